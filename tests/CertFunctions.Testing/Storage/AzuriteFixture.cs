@@ -12,7 +12,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public const string AccountName = "devstoreaccount1";
 
     /// <summary>Azurite's well-known development account key (public, documented).</summary>
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTBtr/KBHBeksoGMGw==";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "certfunctions-azurite-" + Guid.NewGuid().ToString("N"));
     private ServiceProcess? _process;

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Compiles and lints every Bicep file under infra/ with warnings treated as errors.
+#
+#   scripts/bicep.sh            install bicep into .tools/ if missing, then check infra/
+#   scripts/bicep.sh --install  only install (prints the binary's path)
+#
+# The bicep binary comes from the NuGet package Azure.Bicep.CommandLine.linux-x64, restored with
+# the .NET SDK from the NuGet source(s) configured on this machine (no direct download).
+# Fails (non-zero) when any file does not compile or when bicep prints any diagnostic at all:
+# a warning or an info line counts as a failure.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BICEP_PACKAGE="Azure.Bicep.CommandLine.linux-x64"
+BICEP_VERSION="${BICEP_VERSION:-0.49.2}"
+TOOLS="$ROOT/.tools"
+PACKAGES="$TOOLS/nuget-packages"
+BICEP="$PACKAGES/$(echo "$BICEP_PACKAGE" | tr '[:upper:]' '[:lower:]')/$BICEP_VERSION/tools/bicep"
+INFRA="$ROOT/infra"
+
+log() { printf 'bicep.sh: %s\n' "$*" >&2; }
+
+install_bicep() {
+  if [[ -x "$BICEP" ]]; then
+    return 0
+  fi
+  command -v dotnet >/dev/null || { log "the .NET SDK (dotnet) is required to fetch $BICEP_PACKAGE"; exit 1; }
+  log "installing $BICEP_PACKAGE $BICEP_VERSION into .tools/"
+  local work="$TOOLS/bicep-restore"
+  rm -rf "$work"
+  mkdir -p "$work" "$PACKAGES"
+  # A throwaway project whose only job is a PackageDownload. It lives inside the repository so a
+  # repository nuget.config (if one is added) applies, but it must not pick up the repository's
+  # Directory.Build.props / Directory.Packages.props (central versions, warnings as errors).
+  cat >"$work/BicepRestore.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageDownload Include="$BICEP_PACKAGE" Version="[$BICEP_VERSION]" />
+  </ItemGroup>
+</Project>
+EOF
+  if ! dotnet restore "$work/BicepRestore.csproj" \
+      --packages "$PACKAGES" \
+      -p:ImportDirectoryBuildProps=false \
+      -p:ImportDirectoryBuildTargets=false \
+      -p:ImportDirectoryPackagesProps=false \
+      --verbosity quiet -nologo >"$TOOLS/bicep-restore.log" 2>&1; then
+    cat "$TOOLS/bicep-restore.log" >&2
+    log "restore of $BICEP_PACKAGE $BICEP_VERSION failed"
+    exit 1
+  fi
+  rm -rf "$work"
+  if [[ ! -f "$BICEP" ]]; then
+    log "the package did not contain tools/bicep at $BICEP"
+    exit 1
+  fi
+  chmod +x "$BICEP"
+  "$BICEP" --version >&2
+}
+
+install_bicep
+if [[ "${1:-}" == "--install" ]]; then
+  echo "$BICEP"
+  exit 0
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Bicep asks the public registry/module cache nothing for our files (no 'br:' modules), but keep
+# its update check and telemetry quiet on machines without internet.
+export BICEP_TELEMETRY_ENABLED=false
+
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+failures=0
+
+# Runs one bicep command; fails when it exits non-zero or prints anything on stderr (bicep writes
+# every diagnostic -- error, warning, info -- to stderr).
+run() {
+  local label="$1"; shift
+  local err="$out/stderr"
+  if "$BICEP" "$@" 2>"$err" >"$out/stdout"; then
+    if [[ -s "$err" ]]; then
+      log "FAIL $label (diagnostics printed; warnings are errors here)"
+      sed 's/^/    /' "$err" >&2
+      failures=$((failures + 1))
+    else
+      printf 'ok   %s\n' "$label"
+    fi
+  else
+    log "FAIL $label (exit code $?)"
+    sed 's/^/    /' "$err" "$out/stdout" >&2
+    failures=$((failures + 1))
+  fi
+}
+
+mapfile -t bicep_files < <(cd "$ROOT" && find infra -name '*.bicep' -not -path '*/.*' | sort)
+mapfile -t param_files < <(cd "$ROOT" && find infra -name '*.bicepparam' -not -path '*/.*' | sort)
+if [[ ${#bicep_files[@]} -eq 0 ]]; then
+  log "no .bicep files under infra/"
+  exit 1
+fi
+
+for f in "${bicep_files[@]}"; do
+  run "build $f" build "$ROOT/$f" --outfile "$out/$(basename "$f" .bicep).json"
+  run "lint  $f" lint "$ROOT/$f" --diagnostics-format default
+done
+for f in "${param_files[@]}"; do
+  run "build-params $f" build-params "$ROOT/$f" --outfile "$out/$(basename "$f" .bicepparam).parameters.json"
+done
+
+if [[ $failures -gt 0 ]]; then
+  log "$failures check(s) failed"
+  exit 1
+fi
+echo "bicep: ${#bicep_files[@]} template(s) and ${#param_files[@]} parameter file(s) compiled and linted clean"
