@@ -1,0 +1,438 @@
+// CertFunctions on Azure: a Function App on the Flex Consumption plan (dotnet-isolated, .NET 10)
+// with Durable Functions, running as one user-assigned managed identity, with
+//   - one storage account (Functions host, Durable task hub, deployment package, our containers),
+//     shared-key access disabled, identity-based connections only;
+//   - Application Insights (local auth disabled) on a Log Analytics workspace;
+//   - a Key Vault (RBAC) for the kubeconfig and ACME EAB secrets, used through Key Vault references;
+//   - optionally, access to AKS clusters for Microsoft Entra ID authentication.
+// The identity's role assignments, all scoped to the one resource that needs them:
+//   storage account:  Storage Blob Data Owner, Storage Queue Data Contributor, Storage Table Data Contributor
+//   key vault:        Key Vault Secrets User
+//   app insights:     Monitoring Metrics Publisher
+//   each AKS cluster: a custom role with the Kubernetes data actions the app uses (AzureRbac
+//                     clusters only), "Azure Kubernetes Service Cluster User Role" only if asked.
+// No app setting holds a secret: storage and telemetry use the identity, secrets are Key Vault
+// references. See docs/deploy.md.
+
+targetScope = 'resourceGroup'
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+// ---------------------------------------------------------------------------------------------
+
+@description('Azure region for every resource. It must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
+param location string = resourceGroup().location
+
+@description('Short lowercase prefix for resource names (letters, digits, hyphens; no leading, trailing or double hyphen).')
+@minLength(2)
+@maxLength(10)
+param baseName string = 'certfn'
+
+@description('Function App name; globally unique, it becomes <name>.azurewebsites.net (or a generated unique host). Default: <baseName>-<hash of the resource group>.')
+@minLength(2)
+@maxLength(60)
+param functionAppName string = '${baseName}-${uniqueString(resourceGroup().id)}'
+
+@description('Tags applied to every resource.')
+param tags object = {}
+
+@description('.NET version of the dotnet-isolated worker runtime.')
+@allowed([
+  '10.0'
+])
+param dotnetVersion string = '10.0'
+
+@description('Flex Consumption: maximum number of instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Flex Consumption: memory of each instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Days Log Analytics keeps logs and telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+@description('Turn on Key Vault purge protection. Irreversible: a deleted vault name stays reserved for 90 days. Recommended for production.')
+param keyVaultEnablePurgeProtection bool = true
+
+@description('Optional object id of a user, group or service principal that stores the secrets (kubeconfigs, EAB key); it gets Key Vault Secrets Officer on the vault. For yourself: az ad signed-in-user show --query id -o tsv. Empty: no assignment.')
+param vaultWriterPrincipalId string = ''
+
+@description('Principal type of vaultWriterPrincipalId.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param vaultWriterPrincipalType string = 'User'
+
+@description('ACME CA and account settings; see the acmeConfig type. Default: Let\'s Encrypt STAGING.')
+param acme acmeConfig = {
+  directoryUrl: 'https://acme-staging-v02.api.letsencrypt.org/directory'
+}
+
+@description('How the ACME HTTP-01 challenge path reaches the Function App. SolverIngress: a separate Ingress per order with controller annotations, to the ExternalName Service (needed for the Function App, whose front end routes by Host header). InPlace: paths added to the user\'s Ingress, only for a responder that answers any Host header. See infra/k8s/README in infra/README.md.')
+@allowed([
+  'SolverIngress'
+  'InPlace'
+])
+param challengeRouting string = 'SolverIngress'
+
+@description('Ingress-controller preset for solver Ingresses (annotations such as ingress-nginx upstream-vhost/backend-protocol or AGIC backend-hostname). Empty: the app\'s default.')
+param challengeSolverPreset string = ''
+
+@description('pathType of the challenge paths. ImplementationSpecific works everywhere; Exact is rejected by ingress-nginx strict path validation because the path contains a dot.')
+@allowed([
+  'ImplementationSpecific'
+  'Prefix'
+  'Exact'
+])
+param challengePathType string = 'ImplementationSpecific'
+
+@description('NCRONTAB schedule (UTC, six fields with seconds) of the renewal scan. Keep it at least twice a day.')
+param renewalSchedule string = '0 17 5,17 * * *'
+
+@description('Maximum number of certificates renewed at the same time.')
+@minValue(1)
+@maxValue(64)
+param renewalMaxConcurrency int = 4
+
+@description('Blob container for published HTTP-01 challenge tokens.')
+@minLength(3)
+@maxLength(63)
+param challengeContainerName string = 'acme-challenges'
+
+@description('Blob container for the ACME account key and per-certificate state.')
+@minLength(3)
+@maxLength(63)
+param stateContainerName string = 'certfunctions-state'
+
+@description('Kubernetes clusters the app manages; see the clusterConfig type. Empty: configure clusters later with additionalAppSettings or the portal.')
+param clusters clusterConfig[] = []
+
+@description('Cluster used when a request names none. Empty: the first entry of clusters.')
+param defaultCluster string = ''
+
+@description('Extra app settings (name -> value) merged last; they override the generated ones. Never put secrets here: use a Key Vault reference.')
+param additionalAppSettings object = {}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------------
+
+@description('ACME settings (app settings Acme:*). Optional fields left out use the app\'s defaults.')
+type acmeConfig = {
+  @description('ACME directory URL (Acme:DirectoryUrl). Let\'s Encrypt staging: https://acme-staging-v02.api.letsencrypt.org/directory (untrusted certificates, generous limits). Production: https://acme-v02.api.letsencrypt.org/directory')
+  directoryUrl: string
+
+  @description('Contact e-mail of the ACME account (Acme:Email), for expiry and policy notices.')
+  email: string?
+
+  @description('Key type of the ACME account key (Acme:AccountKeyType).')
+  accountKeyType: string?
+
+  @description('Key type of issued certificates (Acme:CertificateKeyType).')
+  certificateKeyType: string?
+
+  @description('Certificate profile to request where the CA offers profiles (Acme:Profile), e.g. Let\'s Encrypt "classic", "tlsserver", "shortlived".')
+  profile: string?
+
+  @description('Issuer common name of the chain to download when the CA offers alternates (Acme:PreferredChain).')
+  preferredChain: string?
+
+  @description('External Account Binding key id (Acme:EabKeyId), for CAs that require EAB (not Let\'s Encrypt). When set, Acme:EabHmacKey becomes a Key Vault reference to the secret named by the output eabHmacKeySecretName.')
+  eabKeyId: string?
+}
+
+@description('A cluster the app reaches with a kubeconfig stored in Key Vault (Kubernetes:Clusters:<name>:Kubeconfig).')
+type kubeconfigCluster = {
+  @description('Cluster name in the app\'s settings (Kubernetes:Clusters:<name>) and in requests ({"cluster": "<name>"}). Letters, digits and underscores (it is part of app setting names).')
+  @minLength(1)
+  @maxLength(40)
+  name: string
+
+  @description('Kubeconfig: the kubeconfig file (YAML) is read from the Key Vault secret named by the output kubeconfigSecretNames.')
+  authentication: 'Kubeconfig'
+}
+
+@description('An AKS cluster the app reaches with its managed identity (Microsoft Entra ID).')
+type azureAdCluster = {
+  @description('Cluster name in the app\'s settings (Kubernetes:Clusters:<name>) and in requests ({"cluster": "<name>"}). Letters, digits and underscores (it is part of app setting names).')
+  @minLength(1)
+  @maxLength(40)
+  name: string
+
+  @description('AzureAd: the app gets a Microsoft Entra token for the AKS API with its managed identity.')
+  authentication: 'AzureAd'
+
+  @description('API server URL (Kubernetes:Clusters:<name>:Server): https://<az aks show --query fqdn>:443 (privateFqdn for a private cluster, which also needs network access).')
+  server: string
+
+  @description('Base64 PEM of the cluster CA (Kubernetes:Clusters:<name>:CertificateAuthorityData), the certificate-authority-data of the cluster\'s kubeconfig. Public data, not a secret.')
+  certificateAuthorityData: string
+
+  @description('Resource id of the AKS cluster. When set, aks-access.bicep assigns the identity\'s roles on it (the deployer needs Owner or User Access Administrator on its resource group). Leave out to assign access yourself.')
+  aksResourceId: string?
+
+  @description('How the cluster authorizes the identity. AzureRbac (default): Azure RBAC for Kubernetes authorization; a custom role with exactly the data actions the app uses is assigned on the cluster. KubernetesRbac: nothing is assigned in Azure for the API; bind the identity\'s object id (output identityPrincipalId) with infra/k8s/rbac.yaml.')
+  aksAuthorization: ('AzureRbac' | 'KubernetesRbac')?
+
+  @description('Also assign "Azure Kubernetes Service Cluster User Role" (listClusterUserCredential). The app does not need it: it is given the server and CA. Default false.')
+  grantClusterUserRole: bool?
+}
+
+@description('One Kubernetes cluster, by authentication.')
+@discriminator('authentication')
+type clusterConfig = kubeconfigCluster | azureAdCluster
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+var suffix = uniqueString(resourceGroup().id, baseName)
+var compactBase = toLower(replace(baseName, '-', ''))
+var names = {
+  identity: 'id-${baseName}-${suffix}'
+  storage: take('st${compactBase}${suffix}', 24)
+  deploymentContainer: take('app-package-${toLower(take(functionAppName, 32))}-${take(suffix, 7)}', 63)
+  keyVault: take('kv-${baseName}-${suffix}', 24)
+  workspace: 'log-${baseName}-${suffix}'
+  appInsights: 'appi-${baseName}-${suffix}'
+  plan: 'plan-${baseName}-${suffix}'
+}
+
+// Key Vault secret names (letters, digits, hyphens).
+var eabHmacKeySecretName = 'acme-eab-hmac-key'
+var kubeconfigSecretNames = toObject(
+  filter(clusters, c => c.authentication == 'Kubeconfig'),
+  c => c.name,
+  c => 'kubeconfig-${toLower(replace(c.name, '_', '-'))}'
+)
+
+// ---------------------------------------------------------------------------------------------
+// Resources
+// ---------------------------------------------------------------------------------------------
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: names.identity
+  location: location
+  tags: tags
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'certfn-storage'
+  params: {
+    location: location
+    storageAccountName: names.storage
+    deploymentContainerName: names.deploymentContainer
+    appContainerNames: [
+      challengeContainerName
+      stateContainerName
+    ]
+    dataPrincipalId: identity.properties.principalId
+    dataPrincipalKey: identity.id
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'certfn-monitoring'
+  params: {
+    location: location
+    workspaceName: names.workspace
+    appInsightsName: names.appInsights
+    retentionInDays: logRetentionInDays
+    publisherPrincipalId: identity.properties.principalId
+    publisherPrincipalKey: identity.id
+    tags: tags
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'certfn-keyvault'
+  params: {
+    location: location
+    keyVaultName: names.keyVault
+    enablePurgeProtection: keyVaultEnablePurgeProtection
+    readerPrincipalId: identity.properties.principalId
+    readerPrincipalKey: identity.id
+    vaultWriterPrincipalId: vaultWriterPrincipalId
+    vaultWriterPrincipalType: vaultWriterPrincipalType
+    tags: tags
+  }
+}
+
+module functionApp 'modules/function-app.bicep' = {
+  name: 'certfn-functionapp'
+  params: {
+    location: location
+    functionAppName: functionAppName
+    planName: names.plan
+    identityId: identity.id
+    // Referencing the storage module also orders the app after the identity's storage roles,
+    // which the platform needs to read the deployment container.
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    runtimeVersion: dotnetVersion
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    tags: tags
+  }
+}
+
+// AKS clusters with Entra ID authentication and a resource id: role assignments in the cluster's
+// resource group (any subscription of the tenant).
+var aksClusters = filter(clusters, c => c.authentication == 'AzureAd' && !empty(c.?aksResourceId ?? ''))
+
+module aksAccess 'modules/aks-access.bicep' = [
+  for c in aksClusters: {
+    name: take('certfn-aks-${c.name}-${uniqueString(c.aksResourceId!)}', 64)
+    scope: resourceGroup(split(c.aksResourceId!, '/')[2], split(c.aksResourceId!, '/')[4])
+    params: {
+      clusterName: last(split(c.aksResourceId!, '/'))
+      authorization: c.?aksAuthorization ?? 'AzureRbac'
+      grantClusterUserRole: c.?grantClusterUserRole ?? false
+      principalId: identity.properties.principalId
+      principalKey: identity.id
+    }
+  }
+]
+
+
+// =============================================================================================
+// APP SETTINGS -- every setting the app binds, in one place.
+// Configuration keys use ':' in the code and '__' in app settings (Acme:Email -> Acme__Email).
+// A setting whose value is '' is left out, so the app's own default applies.
+// Secrets never appear here in plain text: they are Key Vault references resolved by the
+// platform with the managed identity (keyVaultReferenceIdentity).
+// =============================================================================================
+
+var kvRefPrefix = '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName='
+
+var hostSettings = {
+  // Functions host and Durable Functions (task hub in the same account), identity-based.
+  AzureWebJobsStorage__accountName: storage.outputs.name
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identity.properties.clientId
+  // Telemetry with Entra ID (local auth is disabled on the component).
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+  // (Flex Consumption sets the worker runtime and version from functionAppConfig: no
+  // FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION / WEBSITE_RUN_FROM_PACKAGE here.)
+}
+
+var appSettingsBase = {
+  // Our blob containers (same connection as the host).
+  Storage__ConnectionName: 'AzureWebJobsStorage'
+  Storage__ChallengeContainer: challengeContainerName
+  Storage__StateContainer: stateContainerName
+
+  // ACME.
+  Acme__DirectoryUrl: acme.directoryUrl
+  Acme__Email: acme.?email ?? ''
+  Acme__AccountKeyType: acme.?accountKeyType ?? ''
+  Acme__CertificateKeyType: acme.?certificateKeyType ?? ''
+  Acme__Profile: acme.?profile ?? ''
+  Acme__PreferredChain: acme.?preferredChain ?? ''
+  Acme__EabKeyId: acme.?eabKeyId ?? ''
+  Acme__EabHmacKey: empty(acme.?eabKeyId ?? '') ? '' : '${kvRefPrefix}${eabHmacKeySecretName})'
+
+  // Kubernetes (per-cluster settings are generated below).
+  Kubernetes__DefaultCluster: empty(defaultCluster) ? (empty(clusters) ? '' : clusters[0].name) : defaultCluster
+
+  // Challenge routing.
+  Challenge__Routing: challengeRouting
+  Challenge__ResponderExternalName: functionApp.outputs.defaultHostName
+  Challenge__SolverPreset: challengeSolverPreset
+  Challenge__PathType: challengePathType
+
+  // Renewal.
+  Renewal__Schedule: renewalSchedule
+  Renewal__MaxConcurrency: string(renewalMaxConcurrency)
+}
+
+// Kubernetes:Clusters:<name>:{Authentication, Kubeconfig | Server, CertificateAuthorityData, ManagedIdentityClientId}
+var clusterSettings = reduce(
+  clusters,
+  {},
+  (acc, c) =>
+    union(
+      acc,
+      {
+        'Kubernetes__Clusters__${c.name}__Authentication': c.authentication
+        'Kubernetes__Clusters__${c.name}__Kubeconfig': c.authentication == 'Kubeconfig'
+          ? '${kvRefPrefix}${kubeconfigSecretNames[c.name]})'
+          : ''
+        'Kubernetes__Clusters__${c.name}__Server': c.authentication == 'AzureAd'
+          ? (c.?server ?? '')
+          : ''
+        'Kubernetes__Clusters__${c.name}__CertificateAuthorityData': c.authentication == 'AzureAd'
+          ? (c.?certificateAuthorityData ?? '')
+          : ''
+        'Kubernetes__Clusters__${c.name}__ManagedIdentityClientId': c.authentication == 'AzureAd'
+          ? identity.properties.clientId
+          : ''
+      }
+    )
+)
+
+var generatedAppSettings = union(appSettingsBase, clusterSettings)
+
+var appSettings = union(
+  hostSettings,
+  toObject(filter(items(generatedAppSettings), s => !empty(s.value)), s => s.key, s => s.value),
+  additionalAppSettings
+)
+
+// =============================================================================================
+
+module settings 'modules/app-settings.bicep' = {
+  name: 'certfn-appsettings'
+  params: {
+    // The app's name, not functionApp.outputs.name, keeps What-If precise; appSettings already
+    // orders this after the app (it uses the app's host name).
+    functionAppName: functionAppName
+    appSettings: appSettings
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs (no secrets)
+// ---------------------------------------------------------------------------------------------
+
+@description('Function App name: func azure functionapp publish <functionAppName>.')
+output functionAppName string = functionApp.outputs.name
+
+@description('Default host name of the Function App; the ExternalName of the responder Service (infra/k8s).')
+output functionAppHost string = functionApp.outputs.defaultHostName
+
+@description('Base URL of the app\'s HTTP API.')
+output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
+
+@description('Key Vault that holds the secrets referenced by app settings.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Key Vault secret name of each Kubeconfig cluster\'s kubeconfig (cluster name -> secret name).')
+output kubeconfigSecretNames object = kubeconfigSecretNames
+
+@description('Key Vault secret name of the ACME EAB HMAC key (used only when acme.eabKeyId is set).')
+output eabHmacKeySecretName string = eabHmacKeySecretName
+
+@description('Object (principal) id of the app\'s managed identity: the subject to bind in infra/k8s/rbac.yaml for AKS clusters with Kubernetes RBAC.')
+output identityPrincipalId string = identity.properties.principalId
+
+@description('Client id of the app\'s managed identity.')
+output identityClientId string = identity.properties.clientId
+
+@description('Storage account of the host, Durable Functions and the app\'s containers.')
+output storageAccountName string = storage.outputs.name
+
+@description('Application settings names written to the app (values omitted).')
+output appSettingNames string[] = map(items(appSettings), s => s.key)
