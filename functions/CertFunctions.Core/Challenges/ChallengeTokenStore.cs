@@ -1,0 +1,119 @@
+using System.Diagnostics.Metrics;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using CertFunctions.Core.Storage;
+
+namespace CertFunctions.Core.Challenges;
+
+/// <summary>Keeps challenge key authorizations in a blob container, one blob per token.</summary>
+/// <remarks>Blob metadata holds the hosts (for the optional Host check) and the owning orchestration (for leftover cleanup).</remarks>
+public sealed class ChallengeTokenStore
+{
+    /// <summary>Meter name for storage calls the responder makes.</summary>
+    public const string MeterName = "CertFunctions.Challenges";
+
+    private const string HostsMetadata = "hosts";
+    private const string OwnerMetadata = "owner";
+    private readonly BlobContainers _containers;
+    private readonly Counter<long> _storageCalls;
+
+    /// <summary>Creates the store.</summary>
+    public ChallengeTokenStore(BlobContainers containers, IMeterFactory meterFactory)
+    {
+        _containers = containers;
+        var meter = meterFactory.Create(MeterName);
+        _storageCalls = meter.CreateCounter<long>("certfunctions.challenges.storage_calls", description: "Storage round trips made for challenge tokens.");
+    }
+
+    /// <summary>Writes (or overwrites) the key authorizations for <paramref name="owner"/>.</summary>
+    public async Task PublishAsync(string owner, IEnumerable<PublishedChallenge> challenges, CancellationToken cancellationToken)
+    {
+        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(challenges, cancellationToken, async (challenge, ct) =>
+        {
+            if (!ChallengeToken.IsValid(challenge.Token))
+            {
+                throw new ArgumentException("The CA returned a malformed challenge token.", nameof(challenges));
+            }
+
+            var options = new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain" },
+                Metadata = new Dictionary<string, string>
+                {
+                    [HostsMetadata] = string.Join(',', challenge.Hosts),
+                    [OwnerMetadata] = Uri.EscapeDataString(owner),
+                },
+            };
+            Count("write");
+            await container.GetBlobClient(challenge.Token).UploadAsync(BinaryData.FromString(challenge.KeyAuthorization), options, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads one token; null when it is not published.</summary>
+    public async Task<StoredChallenge?> ReadAsync(string token, CancellationToken cancellationToken)
+    {
+        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Count("read");
+            var result = await container.GetBlobClient(token).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            result.Value.Details.Metadata.TryGetValue(HostsMetadata, out var hosts);
+            return new StoredChallenge(
+                token,
+                result.Value.Content.ToString(),
+                string.IsNullOrEmpty(hosts) ? [] : hosts.Split(','));
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Lists the tokens currently published (names only).</summary>
+    public async Task<HashSet<string>> ListTokensAsync(CancellationToken cancellationToken)
+    {
+        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        Count("list");
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            tokens.Add(blob.Name);
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Deletes the given tokens; missing ones are ignored.</summary>
+    public async Task DeleteAsync(IEnumerable<string> tokens, CancellationToken cancellationToken)
+    {
+        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(tokens.Where(ChallengeToken.IsValid), cancellationToken, async (token, ct) =>
+        {
+            Count("delete");
+            await container.GetBlobClient(token).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes every token published by <paramref name="owner"/> (leftovers of a crashed run).</summary>
+    public async Task<int> DeleteOwnedByAsync(string owner, CancellationToken cancellationToken)
+    {
+        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var escaped = Uri.EscapeDataString(owner);
+        var deleted = 0;
+        Count("list");
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
+        {
+            if (blob.Metadata.TryGetValue(OwnerMetadata, out var value) && value == escaped)
+            {
+                Count("delete");
+                await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    private void Count(string operation) => _storageCalls.Add(1, new KeyValuePair<string, object?>("operation", operation));
+}

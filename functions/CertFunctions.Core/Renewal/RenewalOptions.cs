@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CertFunctions.Core.Renewal;
+
+/// <summary>The renewal and discovery timer (section <c>Renewal</c>).</summary>
+public sealed class RenewalOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Renewal";
+
+    /// <summary>
+    /// NCRONTAB schedule of the scan (six fields, seconds first). The default runs twice a day at odd minutes,
+    /// so a fleet of installations does not hit the CA on the hour.
+    /// </summary>
+    [Required(ErrorMessage = "Renewal:Schedule is required (an NCRONTAB expression such as '0 17 5,17 * * *').")]
+    public string Schedule { get; set; } = "0 17 5,17 * * *";
+
+    /// <summary>Most issuances the scan starts at once.</summary>
+    [Range(1, 256, ErrorMessage = "Renewal:MaxConcurrency must be between 1 and 256.")]
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Each orchestration the scan starts waits a random delay up to this long first, to spread load on the CA.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "06:00:00", ErrorMessage = "Renewal:MaxStartJitter must be between 0 and 6 hours.")]
+    public TimeSpan MaxStartJitter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Also issue for opted-in Ingresses that have no valid certificate yet.</summary>
+    public bool IssueForDiscovered { get; set; } = true;
+}
