@@ -79,15 +79,30 @@ param acme acmeConfig = {
   directoryUrl: 'https://acme-staging-v02.api.letsencrypt.org/directory'
 }
 
-@description('How the ACME HTTP-01 challenge path reaches the Function App. SolverIngress: a separate Ingress per order with controller annotations, to the ExternalName Service (needed for the Function App, whose front end routes by Host header). InPlace: paths added to the user\'s Ingress, only for a responder that answers any Host header. See infra/k8s/README in infra/README.md.')
+@description('How the ACME HTTP-01 challenge path reaches the Function App. SolverIngress: a separate Ingress per order with controller annotations, to the ExternalName Service (needed for the Function App, whose front end routes by Host header). InPlace: paths added to the user\'s Ingress, only for a responder that answers any Host header. See infra/README.md.')
 @allowed([
   'SolverIngress'
   'InPlace'
 ])
 param challengeRouting string = 'SolverIngress'
 
-@description('Ingress-controller preset for solver Ingresses (annotations such as ingress-nginx upstream-vhost/backend-protocol or AGIC backend-hostname). Empty: the app\'s default.')
-param challengeSolverPreset string = ''
+@description('Controller annotations on solver Ingresses (Challenge:SolverPreset). IngressNginx: upstream-vhost + backend-protocol (ingress-nginx, AKS application routing). AzureApplicationGateway: backend-hostname + backend-protocol (AGIC). Plain: none (only for a responder that answers any Host header). An Ingress can override it with the annotation certfunctions.io/solver-preset.')
+@allowed([
+  'IngressNginx'
+  'AzureApplicationGateway'
+  'Plain'
+])
+param challengeSolverPreset string = 'IngressNginx'
+
+@description('IngressClass of solver Ingresses (Challenge:SolverIngressClassName). Empty: the class of the user\'s Ingress.')
+param challengeSolverIngressClassName string = ''
+
+@description('Port of the responder Service (Challenge:ResponderServicePort). 443: the controller talks HTTPS to the Function App (httpsOnly); 80: plain HTTP, which the app answers with a redirect to HTTPS that the CA follows.')
+@allowed([
+  443
+  80
+])
+param challengeResponderServicePort int = 443
 
 @description('pathType of the challenge paths. ImplementationSpecific works everywhere; Exact is rejected by ingress-nginx strict path validation because the path contains a dot.')
 @allowed([
@@ -100,10 +115,10 @@ param challengePathType string = 'ImplementationSpecific'
 @description('NCRONTAB schedule (UTC, six fields with seconds) of the renewal scan. Keep it at least twice a day.')
 param renewalSchedule string = '0 17 5,17 * * *'
 
-@description('Maximum number of certificates renewed at the same time.')
+@description('Most issuances the renewal scan starts at once (Renewal:MaxConcurrency).')
 @minValue(1)
-@maxValue(64)
-param renewalMaxConcurrency int = 4
+@maxValue(256)
+param renewalMaxConcurrency int = 8
 
 @description('Blob container for published HTTP-01 challenge tokens.')
 @minLength(3)
@@ -211,10 +226,14 @@ var names = {
 
 // Key Vault secret names (letters, digits, hyphens).
 var eabHmacKeySecretName = 'acme-eab-hmac-key'
+
+@description('Key Vault secret holding the kubeconfig of a Kubeconfig cluster.')
+func kubeconfigSecretName(clusterName string) string => 'kubeconfig-${toLower(replace(clusterName, '_', '-'))}'
+
 var kubeconfigSecretNames = toObject(
   filter(clusters, c => c.authentication == 'Kubeconfig'),
   c => c.name,
-  c => 'kubeconfig-${toLower(replace(c.name, '_', '-'))}'
+  c => kubeconfigSecretName(c.name)
 )
 
 // ---------------------------------------------------------------------------------------------
@@ -350,7 +369,9 @@ var appSettingsBase = {
   // Challenge routing.
   Challenge__Routing: challengeRouting
   Challenge__ResponderExternalName: functionApp.outputs.defaultHostName
+  Challenge__ResponderServicePort: string(challengeResponderServicePort)
   Challenge__SolverPreset: challengeSolverPreset
+  Challenge__SolverIngressClassName: challengeSolverIngressClassName
   Challenge__PathType: challengePathType
 
   // Renewal.
@@ -368,7 +389,7 @@ var clusterSettings = reduce(
       {
         'Kubernetes__Clusters__${c.name}__Authentication': c.authentication
         'Kubernetes__Clusters__${c.name}__Kubeconfig': c.authentication == 'Kubeconfig'
-          ? '${kvRefPrefix}${kubeconfigSecretNames[c.name]})'
+          ? '${kvRefPrefix}${kubeconfigSecretName(c.name)})'
           : ''
         'Kubernetes__Clusters__${c.name}__Server': c.authentication == 'AzureAd'
           ? (c.?server ?? '')

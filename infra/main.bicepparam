@@ -17,8 +17,11 @@ param acme = {
 }
 
 // The Function App sits behind a front end that routes by Host header, so the challenge is
-// routed through a solver Ingress (infra/k8s/responder-solver-ingress.yaml).
+// routed through a solver Ingress (infra/k8s/responder-solver-ingress.yaml) whose annotations
+// rewrite the Host header: IngressNginx (ingress-nginx, AKS application routing) or
+// AzureApplicationGateway (AGIC).
 param challengeRouting = 'SolverIngress'
+param challengeSolverPreset = 'IngressNginx'
 
 param clusters = [
   // An AKS cluster with Microsoft Entra ID and Azure RBAC for Kubernetes authorization:

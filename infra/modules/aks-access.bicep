@@ -35,8 +35,8 @@ var clusterUserRole = '4abbcc35-e782-43d8-92c5-2d3f1bd2253f'
 // Kubernetes verbs map to Azure data actions: read = get/list/watch, write = create/update/patch,
 // delete = delete. This is what the app does, cluster-wide (discovery lists Ingresses in every
 // namespace): Ingresses read/patch (and create/delete its own solver Ingresses), Secrets
-// get/create/update/patch (no delete), Services get/create/delete (its own ExternalName
-// responder), Events create.
+// get/create/update/patch (no delete), Services get/create/patch (its own ExternalName
+// responder; never deleted), Events create.
 var dataActions = [
   'Microsoft.ContainerService/managedClusters/networking.k8s.io/ingresses/read'
   'Microsoft.ContainerService/managedClusters/networking.k8s.io/ingresses/write'
@@ -45,7 +45,6 @@ var dataActions = [
   'Microsoft.ContainerService/managedClusters/secrets/write'
   'Microsoft.ContainerService/managedClusters/services/read'
   'Microsoft.ContainerService/managedClusters/services/write'
-  'Microsoft.ContainerService/managedClusters/services/delete'
   'Microsoft.ContainerService/managedClusters/events/write'
   'Microsoft.ContainerService/managedClusters/events.k8s.io/events/write'
 ]
