@@ -1,0 +1,198 @@
+using System.Text.Json.Serialization.Metadata;
+using CertFunctions.Acme.Errors;
+using CertFunctions.Acme.Http;
+using CertFunctions.Acme.Jws;
+using CertFunctions.Acme.Protocol;
+
+namespace CertFunctions.Acme;
+
+/// <summary>Orders, authorizations, challenges and polling.</summary>
+public sealed partial class AcmeClient
+{
+    /// <summary>Creates an order for DNS names, with an optional profile and ARI <c>replaces</c> (retried without it when the CA rejects it).</summary>
+    public async Task<AcmeOrder> CreateOrderAsync(IEnumerable<string> dnsNames, OrderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dnsNames);
+        var identifiers = dnsNames.Select(n => n.Trim().TrimEnd('.').ToLowerInvariant()).Where(n => n.Length > 0)
+            .Distinct(StringComparer.Ordinal).Select(AcmeIdentifier.Dns).ToList();
+        if (identifiers.Count == 0)
+        {
+            throw new ArgumentException("An order needs at least one DNS name.", nameof(dnsNames));
+        }
+
+        var directory = await GetDirectoryAsync(cancellationToken);
+        var profile = options?.Profile;
+        if (profile is not null)
+        {
+            var offered = directory.Meta?.Profiles;
+            if (offered is null || offered.Count == 0)
+            {
+                profile = null;
+            }
+            else if (!offered.ContainsKey(profile))
+            {
+                throw new ArgumentException($"The CA offers no profile '{profile}' (it offers: {string.Join(", ", offered.Keys)}).", nameof(options));
+            }
+        }
+
+        var replaces = directory.RenewalInfo is null ? null : options?.Replaces;
+        var request = new NewOrderPayload { Identifiers = identifiers, Profile = profile, Replaces = replaces };
+        AcmeResponse response;
+        try
+        {
+            response = await PostAsync(directory.NewOrder, Serialize(request, AcmeJsonContext.Default.NewOrderPayload), cancellationToken);
+        }
+        catch (AcmeProblemException error) when (replaces is not null && IsReplacesRejection(error))
+        {
+            AcmeLog.ReplacesRejected(_logger, replaces, error.ProblemType);
+            request = request with { Replaces = null };
+            response = await PostAsync(directory.NewOrder, Serialize(request, AcmeJsonContext.Default.NewOrderPayload), cancellationToken);
+        }
+
+        var order = response.ReadJson(AcmeJsonContext.Default.AcmeOrder) with { Url = response.RequireLocation() };
+        AcmeLog.OrderCreated(_logger, order.Url, identifiers[0].Value, identifiers.Count - 1, order.Status);
+        return order;
+    }
+
+    /// <summary>Reads an order by URL.</summary>
+    public async Task<AcmeOrder> GetOrderAsync(Uri orderUrl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderUrl);
+        var response = await PostAsync(orderUrl, null, cancellationToken);
+        return response.ReadJson(AcmeJsonContext.Default.AcmeOrder) with { Url = orderUrl };
+    }
+
+    /// <summary>Reads an authorization by URL.</summary>
+    public async Task<AcmeAuthorization> GetAuthorizationAsync(Uri authorizationUrl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(authorizationUrl);
+        var response = await PostAsync(authorizationUrl, null, cancellationToken);
+        return response.ReadJson(AcmeJsonContext.Default.AcmeAuthorization) with { Url = authorizationUrl };
+    }
+
+    /// <summary>The http-01 challenge of an authorization with its key authorization, or null when the CA offers none.</summary>
+    public Http01Challenge? GetHttp01Challenge(AcmeAuthorization authorization)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        if (authorization.Http01 is not { Token: { } token } challenge)
+        {
+            return null;
+        }
+
+        return new Http01Challenge(
+            authorization.Identifier.Value,
+            token,
+            GetKeyAuthorization(token),
+            challenge.Url,
+            authorization.Url ?? throw new ArgumentException("The authorization has no URL.", nameof(authorization)));
+    }
+
+    /// <summary>Tells the CA the challenge is ready to be validated.</summary>
+    public async Task<AcmeChallenge> AnswerChallengeAsync(Uri challengeUrl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(challengeUrl);
+        var response = await PostAsync(challengeUrl, EmptyObject(), cancellationToken);
+        var challenge = response.ReadJson(AcmeJsonContext.Default.AcmeChallenge);
+        AcmeLog.ChallengeAnswered(_logger, challengeUrl, challenge.Token ?? string.Empty);
+        return challenge;
+    }
+
+    /// <summary>Polls an order until it is no longer pending or processing (ready, valid or invalid), honouring Retry-After.</summary>
+    public Task<AcmeOrder> WaitForOrderAsync(Uri orderUrl, CancellationToken cancellationToken = default)
+        => PollAsync(
+            orderUrl,
+            AcmeJsonContext.Default.AcmeOrder,
+            o => o.Status,
+            static (o, url) => o with { Url = url },
+            cancellationToken);
+
+    /// <summary>Polls an authorization until it is no longer pending (valid, invalid, deactivated, expired or revoked).</summary>
+    public Task<AcmeAuthorization> WaitForAuthorizationAsync(Uri authorizationUrl, CancellationToken cancellationToken = default)
+        => PollAsync(
+            authorizationUrl,
+            AcmeJsonContext.Default.AcmeAuthorization,
+            a => a.Status,
+            static (a, url) => a with { Url = url },
+            cancellationToken);
+
+    /// <summary>Submits the CSR (DER) to the order's finalize URL; returns the order (often processing; then wait for it).</summary>
+    public async Task<AcmeOrder> FinalizeAsync(AcmeOrder order, byte[] csr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(csr);
+        var orderUrl = order.Url ?? throw new ArgumentException("The order has no URL.", nameof(order));
+        var finalize = order.Finalize ?? throw new ArgumentException("The order has no finalize URL.", nameof(order));
+        var response = await PostAsync(finalize, Serialize(new FinalizePayload(Base64Url.Encode(csr)), AcmeJsonContext.Default.FinalizePayload), cancellationToken);
+        return response.ReadJson(AcmeJsonContext.Default.AcmeOrder) with { Url = response.Location ?? orderUrl };
+    }
+
+    /// <summary>
+    /// Explains why an order is invalid: the first invalid authorization's challenge error
+    /// (<see cref="AcmeAuthorizationFailedException"/>) or the order's own error (<see cref="AcmeOrderFailedException"/>).
+    /// </summary>
+    public async Task<AcmeProblemException> GetOrderFailureAsync(AcmeOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        foreach (var url in order.Authorizations)
+        {
+            var authorization = await GetAuthorizationAsync(url, cancellationToken);
+            if (authorization.Status is AcmeStatus.Invalid or AcmeStatus.Deactivated or AcmeStatus.Expired or AcmeStatus.Revoked)
+            {
+                return AuthorizationFailure(authorization);
+            }
+        }
+
+        return new AcmeOrderFailedException(order, order.Error ?? new AcmeProblem { Detail = $"The order is {order.Status}." }) { RequestUri = order.Url };
+    }
+
+    internal static AcmeAuthorizationFailedException AuthorizationFailure(AcmeAuthorization authorization)
+    {
+        var problem = authorization.Challenges.Select(c => c.Error).FirstOrDefault(e => e is not null)
+            ?? new AcmeProblem { Detail = $"The authorization is {authorization.Status} and names no challenge error." };
+        return new AcmeAuthorizationFailedException(authorization, problem) { RequestUri = authorization.Url };
+    }
+
+    private static bool IsReplacesRejection(AcmeProblemException error)
+        => error is not (AcmeRateLimitedException or AcmeUnauthorizedException or AcmeAccountDoesNotExistException)
+            && !error.IsRetryable
+            && error.HttpStatus is { } status && (int)status is >= 400 and < 500;
+
+    private async Task<T> PollAsync<T>(
+        Uri url,
+        JsonTypeInfo<T> typeInfo,
+        Func<T, AcmeStatus> status,
+        Func<T, Uri, T> withUrl,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var deadline = _time.GetUtcNow() + _options.PollTimeout;
+        var backoff = _options.InitialPollInterval;
+        var wait = backoff;
+        while (true)
+        {
+            await Task.Delay(wait, _time, cancellationToken);
+            var response = await PostAsync(url, null, cancellationToken);
+            var resource = withUrl(response.ReadJson(typeInfo), url);
+            var current = status(resource);
+            if (current is not (AcmeStatus.Pending or AcmeStatus.Processing))
+            {
+                return resource;
+            }
+
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxPollInterval.Ticks));
+            wait = response.RetryAfter is { } retryAfter
+                ? TimeSpan.FromTicks(Math.Min(retryAfter.Ticks, _options.MaxPollInterval.Ticks))
+                : backoff;
+            if (_time.GetUtcNow() + wait > deadline)
+            {
+                throw new AcmeTimeoutException($"{url} is still {current} after {_options.PollTimeout.TotalSeconds:0} s; resume by polling it again.")
+                {
+                    RequestUri = url,
+                    RetryAfter = wait,
+                };
+            }
+
+            AcmeLog.Polling(_logger, url, current, wait.TotalMilliseconds);
+        }
+    }
+}
