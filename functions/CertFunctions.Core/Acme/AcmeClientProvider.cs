@@ -1,0 +1,127 @@
+using System.Security.Cryptography.X509Certificates;
+using CertFunctions.Acme;
+using CertFunctions.Acme.Jws;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Acme;
+
+/// <summary>
+/// The process's ACME client for the configured CA: one account, loaded from (or created into) blob storage once,
+/// then shared by every activity — the client is safe for concurrent orders and reuses nonces and the directory.
+/// </summary>
+public sealed partial class AcmeClientProvider : IDisposable
+{
+    private readonly IOptions<AcmeOptions> _options;
+    private readonly AcmeAccountStore _accounts;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger<AcmeClientProvider> _logger;
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly HttpClient _httpClient;
+    private AcmeClient? _client;
+
+    public AcmeClientProvider(IOptions<AcmeOptions> options, AcmeAccountStore accounts, ILoggerFactory loggerFactory)
+    {
+        _options = options;
+        _accounts = accounts;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<AcmeClientProvider>();
+        _httpClient = CreateHttpClient(options.Value);
+    }
+
+    /// <summary>The configured directory URL.</summary>
+    public Uri DirectoryUrl => _options.Value.DirectoryUrl;
+
+    /// <summary>Returns the client with its account ready (created on first use and stored).</summary>
+    public async Task<AcmeClient> GetClientAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { } ready)
+        {
+            return ready;
+        }
+
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_client is { } raced)
+            {
+                return raced;
+            }
+
+            var options = _options.Value;
+            var stored = await _accounts.ReadAsync(options.DirectoryUrl, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                var key = AccountKey.Generate(options.AccountKeyType);
+                using var creator = new AcmeClient(_httpClient, options.DirectoryUrl, key, logger: _loggerFactory.CreateLogger<AcmeClient>());
+                var accountUrl = await creator.EnsureAccountAsync(AccountOptionsFrom(options), cancellationToken).ConfigureAwait(false);
+                stored = await _accounts.CreateAsync(new StoredAccount(options.DirectoryUrl, accountUrl, key.ExportPem()), cancellationToken).ConfigureAwait(false);
+                key.Dispose();
+                LogAccountCreated(_logger, stored.AccountUrl);
+            }
+
+            _client = AcmeClient.FromStoredState(
+                _httpClient,
+                options.DirectoryUrl,
+                stored.KeyPem,
+                stored.AccountUrl,
+                new AcmeClientOptions { PollTimeout = options.PollTimeout },
+                _loggerFactory.CreateLogger<AcmeClient>());
+            return _client;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _client?.Dispose();
+        _httpClient.Dispose();
+        _lock.Dispose();
+    }
+
+    private static AccountOptions AccountOptionsFrom(AcmeOptions options) => new()
+    {
+        Contact = string.IsNullOrWhiteSpace(options.Email) ? null : ["mailto:" + options.Email],
+        TermsOfServiceAgreed = true,
+        ExternalAccountBinding = string.IsNullOrWhiteSpace(options.EabKeyId) || string.IsNullOrWhiteSpace(options.EabHmacKey)
+            ? null
+            : new ExternalAccountBinding(options.EabKeyId, options.EabHmacKey),
+    };
+
+    private static HttpClient CreateHttpClient(AcmeOptions options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        };
+        if (!string.IsNullOrWhiteSpace(options.TrustedRootPath))
+        {
+            // Trust exactly this root (a private CA, or Pebble locally) in addition to nothing else: the chain must end in it.
+            var roots = new X509Certificate2Collection();
+            roots.ImportFromPemFile(options.TrustedRootPath);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            {
+                if (certificate is null || errors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch))
+                {
+                    return false;
+                }
+
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                return chain.Build(certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
+            };
+        }
+
+        return new HttpClient(handler, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created ACME account {AccountUrl}")]
+    private static partial void LogAccountCreated(ILogger logger, Uri accountUrl);
+}

@@ -1,0 +1,30 @@
+using CertFunctions.Core.Challenges;
+using CertFunctions.Core.Kubernetes.Routing;
+using Microsoft.DurableTask;
+
+namespace CertFunctions.Core.Orchestration.Activities;
+
+/// <summary>Removes exactly the challenge routes that were presented, and the tokens.</summary>
+public sealed class CleanupActivity(ChallengeRouter router, ChallengeTokenStore tokens) : TaskActivity<CleanupInput, bool>
+{
+    /// <summary>The activity name.</summary>
+    public const string Name = nameof(CleanupActivity);
+
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, CleanupInput input)
+    {
+        if (input.Presented is not null)
+        {
+            await router.RemoveAsync(input.Presented, CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            // Presenting may have been interrupted after a partial write: remove whatever carries our labels.
+            await router.RemoveLeftoversAsync(input.Certificate, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await tokens.DeleteAsync(input.Tokens, CancellationToken.None).ConfigureAwait(false);
+        await tokens.DeleteOwnedByAsync(input.Owner, CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,123 @@
+using CertFunctions.Acme.Certificates;
+using CertFunctions.Acme.Errors;
+using CertFunctions.Acme.Protocol;
+using CertFunctions.Core.Acme;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Secrets;
+using CertFunctions.Core.Renewal;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace CertFunctions.Core.Orchestration.Activities;
+
+/// <summary>
+/// Generates the certificate key, finalizes the order, downloads the chain and writes the Secret — in one activity,
+/// so the private key never enters orchestration history. Between finalization and the Secret write the key waits
+/// in the private state container, so a crash in between finishes the job on retry.
+/// </summary>
+public sealed partial class FinalizeAndStoreActivity(
+    AcmeClientProvider acme,
+    PendingKeyStore pendingKeys,
+    TlsSecretWriter secretWriter,
+    ILogger<FinalizeAndStoreActivity> logger) : TaskActivity<FinalizeInput, FinalizeOutput>
+{
+    /// <summary>The activity name.</summary>
+    public const string Name = nameof(FinalizeAndStoreActivity);
+
+    /// <inheritdoc />
+    public override async Task<FinalizeOutput> RunAsync(TaskActivityContext context, FinalizeInput input)
+    {
+        var ct = CancellationToken.None;
+        var client = await acme.GetClientAsync(ct).ConfigureAwait(false);
+        var order = await client.GetOrderAsync(input.OrderUrl, ct).ConfigureAwait(false);
+        var keyPem = await pendingKeys.ReadAsync(input.OrderUrl, ct).ConfigureAwait(false);
+
+        if (order.Status == AcmeStatus.Ready)
+        {
+            if (keyPem is null)
+            {
+                using var fresh = CertificateKey.Generate(ToAlgorithm(input.KeyType));
+                keyPem = fresh.ExportPem();
+                await pendingKeys.SaveAsync(input.OrderUrl, keyPem, ct).ConfigureAwait(false);
+            }
+
+            using var key = CertificateKey.FromPem(keyPem);
+            try
+            {
+                order = await client.FinalizeAsync(order, key.CreateCsr(input.Hosts), ct).ConfigureAwait(false);
+            }
+            catch (AcmeRateLimitedException ex)
+            {
+                return new FinalizeOutput(null, null, new RateLimitNotice(ex.RetryAfter ?? TimeSpan.FromHours(1), ex.Detail ?? ex.Message));
+            }
+        }
+
+        if (order.Status is AcmeStatus.Processing or AcmeStatus.Pending)
+        {
+            order = await client.WaitForOrderAsync(input.OrderUrl, ct).ConfigureAwait(false);
+        }
+
+        if (order.Status != AcmeStatus.Valid || order.Certificate is null)
+        {
+            throw await client.GetOrderFailureAsync(order, ct).ConfigureAwait(false);
+        }
+
+        if (keyPem is null)
+        {
+            throw new IssuanceFailedException(
+                $"The order {input.OrderUrl} was finalized, but its private key is not in storage; a new order is needed.");
+        }
+
+        var chain = await client.DownloadCertificateAsync(order.Certificate, input.PreferredChain, ct).ConfigureAwait(false);
+        var leaf = chain.Leaf;
+        var ari = await TryGetRenewalInfoAsync(client, leaf).ConfigureAwait(false);
+        var planned = RenewalPolicy.PlannedRenewal(
+            leaf.NotBefore.ToUniversalTime(),
+            leaf.NotAfter.ToUniversalTime(),
+            ari,
+            RenewalPolicy.StableFraction(leaf.SerialNumber));
+
+        var summary = await secretWriter.WriteAsync(
+            input.Certificate,
+            input.SecretName,
+            chain.Pem,
+            keyPem,
+            new TlsSecretMetadata(client.DirectoryUrl.AbsoluteUri, planned),
+            input.AdoptSecret,
+            ct).ConfigureAwait(false);
+        await pendingKeys.DeleteAsync(input.OrderUrl, ct).ConfigureAwait(false);
+        LogStored(logger, input.Certificate, summary.Serial, summary.NotAfter);
+        return new FinalizeOutput(summary, planned, null);
+    }
+
+    private async Task<RenewalWindow?> TryGetRenewalInfoAsync(CertFunctions.Acme.AcmeClient client, System.Security.Cryptography.X509Certificates.X509Certificate2 leaf)
+    {
+        try
+        {
+            var info = await client.GetRenewalInfoAsync(leaf, CancellationToken.None).ConfigureAwait(false);
+            return info is null ? null : new RenewalWindow(info.WindowStart, info.WindowEnd);
+        }
+        catch (AcmeException ex)
+        {
+            // ARI is advice: without it the lifetime rule applies.
+            LogAriUnavailable(logger, ex.Message);
+            return null;
+        }
+    }
+
+    private static CertificateKeyAlgorithm ToAlgorithm(CertificateKeyType type) => type switch
+    {
+        CertificateKeyType.EcdsaP256 => CertificateKeyAlgorithm.EcdsaP256,
+        CertificateKeyType.EcdsaP384 => CertificateKeyAlgorithm.EcdsaP384,
+        CertificateKeyType.Rsa2048 => CertificateKeyAlgorithm.Rsa2048,
+        CertificateKeyType.Rsa3072 => CertificateKeyAlgorithm.Rsa3072,
+        CertificateKeyType.Rsa4096 => CertificateKeyAlgorithm.Rsa4096,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown certificate key type."),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored certificate for {Certificate}: serial {Serial}, valid until {NotAfter}")]
+    private static partial void LogStored(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, string serial, DateTimeOffset notAfter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ARI renewal info unavailable, using the lifetime rule: {Reason}")]
+    private static partial void LogAriUnavailable(ILogger logger, string reason);
+}

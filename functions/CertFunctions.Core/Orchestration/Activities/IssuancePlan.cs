@@ -1,0 +1,19 @@
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Discovery;
+
+namespace CertFunctions.Core.Orchestration.Activities;
+
+/// <summary>What one issuance will do: the Ingress's request with the app defaults applied.</summary>
+/// <param name="Spec">Hosts, Secret and per-Ingress choices read from the Ingress.</param>
+/// <param name="KeyType">Certificate key type (annotation, else <c>Acme:CertificateKeyType</c>).</param>
+/// <param name="Profile">ACME profile, if any.</param>
+/// <param name="PreferredChain">Preferred chain, if any.</param>
+/// <param name="AcmeDirectory">The CA.</param>
+/// <param name="SelfCheck">Self-check settings.</param>
+public sealed record IssuancePlan(
+    IngressCertificateSpec Spec,
+    CertificateKeyType KeyType,
+    string? Profile,
+    string? PreferredChain,
+    Uri AcmeDirectory,
+    SelfCheckPlan SelfCheck);

@@ -1,0 +1,20 @@
+using CertFunctions.Core.Certificates;
+
+namespace CertFunctions.Core.Orchestration.Activities;
+
+/// <summary>Input of <see cref="SaveStateActivity"/>: how an issuance ended.</summary>
+/// <param name="Certificate">The Ingress.</param>
+/// <param name="InstanceId">The orchestration instance.</param>
+/// <param name="At">Orchestration time at the end.</param>
+/// <param name="Hosts">Names, when known.</param>
+/// <param name="SecretName">Secret, when known.</param>
+/// <param name="Result">The result on success.</param>
+/// <param name="Error">The reason on failure.</param>
+public sealed record SaveStateInput(
+    CertificateRef Certificate,
+    string InstanceId,
+    DateTimeOffset At,
+    IReadOnlyList<string> Hosts,
+    string? SecretName,
+    IssuanceResult? Result,
+    string? Error);

@@ -1,0 +1,35 @@
+using CertFunctions.Core.Kubernetes.Routing;
+using CertFunctions.Core.Orchestration.Activities;
+using Microsoft.DurableTask;
+
+namespace CertFunctions.Core.Orchestration;
+
+/// <summary>The mutable state of one orchestration execution (rebuilt identically on every replay).</summary>
+internal sealed class IssuanceRun(TaskOrchestrationContext context, IssueCertificateRequest input)
+{
+    public TaskOrchestrationContext Context { get; } = context;
+
+    public IssueCertificateRequest Input { get; } = input;
+
+    public IssuancePlan? Plan { get; set; }
+
+    public Uri? OrderUrl { get; set; }
+
+    public bool NeedsCleanup { get; set; }
+
+    public IReadOnlyList<string> Tokens { get; set; } = [];
+
+    public PresentedChallenge? Presented { get; set; }
+
+    public IssuanceResult? Result { get; set; }
+
+    public string? Failure { get; set; }
+
+    private string? LastError { get; set; }
+
+    public void SetStatus(IssuanceStep step, string? lastError = null, string? detail = null)
+    {
+        LastError = lastError ?? LastError;
+        Context.SetCustomStatus(new IssuanceStatus(step, Plan?.Spec.Hosts, OrderUrl, LastError, detail, Context.CurrentUtcDateTime));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+
+namespace CertFunctions.Core.Orchestration;
+
+/// <summary>The step an issuance is at, shown in its custom status.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<IssuanceStep>))]
+public enum IssuanceStep
+{
+    /// <summary>Waiting for the start delay (renewal jitter).</summary>
+    Scheduled,
+
+    /// <summary>Reading the Ingress and validating its names.</summary>
+    ReadingIngress,
+
+    /// <summary>Removing leftovers of an earlier, interrupted run.</summary>
+    CleaningLeftovers,
+
+    /// <summary>Creating the ACME order.</summary>
+    Ordering,
+
+    /// <summary>Publishing tokens and routing the challenge path.</summary>
+    PresentingChallenges,
+
+    /// <summary>Fetching the challenge URLs the way the CA will.</summary>
+    SelfChecking,
+
+    /// <summary>The CA is validating.</summary>
+    Validating,
+
+    /// <summary>Finalizing the order and writing the Secret.</summary>
+    Finalizing,
+
+    /// <summary>Attaching the Secret to the Ingress's spec.tls.</summary>
+    AttachingTls,
+
+    /// <summary>Removing the challenge routes and tokens.</summary>
+    CleaningUp,
+
+    /// <summary>Waiting for a rate limit's Retry-After.</summary>
+    RateLimited,
+
+    /// <summary>Done.</summary>
+    Completed,
+
+    /// <summary>Failed; see the last error.</summary>
+    Failed,
+}

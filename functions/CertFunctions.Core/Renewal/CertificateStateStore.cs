@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Azure;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Storage;
+
+namespace CertFunctions.Core.Renewal;
+
+/// <summary>Reads and writes <see cref="CertificateState"/> blobs, one per certificate.</summary>
+public sealed class CertificateStateStore(BlobContainers containers)
+{
+    private const string Prefix = "certificates/";
+
+    /// <summary>Reads the state of one certificate, or null.</summary>
+    public async Task<CertificateState?> ReadAsync(CertificateRef certificate, CancellationToken cancellationToken)
+    {
+        var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var content = await container.GetBlobClient(BlobName(certificate)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return content.Value.Content.ToObjectFromJson<CertificateState>(JsonSerializerOptions.Web);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the state of one certificate.</summary>
+    public async Task WriteAsync(CertificateState state, CancellationToken cancellationToken)
+    {
+        var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(BlobName(state.Certificate))
+            .UploadAsync(BinaryData.FromObjectAsJson(state, JsonSerializerOptions.Web), overwrite: true, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Reads every stored state (for the list API and the renewal scan).</summary>
+    public async Task<IReadOnlyList<CertificateState>> ListAsync(CancellationToken cancellationToken)
+    {
+        var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = Prefix }, cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(blob.Name);
+        }
+
+        var states = new CertificateState?[names.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            try
+            {
+                var content = await container.GetBlobClient(names[i]).DownloadContentAsync(ct).ConfigureAwait(false);
+                states[i] = content.Value.Content.ToObjectFromJson<CertificateState>(JsonSerializerOptions.Web);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Deleted meanwhile.
+            }
+        }).ConfigureAwait(false);
+        return [.. states.OfType<CertificateState>()];
+    }
+
+    private static string BlobName(CertificateRef certificate)
+        => $"{Prefix}{certificate.Cluster}/{certificate.Namespace}/{certificate.Ingress}.json";
+}
