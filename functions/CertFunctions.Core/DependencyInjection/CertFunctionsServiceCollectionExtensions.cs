@@ -1,0 +1,69 @@
+using CertFunctions.Core.Acme;
+using CertFunctions.Core.Challenges;
+using CertFunctions.Core.Http;
+using CertFunctions.Core.Kubernetes;
+using CertFunctions.Core.Orchestration.Activities;
+using CertFunctions.Core.Renewal;
+using CertFunctions.Core.SelfCheck;
+using CertFunctions.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.DependencyInjection;
+
+/// <summary>Registers CertFunctions' workflow for any host (the Functions app or the local host).</summary>
+public static class CertFunctionsServiceCollectionExtensions
+{
+    /// <summary>The activity types, by name, for hosts that register them explicitly.</summary>
+    public static IReadOnlyDictionary<string, Type> ActivityTypes { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        [ReadIngressActivity.Name] = typeof(ReadIngressActivity),
+        [RemoveLeftoversActivity.Name] = typeof(RemoveLeftoversActivity),
+        [CreateOrderActivity.Name] = typeof(CreateOrderActivity),
+        [PublishChallengesActivity.Name] = typeof(PublishChallengesActivity),
+        [PresentChallengeActivity.Name] = typeof(PresentChallengeActivity),
+        [SelfCheckActivity.Name] = typeof(SelfCheckActivity),
+        [ValidateActivity.Name] = typeof(ValidateActivity),
+        [FinalizeAndStoreActivity.Name] = typeof(FinalizeAndStoreActivity),
+        [AttachTlsActivity.Name] = typeof(AttachTlsActivity),
+        [CleanupActivity.Name] = typeof(CleanupActivity),
+        [RecordEventActivity.Name] = typeof(RecordEventActivity),
+        [SaveStateActivity.Name] = typeof(SaveStateActivity),
+    };
+
+    /// <summary>Binds every CertFunctions setting (validated at start-up) and registers the services and activities.</summary>
+    public static IServiceCollection AddCertFunctionsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AcmeOptions>().Bind(configuration.GetSection(AcmeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AcmeOptions>, AcmeOptionsValidator>());
+        services.AddOptions<SelfCheckOptions>().Bind(configuration.GetSection(SelfCheckOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ResponderOptions>().Bind(configuration.GetSection(ResponderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RenewalOptions>().Bind(configuration.GetSection(RenewalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCertFunctionsKubernetes(configuration);
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BlobServiceClientFactory>();
+        services.TryAddSingleton<BlobContainers>();
+        services.TryAddSingleton<ChallengeTokenStore>();
+        services.TryAddSingleton<ChallengeResponder>();
+        services.TryAddSingleton<ChallengeSelfChecker>();
+        services.TryAddSingleton<AcmeAccountStore>();
+        services.TryAddSingleton<PendingKeyStore>();
+        services.TryAddSingleton<AcmeClientProvider>();
+        services.TryAddSingleton<CertificateStateStore>();
+        services.TryAddSingleton<RenewalScanner>();
+        services.TryAddSingleton<ChallengeEndpoint>();
+        services.TryAddSingleton<CertificatesApi>();
+        foreach (var activity in ActivityTypes.Values)
+        {
+            services.TryAddTransient(activity);
+        }
+
+        return services;
+    }
+}

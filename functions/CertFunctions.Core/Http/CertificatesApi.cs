@@ -1,0 +1,313 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Hosting;
+using CertFunctions.Core.Kubernetes;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Discovery;
+using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Orchestration;
+using CertFunctions.Core.Renewal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Http;
+
+/// <summary>
+/// The HTTP API shared by both hosts: request a certificate, follow the operation, list managed certificates, force a renewal.
+/// Operation URLs are our own routes; Durable's management URLs are never returned (they carry the system key).
+/// </summary>
+public sealed partial class CertificatesApi(
+    IOrchestrationGateway orchestrations,
+    IngressCertificateReader ingressReader,
+    CertificateStateStore states,
+    IOptions<KubernetesOptions> kubernetesOptions,
+    ILogger<CertificatesApi> logger)
+{
+    /// <summary>Route of the collection (POST to request, GET to list).</summary>
+    public const string CollectionRoute = "api/certificates";
+
+    /// <summary>Route of one operation.</summary>
+    public const string OperationRoute = "api/certificates/operations/{id}";
+
+    /// <summary>Route to force a renewal.</summary>
+    public const string RenewRoute = "api/certificates/{cluster}/{namespace}/{ingress}/renew";
+
+    /// <summary>Largest request body accepted.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary><c>POST /api/certificates</c>: validates the request and the Ingress, then starts (or reports) the issuance.</summary>
+    public async Task RequestAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send the request as application/json: {\"cluster\": \"(optional)\", \"namespace\": \"...\", \"ingress\": \"...\"}.").ConfigureAwait(false);
+            return;
+        }
+
+        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (body is null)
+        {
+            return;
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var cluster = string.IsNullOrWhiteSpace(body.Cluster) ? kubernetesOptions.Value.ResolveDefaultCluster() : body.Cluster.Trim();
+        ValidateName(errors, "namespace", body.Namespace, label: true);
+        ValidateName(errors, "ingress", body.Ingress, label: false);
+        if (!kubernetesOptions.Value.Clusters.ContainsKey(cluster))
+        {
+            errors["cluster"] = [$"Unknown cluster '{cluster}'. Configured clusters: {string.Join(", ", kubernetesOptions.Value.Clusters.Keys)}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid certificate request",
+                "The request names no valid Ingress; see errors.", errors).ConfigureAwait(false);
+            return;
+        }
+
+        await StartAsync(context, new CertificateRef(cluster, body.Namespace!, body.Ingress!), IssuanceReason.Requested).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST /api/certificates/{cluster}/{namespace}/{ingress}/renew</c>: forces a renewal now.</summary>
+    public async Task RenewAsync(HttpContext context, string cluster, string @namespace, string ingress)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        ValidateName(errors, "namespace", @namespace, label: true);
+        ValidateName(errors, "ingress", ingress, label: false);
+        if (!kubernetesOptions.Value.Clusters.ContainsKey(cluster))
+        {
+            errors["cluster"] = [$"Unknown cluster '{cluster}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid renewal request",
+                "The route names no valid Ingress; see errors.", errors).ConfigureAwait(false);
+            return;
+        }
+
+        await StartAsync(context, new CertificateRef(cluster, @namespace, ingress), IssuanceReason.Forced).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /api/certificates/operations/{id}</c>: progress, result or failure.</summary>
+    public async Task GetOperationAsync(HttpContext context, string id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 400 || !id.StartsWith("cert_", StringComparison.Ordinal))
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Operation not found", $"There is no operation '{Truncate(id)}'.").ConfigureAwait(false);
+            return;
+        }
+
+        var snapshot = await orchestrations.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Operation not found", $"There is no operation '{id}'.").ConfigureAwait(false);
+            return;
+        }
+
+        await WriteJsonAsync(context, StatusCodes.Status200OK, ToResponse(context, snapshot)).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /api/certificates</c>: every managed certificate with expiry, planned renewal and last outcome.</summary>
+    public async Task ListAsync(HttpContext context)
+    {
+        var all = await states.ListAsync(context.RequestAborted).ConfigureAwait(false);
+        var items = all
+            .OrderBy(s => s.Certificate.Cluster, StringComparer.Ordinal)
+            .ThenBy(s => s.Certificate.Namespace, StringComparer.Ordinal)
+            .ThenBy(s => s.Certificate.Ingress, StringComparer.Ordinal)
+            .Select(s => new
+            {
+                s.Certificate,
+                s.Hosts,
+                s.SecretName,
+                s.NotAfter,
+                s.PlannedRenewal,
+                LastOutcome = s.LastOutcome.ToString(),
+                s.LastAttemptAt,
+                s.LastError,
+                s.NextAttemptAfter,
+                s.Serial,
+                Operation = s.LastInstanceId is null ? null : OperationUrl(context, s.LastInstanceId),
+            });
+        await WriteJsonAsync(context, StatusCodes.Status200OK, new { certificates = items }).ConfigureAwait(false);
+    }
+
+    private async Task StartAsync(HttpContext context, CertificateRef certificate, IssuanceReason reason)
+    {
+        try
+        {
+            // Fail fast with the user's error (missing Ingress, wildcard hosts, bad annotations) instead of a failed operation.
+            await ingressReader.ReadAsync(certificate, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (IngressNotFoundException ex)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Ingress not found", ex.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (UnknownClusterException ex)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Unknown cluster", ex.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (PermanentKubernetesException ex)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "The Ingress cannot be served", ex.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (TransientKubernetesException ex)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", ex.Message).ConfigureAwait(false);
+            return;
+        }
+
+        var started = await orchestrations.StartIfNotRunningAsync(
+            IssueCertificateOrchestrator.Name,
+            certificate.InstanceId,
+            new IssueCertificateRequest(certificate, reason),
+            context.RequestAborted).ConfigureAwait(false);
+        LogStart(logger, certificate, started.Started, started.InstanceId);
+
+        var statusUrl = OperationUrl(context, started.InstanceId);
+        context.Response.Headers.Location = statusUrl;
+        context.Response.Headers.RetryAfter = "2";
+        await WriteJsonAsync(context, StatusCodes.Status202Accepted, new
+        {
+            id = started.InstanceId,
+            certificate,
+            started = started.Started,
+            message = started.Started
+                ? "Issuance started."
+                : "An issuance for this Ingress is already running; this is its status.",
+            statusUrl,
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task<CertificateRequestBody?> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request too large", $"The body may hold at most {MaxBodyBytes} bytes.").ConfigureAwait(false);
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                await ProblemResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request too large", $"The body may hold at most {MaxBodyBytes} bytes.").ConfigureAwait(false);
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            var body = JsonSerializer.Deserialize<CertificateRequestBody>(buffer.ToArray(), Json);
+            if (body is null)
+            {
+                throw new JsonException("The body is null.");
+            }
+
+            return body;
+        }
+        catch (JsonException ex)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Malformed JSON", "The body is not a JSON object: " + ex.Message).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private static void ValidateName(Dictionary<string, string[]> errors, string field, string? value, bool label)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [$"'{field}' is required."];
+        }
+        else if (label ? !IsDnsLabel(value) : !KubernetesNames.IsDnsSubdomain(value))
+        {
+            errors[field] = [label
+                ? $"'{Truncate(value)}' is not a valid namespace name (RFC 1123 label: lowercase letters, digits and '-', at most 63 characters)."
+                : $"'{Truncate(value)}' is not a valid Ingress name (RFC 1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)."];
+        }
+    }
+
+    private static bool IsDnsLabel(string value) => value.Length <= 63 && DnsLabel().IsMatch(value);
+
+    private static string Truncate(string value) => value.Length <= 80 ? value : value[..80] + "…";
+
+    private static OperationStatusResponse ToResponse(HttpContext context, OrchestrationSnapshot snapshot)
+    {
+        CertificateRef? certificate = null;
+        if (snapshot.SerializedInput is { } input)
+        {
+            try
+            {
+                certificate = JsonSerializer.Deserialize<IssueCertificateRequest>(input, Json)?.Certificate;
+            }
+            catch (JsonException)
+            {
+                // Not one of ours; report the rest.
+            }
+        }
+
+        return new OperationStatusResponse(
+            snapshot.InstanceId,
+            certificate,
+            snapshot.State.ToString(),
+            Parse(snapshot.SerializedCustomStatus),
+            snapshot.State == OrchestrationState.Completed ? Parse(snapshot.SerializedOutput) : null,
+            snapshot.Failure?.Message,
+            snapshot.CreatedAt,
+            snapshot.LastUpdatedAt,
+            OperationUrl(context, snapshot.InstanceId));
+    }
+
+    private static JsonElement? Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string OperationUrl(HttpContext context, string instanceId)
+        => $"{context.Request.Scheme}://{context.Request.Host}/api/certificates/operations/{Uri.EscapeDataString(instanceId)}";
+
+    private static Task WriteJsonAsync<T>(HttpContext context, int status, T value)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsJsonAsync(value, Json, "application/json", context.RequestAborted);
+    }
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DnsLabel();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Certificate request for {Certificate}: started={Started}, operation {InstanceId}")]
+    private static partial void LogStart(ILogger logger, CertificateRef certificate, bool started, string instanceId);
+}

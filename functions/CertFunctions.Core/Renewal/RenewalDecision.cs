@@ -1,0 +1,30 @@
+using CertFunctions.Core.Kubernetes.Secrets;
+
+namespace CertFunctions.Core.Renewal;
+
+/// <summary>Decides, for one opted-in Ingress, whether an issuance is due now.</summary>
+public static class RenewalDecision
+{
+    /// <summary>Returns why an issuance is due, or null when it is not.</summary>
+    /// <param name="hosts">The names the Ingress asks for.</param>
+    /// <param name="deployed">The certificate in its Secret, if any.</param>
+    /// <param name="now">The current time.</param>
+    public static Orchestration.IssuanceReason? Due(IReadOnlyList<string> hosts, DeployedCertificate? deployed, DateTimeOffset now)
+    {
+        if (deployed is null || deployed.NotAfter <= now)
+        {
+            return Orchestration.IssuanceReason.Discovered;
+        }
+
+        // A name added to the Ingress needs a new certificate now, whatever the planned renewal says.
+        var covered = new HashSet<string>(deployed.DnsNames, StringComparer.OrdinalIgnoreCase);
+        if (!hosts.All(covered.Contains))
+        {
+            return Orchestration.IssuanceReason.Discovered;
+        }
+
+        var planned = deployed.PlannedRenewal
+            ?? RenewalPolicy.PlannedRenewal(deployed.NotBefore, deployed.NotAfter, null, RenewalPolicy.StableFraction(deployed.Serial));
+        return RenewalPolicy.IsDue(planned, now) ? Orchestration.IssuanceReason.Renewal : null;
+    }
+}

@@ -1,0 +1,10 @@
+namespace CertFunctions.Core.Renewal;
+
+/// <summary>What one renewal scan found and did.</summary>
+/// <param name="Scanned">Opted-in Ingresses seen.</param>
+/// <param name="Due">Certificates due (renewal or first issuance).</param>
+/// <param name="Started">Issuances started.</param>
+/// <param name="AlreadyRunning">Due certificates whose issuance was already running.</param>
+/// <param name="BackingOff">Due certificates skipped because of their failure back-off.</param>
+/// <param name="Problems">Ingresses that cannot be served, with the reason.</param>
+public sealed record RenewalScanReport(int Scanned, int Due, int Started, int AlreadyRunning, int BackingOff, IReadOnlyList<string> Problems);

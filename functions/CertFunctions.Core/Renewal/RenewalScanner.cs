@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Hosting;
+using CertFunctions.Core.Kubernetes;
+using CertFunctions.Core.Kubernetes.Discovery;
+using CertFunctions.Core.Kubernetes.Secrets;
+using CertFunctions.Core.Orchestration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Renewal;
+
+/// <summary>
+/// The timer's work: scan every configured cluster for opted-in Ingresses, decide which certificates are due,
+/// and start their issuances with bounded concurrency. One failing certificate or cluster never blocks the others.
+/// </summary>
+public sealed partial class RenewalScanner(
+    IngressDiscovery discovery,
+    DeployedCertificateReader certificates,
+    CertificateStateStore states,
+    IOrchestrationGateway orchestrations,
+    IOptions<KubernetesOptions> kubernetesOptions,
+    IOptions<RenewalOptions> renewalOptions,
+    TimeProvider timeProvider,
+    ILogger<RenewalScanner> logger)
+{
+    /// <summary>Scans all clusters once.</summary>
+    public async Task<RenewalScanReport> ScanAsync(CancellationToken cancellationToken)
+    {
+        var options = renewalOptions.Value;
+        var now = timeProvider.GetUtcNow();
+        var stateByCertificate = (await states.ListAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(s => s.Certificate);
+        var problems = new ConcurrentBag<string>();
+        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0;
+
+        foreach (var cluster in kubernetesOptions.Value.Clusters.Keys)
+        {
+            var specs = new List<IngressCertificateSpec>();
+            try
+            {
+                await foreach (var found in discovery.ListOptedInAsync(cluster, cancellationToken).ConfigureAwait(false))
+                {
+                    if (found.Spec is null)
+                    {
+                        problems.Add($"{found.Certificate}: {found.Problem}");
+                        continue;
+                    }
+
+                    specs.Add(found.Spec);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                problems.Add($"cluster {cluster}: {ex.Message}");
+                LogClusterFailed(logger, cluster, ex.Message);
+                continue;
+            }
+
+            Interlocked.Add(ref scanned, specs.Count);
+            await Parallel.ForEachAsync(
+                specs,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(options.MaxConcurrency, 16), CancellationToken = cancellationToken },
+                async (spec, ct) =>
+                {
+                    try
+                    {
+                        var deployed = await certificates.ReadAsync(spec.Certificate, spec.SecretName, ct).ConfigureAwait(false);
+                        var reason = RenewalDecision.Due(spec.Hosts, deployed, now);
+                        if (reason is null)
+                        {
+                            return;
+                        }
+
+                        Interlocked.Increment(ref due);
+                        if (stateByCertificate.TryGetValue(spec.Certificate, out var state) && state.NextAttemptAfter > now)
+                        {
+                            Interlocked.Increment(ref backingOff);
+                            return;
+                        }
+
+                        if (reason == IssuanceReason.Discovered && !options.IssueForDiscovered)
+                        {
+                            return;
+                        }
+
+                        var result = await StartAsync(spec.Certificate, reason.Value, options, ct).ConfigureAwait(false);
+                        Interlocked.Increment(ref result ? ref started : ref running);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        problems.Add($"{spec.Certificate}: {ex.Message}");
+                        LogCertificateFailed(logger, spec.Certificate, ex.Message);
+                    }
+                }).ConfigureAwait(false);
+        }
+
+        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems]);
+        LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.Problems.Count);
+        return report;
+    }
+
+    private async Task<bool> StartAsync(CertificateRef certificate, IssuanceReason reason, RenewalOptions options, CancellationToken cancellationToken)
+    {
+        // Spread the CA load: each issuance waits a random part of the jitter with a durable timer (no compute is held).
+        var delay = options.MaxStartJitter > TimeSpan.Zero
+            ? TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * options.MaxStartJitter.TotalMilliseconds)
+            : TimeSpan.Zero;
+        var result = await orchestrations.StartIfNotRunningAsync(
+            IssueCertificateOrchestrator.Name,
+            certificate.InstanceId,
+            new IssueCertificateRequest(certificate, reason, delay > TimeSpan.Zero ? delay : null),
+            cancellationToken).ConfigureAwait(false);
+        return result.Started;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal scan: {Scanned} opted-in Ingresses, {Due} due, {Started} started, {Running} already running, {BackingOff} backing off, {Problems} problems")]
+    private static partial void LogScanned(ILogger logger, int scanned, int due, int started, int running, int backingOff, int problems);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal scan could not list cluster {Cluster}: {Reason}")]
+    private static partial void LogClusterFailed(ILogger logger, string cluster, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal scan skipped {Certificate}: {Reason}")]
+    private static partial void LogCertificateFailed(ILogger logger, CertificateRef certificate, string reason);
+}
