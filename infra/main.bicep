@@ -324,7 +324,6 @@ module aksAccess 'modules/aks-access.bicep' = [
   }
 ]
 
-
 // =============================================================================================
 // APP SETTINGS -- every setting the app binds, in one place.
 // Configuration keys use ':' in the code and '__' in app settings (Acme:Email -> Acme__Email).
@@ -384,24 +383,19 @@ var clusterSettings = reduce(
   clusters,
   {},
   (acc, c) =>
-    union(
-      acc,
-      {
-        'Kubernetes__Clusters__${c.name}__Authentication': c.authentication
-        'Kubernetes__Clusters__${c.name}__Kubeconfig': c.authentication == 'Kubeconfig'
-          ? '${kvRefPrefix}${kubeconfigSecretName(c.name)})'
-          : ''
-        'Kubernetes__Clusters__${c.name}__Server': c.authentication == 'AzureAd'
-          ? (c.?server ?? '')
-          : ''
-        'Kubernetes__Clusters__${c.name}__CertificateAuthorityData': c.authentication == 'AzureAd'
-          ? (c.?certificateAuthorityData ?? '')
-          : ''
-        'Kubernetes__Clusters__${c.name}__ManagedIdentityClientId': c.authentication == 'AzureAd'
-          ? identity.properties.clientId
-          : ''
-      }
-    )
+    union(acc, {
+      'Kubernetes__Clusters__${c.name}__Authentication': c.authentication
+      'Kubernetes__Clusters__${c.name}__Kubeconfig': c.authentication == 'Kubeconfig'
+        ? '${kvRefPrefix}${kubeconfigSecretName(c.name)})'
+        : ''
+      'Kubernetes__Clusters__${c.name}__Server': c.authentication == 'AzureAd' ? (c.?server ?? '') : ''
+      'Kubernetes__Clusters__${c.name}__CertificateAuthorityData': c.authentication == 'AzureAd'
+        ? (c.?certificateAuthorityData ?? '')
+        : ''
+      'Kubernetes__Clusters__${c.name}__ManagedIdentityClientId': c.authentication == 'AzureAd'
+        ? identity.properties.clientId
+        : ''
+    })
 )
 
 var generatedAppSettings = union(appSettingsBase, clusterSettings)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Compiles and lints every Bicep file under infra/ with warnings treated as errors.
+# Compiles and lints every Bicep file under infra/ with warnings treated as errors, and checks
+# that each file is formatted as `bicep format` would write it.
 #
 #   scripts/bicep.sh            install bicep into .tools/ if missing, then check infra/
 #   scripts/bicep.sh --install  only install (prints the binary's path)
@@ -104,16 +105,31 @@ if [[ ${#bicep_files[@]} -eq 0 ]]; then
   exit 1
 fi
 
+# Fails when bicep format would change the file (fix: .tools/.../bicep format <file>).
+check_format() {
+  local f="$1"
+  if "$BICEP" format "$ROOT/$f" --outfile "$out/formatted" 2>"$out/stderr" && [[ ! -s "$out/stderr" ]] \
+      && cmp -s "$ROOT/$f" "$out/formatted"; then
+    printf 'ok   format %s\n' "$f"
+  else
+    log "FAIL format $f (run: $BICEP format $f)"
+    diff -u "$ROOT/$f" "$out/formatted" | head -40 | sed 's/^/    /' >&2 || true
+    failures=$((failures + 1))
+  fi
+}
+
 for f in "${bicep_files[@]}"; do
   run "build $f" build "$ROOT/$f" --outfile "$out/$(basename "$f" .bicep).json"
   run "lint  $f" lint "$ROOT/$f" --diagnostics-format default
+  check_format "$f"
 done
 for f in "${param_files[@]}"; do
   run "build-params $f" build-params "$ROOT/$f" --outfile "$out/$(basename "$f" .bicepparam).parameters.json"
+  check_format "$f"
 done
 
 if [[ $failures -gt 0 ]]; then
   log "$failures check(s) failed"
   exit 1
 fi
-echo "bicep: ${#bicep_files[@]} template(s) and ${#param_files[@]} parameter file(s) compiled and linted clean"
+echo "bicep: ${#bicep_files[@]} template(s) and ${#param_files[@]} parameter file(s) compiled, linted and formatted clean"

@@ -79,7 +79,8 @@ resource certificatesAssignment 'Microsoft.Authorization/roleAssignments@2022-04
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: certificatesRole.id
+    // The subscription-level id of the definition (the symbol's .id would carry this resource group).
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', certificatesRole.name)
   }
 }
 
@@ -92,4 +93,3 @@ resource clusterUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', clusterUserRole)
   }
 }
-
