@@ -1,0 +1,13 @@
+using CertFunctions.Core.Kubernetes.Routing;
+
+namespace CertFunctions.Core.Kubernetes.Annotations;
+
+/// <summary>The per-Ingress overrides read from <c>certfunctions.io/*</c> annotations; null means "use the app setting".</summary>
+public sealed record IngressAnnotationSettings(
+    RoutingStrategy? Routing,
+    CertificateKeyType? KeyType,
+    string? Profile,
+    string? PreferredChain,
+    string? SecretName,
+    bool AdoptSecret,
+    SolverPreset? SolverPreset);

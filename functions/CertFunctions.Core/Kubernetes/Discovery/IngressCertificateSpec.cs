@@ -1,0 +1,28 @@
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Routing;
+
+namespace CertFunctions.Core.Kubernetes.Discovery;
+
+/// <summary>What an Ingress asks for: hosts, Secret and per-Ingress choices (app defaults already applied where we own them).</summary>
+/// <param name="Certificate">The certificate (cluster, namespace, Ingress).</param>
+/// <param name="Hosts">Validated DNS names, lowercase, in Ingress order.</param>
+/// <param name="SecretName">The Secret to write.</param>
+/// <param name="Routing">Routing strategy (annotation, else <c>Challenge:Routing</c>).</param>
+/// <param name="KeyType">Key type from the annotation; null = the app default.</param>
+/// <param name="Profile">ACME profile from the annotation; null = the app default.</param>
+/// <param name="PreferredChain">Preferred chain from the annotation; null = the app default.</param>
+/// <param name="AdoptSecret">True when the Ingress allows overwriting a Secret that is not ours.</param>
+/// <param name="SolverPreset">Solver preset (annotation, else <c>Challenge:SolverPreset</c>).</param>
+/// <param name="IngressClassName">The Ingress class (spec.ingressClassName or the legacy annotation), if any.</param>
+public sealed record IngressCertificateSpec(
+    CertificateRef Certificate,
+    IReadOnlyList<string> Hosts,
+    string SecretName,
+    RoutingStrategy Routing,
+    CertificateKeyType? KeyType,
+    string? Profile,
+    string? PreferredChain,
+    bool AdoptSecret,
+    SolverPreset SolverPreset,
+    string? IngressClassName);

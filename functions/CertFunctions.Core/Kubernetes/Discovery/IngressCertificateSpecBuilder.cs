@@ -1,0 +1,69 @@
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Kubernetes.Routing;
+using k8s.Models;
+
+namespace CertFunctions.Core.Kubernetes.Discovery;
+
+/// <summary>Derives the certificate spec (hosts, Secret, choices) from an Ingress object; pure, no API calls.</summary>
+public static class IngressCertificateSpecBuilder
+{
+    /// <summary>Builds the spec or throws <see cref="InvalidIngressConfigurationException"/> listing what to fix.</summary>
+    public static IngressCertificateSpec Build(CertificateRef certificate, V1Ingress ingress, ChallengeRoutingOptions defaults)
+    {
+        var description = $"{certificate.Namespace}/{certificate.Ingress}";
+        var settings = IngressAnnotationParser.Parse(ingress.Metadata?.Annotations, description);
+        var hosts = DeriveHosts(ingress);
+        var problems = HostNameRules.Check(hosts);
+        if (problems.Count > 0)
+        {
+            throw new InvalidIngressConfigurationException(
+                $"Ingress '{description}' cannot get a certificate; nothing was changed. Fix: {string.Join("; ", problems)}.");
+        }
+
+        return new IngressCertificateSpec(
+            certificate,
+            hosts,
+            settings.SecretName ?? DeriveSecretName(ingress, hosts, certificate.Ingress),
+            settings.Routing ?? defaults.Routing,
+            settings.KeyType,
+            settings.Profile,
+            settings.PreferredChain,
+            settings.AdoptSecret,
+            settings.SolverPreset ?? defaults.SolverPreset,
+            IngressClassOf(ingress));
+    }
+
+    /// <summary>The rule hosts (distinct, lowercase, in order), else the spec.tls hosts.</summary>
+    public static IReadOnlyList<string> DeriveHosts(V1Ingress ingress)
+    {
+        var ruleHosts = Distinct(ingress.Spec?.Rules?.Select(r => r.Host));
+        return ruleHosts.Count > 0 ? ruleHosts : Distinct(ingress.Spec?.Tls?.SelectMany(t => t.Hosts ?? []));
+    }
+
+    /// <summary>The Secret of the first spec.tls entry covering one of <paramref name="hosts"/>, else &lt;ingress&gt;-tls.</summary>
+    public static string DeriveSecretName(V1Ingress ingress, IReadOnlyList<string> hosts, string ingressName)
+    {
+        var entries = ingress.Spec?.Tls ?? [];
+        var match = entries.FirstOrDefault(t => !string.IsNullOrEmpty(t.SecretName)
+                && t.Hosts?.Any(h => hosts.Contains(h, StringComparer.OrdinalIgnoreCase)) == true)
+            ?? entries.FirstOrDefault(t => !string.IsNullOrEmpty(t.SecretName) && (t.Hosts is null || t.Hosts.Count == 0));
+        return match?.SecretName ?? KubernetesNames.Truncate(ingressName, 249) + "-tls";
+    }
+
+    /// <summary>spec.ingressClassName, else the legacy kubernetes.io/ingress.class annotation.</summary>
+    public static string? IngressClassOf(V1Ingress ingress) =>
+        !string.IsNullOrEmpty(ingress.Spec?.IngressClassName)
+            ? ingress.Spec.IngressClassName
+            : ingress.Metadata?.Annotations is { } annotations && annotations.TryGetValue(CertFunctionsAnnotations.LegacyIngressClass, out var legacy) && !string.IsNullOrEmpty(legacy)
+                ? legacy
+                : null;
+
+    private static List<string> Distinct(IEnumerable<string?>? hosts) =>
+        (hosts ?? [])
+            .Where(h => !string.IsNullOrWhiteSpace(h))
+            .Select(h => h!.Trim().ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,72 @@
+using System.Runtime.CompilerServices;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Access;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Kubernetes.Routing;
+using k8s;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Kubernetes.Discovery;
+
+/// <summary>Lists the Ingresses of a cluster (all namespaces, in pages) that opted in to CertFunctions.</summary>
+public sealed class IngressDiscovery
+{
+    /// <summary>Page size of the Ingress list calls.</summary>
+    public const int PageSize = 500;
+
+    private readonly IKubernetesClientProvider _clients;
+    private readonly ChallengeRoutingOptions _routing;
+    private readonly ILogger<IngressDiscovery> _logger;
+
+    public IngressDiscovery(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing, ILogger<IngressDiscovery> logger)
+    {
+        _clients = clients;
+        _routing = routing.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Every opted-in Ingress of <paramref name="cluster"/>; bad ones come with a <see cref="DiscoveredIngress.Problem"/> instead of failing the scan.</summary>
+    public async IAsyncEnumerable<DiscoveredIngress> ListOptedInAsync(string cluster, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = _clients.GetClient(cluster);
+        string? continueToken = null;
+        var count = 0;
+        do
+        {
+            var token = continueToken;
+            var page = await KubernetesCall.RunAsync(
+                () => client.NetworkingV1.ListIngressForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: cancellationToken),
+                $"list Ingresses in cluster '{cluster}'",
+                cancellationToken).ConfigureAwait(false);
+            foreach (var ingress in page.Items ?? [])
+            {
+                if (!IngressAnnotationParser.IsOptedIn(ingress.Metadata?.Annotations))
+                {
+                    continue;
+                }
+
+                var certificate = new CertificateRef(cluster, ingress.Metadata!.NamespaceProperty, ingress.Metadata.Name);
+                DiscoveredIngress found;
+                try
+                {
+                    found = new DiscoveredIngress(certificate, IngressCertificateSpecBuilder.Build(certificate, ingress, _routing), null);
+                }
+                catch (InvalidIngressConfigurationException ex)
+                {
+                    KubernetesLog.DiscoveredInvalid(_logger, certificate, ex.Message);
+                    found = new DiscoveredIngress(certificate, null, ex.Message);
+                }
+
+                count++;
+                yield return found;
+            }
+
+            continueToken = string.IsNullOrEmpty(page.Metadata?.ContinueProperty) ? null : page.Metadata.ContinueProperty;
+        }
+        while (continueToken is not null);
+
+        KubernetesLog.DiscoveryCompleted(_logger, cluster, count);
+    }
+}

@@ -1,0 +1,20 @@
+namespace CertFunctions.Core.Kubernetes.Events;
+
+/// <summary>The event reasons CertFunctions records on Ingresses (UpperCamelCase, as Kubernetes expects).</summary>
+public static class IngressEventReasons
+{
+    /// <summary>Challenge paths are routed to the responder.</summary>
+    public const string ChallengePresented = "ChallengePresented";
+
+    /// <summary>A first certificate was issued and attached.</summary>
+    public const string CertificateIssued = "CertificateIssued";
+
+    /// <summary>A certificate was renewed and attached.</summary>
+    public const string CertificateRenewed = "CertificateRenewed";
+
+    /// <summary>Issuance or renewal failed.</summary>
+    public const string IssuanceFailed = "IssuanceFailed";
+
+    /// <summary>The Ingress's annotations or hosts cannot be served.</summary>
+    public const string InvalidConfiguration = "InvalidConfiguration";
+}

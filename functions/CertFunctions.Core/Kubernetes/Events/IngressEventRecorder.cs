@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Access;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Kubernetes.Patching;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Kubernetes.Events;
+
+/// <summary>Records core/v1 Events on an Ingress; a repeated (reason, message) bumps the count of the same Event. Best effort: failures are logged, not thrown.</summary>
+public sealed class IngressEventRecorder
+{
+    /// <summary>The reporting component name on our Events.</summary>
+    public const string Component = "certfunctions";
+
+    private const int MaxMessageLength = 1024;
+    private readonly IKubernetesClientProvider _clients;
+    private readonly KubernetesOptions _kubernetes;
+    private readonly TimeProvider _time;
+    private readonly ILogger<IngressEventRecorder> _logger;
+    private readonly string _instance = KubernetesNames.Truncate(Component + "-" + Environment.MachineName.ToLowerInvariant(), 128);
+
+    public IngressEventRecorder(IKubernetesClientProvider clients, IOptions<KubernetesOptions> kubernetes, TimeProvider time, ILogger<IngressEventRecorder> logger)
+    {
+        _clients = clients;
+        _kubernetes = kubernetes.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Records the event; the message must be for people and hold no secrets. Returns false when it could not be recorded.</summary>
+    public async Task<bool> RecordAsync(CertificateRef certificate, string reason, string message, IngressEventType type, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var text = message.Length > MaxMessageLength ? message[..(MaxMessageLength - 1)] + "…" : message;
+        var name = $"{KubernetesNames.Truncate(certificate.Ingress, 200)}.{LabelValue.ShortHash($"{type}|{reason}|{text}")}";
+        try
+        {
+            var client = _clients.GetClient(certificate.Cluster);
+            var now = Timestamp(_time.GetUtcNow());
+            var updated = await GuardedUpdate.RunAsync(
+                $"Event {certificate.Namespace}/{name}",
+                ct => ReadAsync(client, certificate.Namespace, name, ct),
+                (existing, patch) =>
+                {
+                    patch.Add("/count", (existing.Count ?? 1) + 1);
+                    patch.Add("/lastTimestamp", now);
+                    return Task.CompletedTask;
+                },
+                (patch, ct) => client.CoreV1.PatchNamespacedEventAsync(patch, name, certificate.Namespace, cancellationToken: ct),
+                _kubernetes.ConflictRetries,
+                _logger,
+                cancellationToken).ConfigureAwait(false);
+            if (updated is null)
+            {
+                updated = await CreateAsync(client, certificate, name, reason, text, type, cancellationToken).ConfigureAwait(false);
+            }
+
+            KubernetesLog.EventRecorded(_logger, certificate, reason, updated.Count ?? 1);
+            return true;
+        }
+        catch (KubernetesOperationException ex)
+        {
+            KubernetesLog.EventFailed(_logger, ex, certificate, reason);
+            return false;
+        }
+    }
+
+    private static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static Task<Corev1Event?> ReadAsync(IKubernetes client, string @namespace, string name, CancellationToken cancellationToken) =>
+        KubernetesCall.RunOrNullAsync(
+            () => client.CoreV1.ReadNamespacedEventAsync(name, @namespace, cancellationToken: cancellationToken),
+            $"read Event {@namespace}/{name}",
+            cancellationToken);
+
+    private async Task<Corev1Event> CreateAsync(
+        IKubernetes client,
+        CertificateRef certificate,
+        string name,
+        string reason,
+        string message,
+        IngressEventType type,
+        CancellationToken cancellationToken)
+    {
+        var ingress = await IngressUpdate.ReadAsync(client, certificate, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow().UtcDateTime;
+        var body = new Corev1Event
+        {
+            ApiVersion = "v1",
+            Kind = "Event",
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = certificate.Namespace,
+                Labels = new Dictionary<string, string> { [CertFunctionsLabels.ManagedBy] = CertFunctionsLabels.ManagedByValue },
+            },
+            InvolvedObject = new V1ObjectReference
+            {
+                ApiVersion = "networking.k8s.io/v1",
+                Kind = "Ingress",
+                Name = certificate.Ingress,
+                NamespaceProperty = certificate.Namespace,
+                Uid = ingress?.Metadata?.Uid,
+                ResourceVersion = ingress?.Metadata?.ResourceVersion,
+            },
+            Reason = reason,
+            Message = message,
+            Type = type.ToString(),
+            Source = new V1EventSource { Component = Component },
+            ReportingComponent = Component,
+            ReportingInstance = _instance,
+            FirstTimestamp = now,
+            LastTimestamp = now,
+            Count = 1,
+        };
+        try
+        {
+            return await KubernetesCall.RunAsync(
+                () => client.CoreV1.CreateNamespacedEventAsync(body, certificate.Namespace, cancellationToken: cancellationToken),
+                $"create Event {certificate.Namespace}/{name}",
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesOperationException ex) when (KubernetesCall.StatusOf(ex) == HttpStatusCode.Conflict)
+        {
+            // Created by a concurrent call with the same reason and message: one occurrence is enough.
+            return body;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using CertFunctions.Core.Certificates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Kubernetes.Routing;
+
+/// <summary>Routes ACME http-01 challenge paths to the responder, with either strategy, and removes exactly what it added.</summary>
+public sealed class ChallengeRouter
+{
+    private readonly ResponderServiceProvisioner _responder;
+    private readonly InPlaceChallengeRouting _inPlace;
+    private readonly SolverIngressChallengeRouting _solver;
+    private readonly ChallengeRoutingOptions _options;
+    private readonly ILogger<ChallengeRouter> _logger;
+
+    public ChallengeRouter(
+        ResponderServiceProvisioner responder,
+        InPlaceChallengeRouting inPlace,
+        SolverIngressChallengeRouting solver,
+        IOptions<ChallengeRoutingOptions> options,
+        ILogger<ChallengeRouter> logger)
+    {
+        _responder = responder;
+        _inPlace = inPlace;
+        _solver = solver;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Presents the tokens (presenting twice is harmless) and returns exactly what was added.</summary>
+    public async Task<PresentedChallenge> PresentAsync(ChallengeRoutingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Hosts.Count == 0 || request.Tokens.Count == 0)
+        {
+            throw new ArgumentException("A challenge needs at least one host and one token.", nameof(request));
+        }
+
+        foreach (var token in request.Tokens)
+        {
+            _ = ChallengePaths.For(token);
+        }
+
+        var certificate = request.Certificate;
+        var strategy = request.Strategy ?? _options.Routing;
+        var responder = await _responder.EnsureAsync(certificate.Cluster, certificate.Namespace, cancellationToken).ConfigureAwait(false);
+        PresentedChallenge presented;
+        if (strategy == RoutingStrategy.InPlace)
+        {
+            var paths = await _inPlace.PresentAsync(request, responder, cancellationToken).ConfigureAwait(false);
+            presented = new PresentedChallenge(certificate, strategy, paths, null, responder.Name, responder.Created);
+        }
+        else
+        {
+            var (name, paths) = await _solver.PresentAsync(request, responder, cancellationToken).ConfigureAwait(false);
+            presented = new PresentedChallenge(certificate, strategy, paths, name, responder.Name, responder.Created);
+        }
+
+        KubernetesLog.ChallengePresented(_logger, certificate, strategy, presented.Paths.Count);
+        return presented;
+    }
+
+    /// <summary>Removes exactly what <paramref name="presented"/> added; safe to call twice or after the Ingress is gone.</summary>
+    public async Task RemoveAsync(PresentedChallenge presented, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(presented);
+        var removedPaths = 0;
+        if (presented.Strategy == RoutingStrategy.InPlace)
+        {
+            removedPaths = (await _inPlace.RemoveAsync(presented.Certificate, presented.Paths, cancellationToken).ConfigureAwait(false)).Count;
+        }
+        else if (presented.SolverIngressName is not null)
+        {
+            await _solver.DeleteAsync(presented.Certificate, presented.SolverIngressName, cancellationToken).ConfigureAwait(false);
+        }
+
+        KubernetesLog.ChallengeRemoved(_logger, presented.Certificate, presented.Strategy, removedPaths, presented.SolverIngressName);
+    }
+
+    /// <summary>Finds what earlier (crashed) runs left behind for this Ingress — tracked in-place paths and labelled solver Ingresses — and removes it.</summary>
+    public async Task<LeftoverCleanup> RemoveLeftoversAsync(CertificateRef certificate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var paths = await _inPlace.RemoveAsync(certificate, null, cancellationToken).ConfigureAwait(false);
+        var solvers = await _solver.DeleteAllAsync(certificate, cancellationToken).ConfigureAwait(false);
+        if (paths.Count > 0 || solvers > 0)
+        {
+            KubernetesLog.LeftoversRemoved(_logger, certificate, paths.Count, solvers);
+        }
+
+        return new LeftoverCleanup(certificate, paths.Count, solvers);
+    }
+}

@@ -1,0 +1,64 @@
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Access;
+using CertFunctions.Core.Kubernetes.Patching;
+using k8s;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Kubernetes.Routing;
+
+/// <summary>Edits the user's Ingress in place: adds the token paths in front of each matching rule, and removes exactly those.</summary>
+public sealed class InPlaceChallengeRouting
+{
+    private readonly IKubernetesClientProvider _clients;
+    private readonly ChallengeRoutingOptions _options;
+    private readonly KubernetesOptions _kubernetes;
+    private readonly ILogger<InPlaceChallengeRouting> _logger;
+
+    public InPlaceChallengeRouting(
+        IKubernetesClientProvider clients,
+        IOptions<ChallengeRoutingOptions> options,
+        IOptions<KubernetesOptions> kubernetes,
+        ILogger<InPlaceChallengeRouting> logger)
+    {
+        _clients = clients;
+        _options = options.Value;
+        _kubernetes = kubernetes.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Adds the paths (idempotent) and returns every path presented for this request.</summary>
+    public async Task<IReadOnlyList<PresentedPath>> PresentAsync(ChallengeRoutingRequest request, ResponderService responder, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PresentedPath> presented = [];
+        await IngressUpdate.RunAsync(
+            _clients.GetClient(request.Certificate.Cluster),
+            request.Certificate,
+            (ingress, patch) => presented = InPlaceRoutePlanner.PlanAdd(
+                ingress, request.Hosts, request.Tokens, responder.Name, responder.Port, _options.PathType, patch),
+            _kubernetes.ConflictRetries,
+            _logger,
+            cancellationToken).ConfigureAwait(false);
+        return presented;
+    }
+
+    /// <summary>Removes exactly <paramref name="paths"/> from the Ingress (a missing Ingress has nothing left to remove).</summary>
+    public async Task<IReadOnlyList<PresentedPath>> RemoveAsync(CertificateRef certificate, IReadOnlyList<PresentedPath>? paths, CancellationToken cancellationToken)
+    {
+        var client = _clients.GetClient(certificate.Cluster);
+        IReadOnlyList<PresentedPath> removed = [];
+        var result = await GuardedUpdate.RunAsync(
+            $"Ingress {certificate.Namespace}/{certificate.Ingress}",
+            ct => IngressUpdate.ReadAsync(client, certificate, ct),
+            (ingress, patch) =>
+            {
+                removed = InPlaceRoutePlanner.PlanRemove(ingress, paths ?? InPlaceRoutePlanner.ReadTracked(ingress), patch);
+                return Task.CompletedTask;
+            },
+            (patch, ct) => client.NetworkingV1.PatchNamespacedIngressAsync(patch, certificate.Ingress, certificate.Namespace, cancellationToken: ct),
+            _kubernetes.ConflictRetries,
+            _logger,
+            cancellationToken).ConfigureAwait(false);
+        return result is null ? [] : removed;
+    }
+}

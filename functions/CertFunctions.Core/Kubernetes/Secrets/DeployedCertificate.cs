@@ -1,0 +1,24 @@
+namespace CertFunctions.Core.Kubernetes.Secrets;
+
+/// <summary>The certificate currently deployed in a TLS Secret, for renewal decisions.</summary>
+/// <param name="Namespace">Namespace of the Secret.</param>
+/// <param name="SecretName">Name of the Secret.</param>
+/// <param name="DnsNames">Subject alternative DNS names of the leaf.</param>
+/// <param name="NotBefore">Start of validity.</param>
+/// <param name="NotAfter">End of validity.</param>
+/// <param name="Issuer">Issuer distinguished name.</param>
+/// <param name="Serial">Serial number (hex, lowercase).</param>
+/// <param name="ManagedByUs">True when the Secret carries our managed-by label.</param>
+/// <param name="PlannedRenewal">The renew-after annotation we wrote, if any.</param>
+/// <param name="AcmeDirectory">The ACME directory annotation we wrote, if any.</param>
+public sealed record DeployedCertificate(
+    string Namespace,
+    string SecretName,
+    IReadOnlyList<string> DnsNames,
+    DateTimeOffset NotBefore,
+    DateTimeOffset NotAfter,
+    string Issuer,
+    string Serial,
+    bool ManagedByUs,
+    DateTimeOffset? PlannedRenewal,
+    string? AcmeDirectory);

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Access;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Kubernetes.Patching;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Kubernetes.Secrets;
+
+/// <summary>Writes the issued certificate to a <c>kubernetes.io/tls</c> Secret, labelled as ours; never overwrites a foreign Secret unless allowed.</summary>
+public sealed class TlsSecretWriter
+{
+    /// <summary>The Secret type we write.</summary>
+    public const string TlsSecretType = "kubernetes.io/tls";
+
+    private readonly IKubernetesClientProvider _clients;
+    private readonly KubernetesOptions _kubernetes;
+    private readonly ILogger<TlsSecretWriter> _logger;
+
+    public TlsSecretWriter(IKubernetesClientProvider clients, IOptions<KubernetesOptions> kubernetes, ILogger<TlsSecretWriter> logger)
+    {
+        _clients = clients;
+        _kubernetes = kubernetes.Value;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Creates or updates Secret <paramref name="secretName"/> in the certificate's namespace with
+    /// <c>tls.crt</c> = <paramref name="chainPem"/> (leaf + intermediates) and <c>tls.key</c> = <paramref name="privateKeyPem"/>.
+    /// Other keys, labels and annotations on the Secret are kept. The key is never logged or returned.
+    /// </summary>
+    /// <exception cref="SecretNotOwnedException">The Secret exists, is not ours, and <paramref name="allowAdopt"/> is false.</exception>
+    /// <exception cref="InvalidCertificateMaterialException">The chain or key is unusable, or they do not match.</exception>
+    public async Task<TlsSecretSummary> WriteAsync(
+        CertificateRef certificate,
+        string secretName,
+        string chainPem,
+        string privateKeyPem,
+        TlsSecretMetadata metadata,
+        bool allowAdopt,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (!KubernetesNames.IsDnsSubdomain(secretName))
+        {
+            throw new InvalidIngressConfigurationException($"'{secretName}' is not a valid Secret name.");
+        }
+
+        var chain = CertificateChain.Parse(chainPem);
+        var leaf = chain[0];
+        EnsureKeyMatches(leaf, privateKeyPem);
+
+        var domains = CertificateChain.DnsNames(leaf);
+        var labels = new Dictionary<string, string>
+        {
+            [CertFunctionsLabels.ManagedBy] = CertFunctionsLabels.ManagedByValue,
+            [CertFunctionsLabels.Ingress] = LabelValue.ForName(certificate.Ingress),
+        };
+        var annotations = new Dictionary<string, string>
+        {
+            [CertFunctionsAnnotations.Domains] = string.Join(',', domains),
+            [CertFunctionsAnnotations.NotBefore] = CertificateChain.FormatTime(leaf.NotBefore),
+            [CertFunctionsAnnotations.NotAfter] = CertificateChain.FormatTime(leaf.NotAfter),
+            [CertFunctionsAnnotations.Issuer] = leaf.Issuer,
+            [CertFunctionsAnnotations.Serial] = CertificateChain.Serial(leaf),
+            [CertFunctionsAnnotations.AcmeDirectory] = metadata.AcmeDirectory,
+        };
+        if (metadata.PlannedRenewal is { } renewal)
+        {
+            annotations[CertFunctionsAnnotations.RenewAfter] = CertificateChain.FormatTime(renewal);
+        }
+
+        var crt = Encoding.UTF8.GetBytes(CertificateChain.ToPem(chain));
+        var key = Encoding.UTF8.GetBytes(privateKeyPem.Trim() + "\n");
+        var client = _clients.GetClient(certificate.Cluster);
+        var description = $"Secret {certificate.Namespace}/{secretName}";
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var created = false;
+            var adopted = false;
+            var updated = await GuardedUpdate.RunAsync(
+                description,
+                ct => ReadAsync(client, certificate.Namespace, secretName, ct),
+                (existing, patch) =>
+                {
+                    adopted = !CertFunctionsLabels.IsManagedByUs(existing.Metadata.Labels);
+                    if (adopted && !allowAdopt)
+                    {
+                        throw new SecretNotOwnedException(certificate.Namespace, secretName);
+                    }
+
+                    if (!string.Equals(existing.Type ?? "Opaque", TlsSecretType, StringComparison.Ordinal))
+                    {
+                        throw new InvalidIngressConfigurationException(
+                            $"Secret '{certificate.Namespace}/{secretName}' has type '{existing.Type}', not {TlsSecretType}, and a Secret's type cannot change: delete it or choose another name with {CertFunctionsAnnotations.SecretName}.");
+                    }
+
+                    patch.SetEntries("/metadata/labels", existing.Metadata.Labels, labels);
+                    patch.SetEntries("/metadata/annotations", existing.Metadata.Annotations, annotations);
+                    if (existing.Metadata.Annotations?.ContainsKey(CertFunctionsAnnotations.RenewAfter) == true && metadata.PlannedRenewal is null)
+                    {
+                        patch.Remove("/metadata/annotations/" + JsonPatch.Escape(CertFunctionsAnnotations.RenewAfter));
+                    }
+
+                    if (existing.Data is null)
+                    {
+                        patch.Add("/data", new Dictionary<string, string> { ["tls.crt"] = Convert.ToBase64String(crt), ["tls.key"] = Convert.ToBase64String(key) });
+                    }
+                    else
+                    {
+                        patch.Add("/data/tls.crt", Convert.ToBase64String(crt));
+                        patch.Add("/data/tls.key", Convert.ToBase64String(key));
+                    }
+
+                    return Task.CompletedTask;
+                },
+                (patch, ct) => client.CoreV1.PatchNamespacedSecretAsync(patch, secretName, certificate.Namespace, cancellationToken: ct),
+                _kubernetes.ConflictRetries,
+                _logger,
+                cancellationToken).ConfigureAwait(false);
+
+            if (updated is null)
+            {
+                try
+                {
+                    await KubernetesCall.RunAsync(
+                        () => client.CoreV1.CreateNamespacedSecretAsync(
+                            new V1Secret
+                            {
+                                ApiVersion = "v1",
+                                Kind = "Secret",
+                                Type = TlsSecretType,
+                                Metadata = new V1ObjectMeta { Name = secretName, Labels = labels, Annotations = annotations },
+                                Data = new Dictionary<string, byte[]> { ["tls.crt"] = crt, ["tls.key"] = key },
+                            },
+                            certificate.Namespace,
+                            cancellationToken: cancellationToken),
+                        $"create {description}",
+                        cancellationToken).ConfigureAwait(false);
+                    created = true;
+                }
+                catch (KubernetesOperationException ex) when (KubernetesCall.StatusOf(ex) == HttpStatusCode.Conflict && attempt < _kubernetes.ConflictRetries)
+                {
+                    // Someone created it between our read and our create: read it again and decide.
+                    continue;
+                }
+            }
+
+            var summary = new TlsSecretSummary(
+                certificate.Namespace,
+                secretName,
+                domains,
+                CertificateChain.Serial(leaf),
+                leaf.NotBefore.ToUniversalTime(),
+                leaf.NotAfter.ToUniversalTime(),
+                leaf.Issuer,
+                chain.Count,
+                created,
+                !created && adopted);
+            KubernetesLog.SecretWritten(_logger, certificate.Namespace, secretName, summary.Serial, summary.NotAfter, created, summary.Adopted);
+            foreach (var item in chain)
+            {
+                item.Dispose();
+            }
+
+            return summary;
+        }
+    }
+
+    private static void EnsureKeyMatches(X509Certificate2 leaf, string privateKeyPem)
+    {
+        try
+        {
+            using var paired = X509Certificate2.CreateFromPem(leaf.ExportCertificatePem(), privateKeyPem);
+        }
+        catch (CryptographicException)
+        {
+            // The exception text is not passed on: it could describe the key.
+            throw new InvalidCertificateMaterialException("The private key is not a PEM private key matching the leaf certificate; the Secret was not written.");
+        }
+    }
+
+    private static Task<V1Secret?> ReadAsync(IKubernetes client, string @namespace, string name, CancellationToken cancellationToken) =>
+        KubernetesCall.RunOrNullAsync(
+            () => client.CoreV1.ReadNamespacedSecretAsync(name, @namespace, cancellationToken: cancellationToken),
+            $"read Secret {@namespace}/{name}",
+            cancellationToken);
+}

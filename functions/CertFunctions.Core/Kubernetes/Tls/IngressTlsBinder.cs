@@ -1,0 +1,39 @@
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Access;
+using CertFunctions.Core.Kubernetes.Patching;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Kubernetes.Tls;
+
+/// <summary>Lists our Secret in the Ingress's spec.tls for the certificate's hosts, conflict-safely and without duplicates.</summary>
+public sealed class IngressTlsBinder
+{
+    private readonly IKubernetesClientProvider _clients;
+    private readonly KubernetesOptions _kubernetes;
+    private readonly ILogger<IngressTlsBinder> _logger;
+
+    public IngressTlsBinder(IKubernetesClientProvider clients, IOptions<KubernetesOptions> kubernetes, ILogger<IngressTlsBinder> logger)
+    {
+        _clients = clients;
+        _kubernetes = kubernetes.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Adds or updates the spec.tls entry for <paramref name="hosts"/> with <paramref name="secretName"/>; other entries stay.</summary>
+    public async Task<TlsBindingResult> AttachAsync(CertificateRef certificate, IReadOnlyList<string> hosts, string secretName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(hosts);
+        var changed = false;
+        await IngressUpdate.RunAsync(
+            _clients.GetClient(certificate.Cluster),
+            certificate,
+            (ingress, patch) => changed = TlsEntryPlanner.Plan(ingress, hosts, secretName, patch),
+            _kubernetes.ConflictRetries,
+            _logger,
+            cancellationToken).ConfigureAwait(false);
+        KubernetesLog.TlsAttached(_logger, certificate, secretName, changed);
+        return new TlsBindingResult(certificate, secretName, changed);
+    }
+}
