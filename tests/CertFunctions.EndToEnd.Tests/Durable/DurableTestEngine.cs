@@ -25,6 +25,10 @@ public sealed class DurableTestEngine : IAsyncDisposable
 
     public AttemptCounter Attempts => _services.GetRequiredService<AttemptCounter>();
 
+    public ScopeTracker Scopes => _services.GetRequiredService<ScopeTracker>();
+
+    public LogCollector Logs => _services.GetRequiredService<LogCollector>();
+
     /// <summary>A task hub name no other test uses (letters and digits, starting with a letter).</summary>
     public static string NewTaskHubName() => "t" + Guid.NewGuid().ToString("N")[..20];
 
@@ -40,6 +44,11 @@ public sealed class DurableTestEngine : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new TestOutputLoggerProvider(output)));
         services.AddSingleton(attempts ?? new AttemptCounter());
+        services.AddSingleton(new RetrySettings(TimeSpan.FromMilliseconds(200)));
+        services.AddSingleton<ScopeTracker>();
+        services.AddSingleton<LogCollector>();
+        services.AddSingleton<ILoggerProvider>(sp => sp.GetRequiredService<LogCollector>());
+        services.AddScoped<ScopedDependency>();
         services.AddLocalDurableTask(
             options =>
             {
@@ -53,11 +62,14 @@ public sealed class DurableTestEngine : IAsyncDisposable
                 .AddOrchestrator<FailingOrchestrator>(FailingOrchestrator.Name)
                 .AddOrchestrator<RetryOrchestrator>(RetryOrchestrator.Name)
                 .AddOrchestrator<TimerOrchestrator>(TimerOrchestrator.Name)
+                .AddOrchestrator<ScopedPairOrchestrator>(ScopedPairOrchestrator.Name)
+                .AddOrchestrator<ThrowingOrchestrator>(ThrowingOrchestrator.Name)
                 .AddActivity<QuoteActivity>(QuoteActivity.Name)
                 .AddActivity<ConfirmActivity>(ConfirmActivity.Name)
                 .AddActivity<FailingActivity>(FailingActivity.Name)
                 .AddActivity<FlakyActivity>(FlakyActivity.Name)
-                .AddActivity<StampActivity>(StampActivity.Name));
+                .AddActivity<StampActivity>(StampActivity.Name)
+                .AddActivity<ScopedActivity>(ScopedActivity.Name));
         var provider = services.BuildServiceProvider(validateScopes: true);
         var engine = new DurableTestEngine(provider, taskHubName);
         try

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Local.Durable;
 using CertFunctions.Testing.Storage;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace CertFunctions.EndToEnd.Tests.Durable;
@@ -156,5 +157,44 @@ public sealed class LocalDurableTaskEngineTests
         await using var engine = await DurableTestEngine.StartAsync(_azurite.ConnectionString, _output);
 
         Assert.Null(await engine.Gateway.GetAsync("nobody", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Orchestrator_exception_fails_the_orchestration_with_its_type_and_message()
+    {
+        await using var engine = await DurableTestEngine.StartAsync(_azurite.ConnectionString, _output);
+        await engine.Gateway.StartIfNotRunningAsync(ThrowingOrchestrator.Name, "throws", "x", CancellationToken.None);
+
+        var done = await engine.Gateway.WaitForCompletionAsync("throws", Generous, CancellationToken.None);
+
+        Assert.Equal(OrchestrationState.Failed, done.State);
+        Assert.Equal(typeof(ArgumentException).FullName, done.Failure!.ErrorType);
+        Assert.Equal("bad input: x", done.Failure.Message);
+    }
+
+    [Fact]
+    public async Task Each_activity_work_item_gets_its_own_scope_disposed_afterwards()
+    {
+        await using var engine = await DurableTestEngine.StartAsync(_azurite.ConnectionString, _output);
+        await engine.Gateway.StartIfNotRunningAsync(ScopedPairOrchestrator.Name, "scoped", "x", CancellationToken.None);
+
+        var done = await engine.Gateway.WaitForCompletionAsync("scoped", Generous, CancellationToken.None);
+
+        var ids = JsonSerializer.Deserialize<Guid[]>(done.SerializedOutput!)!;
+        Assert.Equal(2, ids.Length);
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.All(ids, id => Assert.True(engine.Scopes.IsDisposed(id)));
+    }
+
+    [Fact]
+    public async Task Replay_safe_logger_logs_once_and_framework_polling_stays_below_warning()
+    {
+        await using var engine = await DurableTestEngine.StartAsync(_azurite.ConnectionString, _output);
+        await engine.Gateway.StartIfNotRunningAsync(TwoStepOrchestrator.Name, "logged", new OrderRequest("lin", 1), CancellationToken.None);
+        await engine.Gateway.WaitForCompletionAsync("logged", Generous, CancellationToken.None);
+
+        var lines = engine.Logs.Lines;
+        Assert.Single(lines, l => l.Message == "Quoting lin");
+        Assert.DoesNotContain(lines, l => l.Category.StartsWith("DurableTask.", StringComparison.Ordinal) && l.Level < LogLevel.Warning);
     }
 }

@@ -57,3 +57,14 @@ public sealed class StampActivity : TaskActivity<string, string>
     public override Task<string> RunAsync(TaskActivityContext context, string input)
         => Task.FromResult($"stamped {input} for {context.InstanceId}");
 }
+
+/// <summary>Answers with the id of the scoped dependency it was given.</summary>
+public sealed class ScopedActivity : TaskActivity<string, Guid>
+{
+    public const string Name = "Scoped";
+    private readonly ScopedDependency _dependency;
+
+    public ScopedActivity(ScopedDependency dependency) => _dependency = dependency;
+
+    public override Task<Guid> RunAsync(TaskActivityContext context, string input) => Task.FromResult(_dependency.Id);
+}

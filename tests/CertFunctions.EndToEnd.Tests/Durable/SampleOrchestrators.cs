@@ -46,10 +46,13 @@ public sealed class FailingOrchestrator : TaskOrchestrator<string, string>
 public sealed class RetryOrchestrator : TaskOrchestrator<RetryRequest, int>
 {
     public const string Name = "Retrying";
+    private readonly RetrySettings _settings;
+
+    public RetryOrchestrator(RetrySettings settings) => _settings = settings;
 
     public override async Task<int> RunAsync(TaskOrchestrationContext context, RetryRequest input)
     {
-        var policy = new RetryPolicy(input.MaxAttempts, firstRetryInterval: TimeSpan.FromMilliseconds(200), backoffCoefficient: 1.0);
+        var policy = new RetryPolicy(input.MaxAttempts, _settings.FirstRetryInterval, backoffCoefficient: 1.0);
         return await context.CallActivityAsync<int>(FlakyActivity.Name, input, TaskOptions.FromRetryPolicy(policy));
     }
 }
@@ -71,5 +74,30 @@ public sealed class TimerOrchestrator : TaskOrchestrator<TimerRequest, TimerResu
         context.SetCustomStatus(new SampleStatus("stamping", 2));
         var stamp = await context.CallActivityAsync<string>(StampActivity.Name, input.Label);
         return new TimerResult(input.Label, scheduledAt, firedAt, stamp);
+    }
+}
+
+/// <summary>Calls the scoped activity twice.</summary>
+public sealed class ScopedPairOrchestrator : TaskOrchestrator<string, Guid[]>
+{
+    public const string Name = "ScopedPair";
+
+    public override async Task<Guid[]> RunAsync(TaskOrchestrationContext context, string input)
+    {
+        var first = await context.CallActivityAsync<Guid>(ScopedActivity.Name, input);
+        var second = await context.CallActivityAsync<Guid>(ScopedActivity.Name, input);
+        return [first, second];
+    }
+}
+
+/// <summary>Fails in its own code, after a timer so that it has replayed once.</summary>
+public sealed class ThrowingOrchestrator : TaskOrchestrator<string, string>
+{
+    public const string Name = "Throwing";
+
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
+    {
+        await context.CreateTimer(TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        throw new ArgumentException("bad input: " + input);
     }
 }
