@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using CertFunctions.Core.DependencyInjection;
+using CertFunctions.Core.Orchestration;
 using CertFunctions.Testing.Processes;
 
 namespace CertFunctions.Tests;
@@ -11,31 +13,82 @@ public sealed class FunctionsMetadataTests
 {
     private static readonly JsonArray Metadata = LoadMetadata();
 
-    public static TheoryData<string, string, string?, string?, string?> ExpectedHttpFunctions => new()
+    public static TheoryData<string, string, string, string> HttpFunctions => new()
     {
-        // name, methods, route, auth level, (unused)
-        { "Health", "get", "api/health", "Anonymous", null },
+        // name, methods, route, auth level
+        { "RequestCertificate", "post", "api/certificates", "Function" },
+        { "ListCertificates", "get", "api/certificates", "Function" },
+        { "GetOperation", "get", "api/certificates/operations/{id}", "Function" },
+        { "RenewCertificate", "post", "api/certificates/{cluster}/{namespace}/{ingress}/renew", "Function" },
+        { "AcmeChallenge", "get", ".well-known/acme-challenge/{token}", "Anonymous" },
+        { "Health", "get", "api/health", "Anonymous" },
     };
 
     [Fact]
     public void Metadata_lists_exactly_the_functions_the_app_defines()
     {
-        var names = Metadata.Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal).ToArray();
-        var expected = ExpectedFunctionNames.Order(StringComparer.Ordinal).ToArray();
+        var expected = HttpFunctions.Select(row => (string)row[0])
+            .Concat(CertFunctionsServiceCollectionExtensions.ActivityTypes.Keys)
+            .Append(IssueCertificateOrchestrator.Name)
+            .Append("RenewalTimer")
+            .Order(StringComparer.Ordinal);
+        var names = Metadata.Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal);
         Assert.Equal(expected, names);
     }
 
     [Theory]
-    [MemberData(nameof(ExpectedHttpFunctions))]
-    public void Http_function_has_its_route_methods_and_auth_level(string name, string methods, string? route, string? authLevel, string? unused)
+    [MemberData(nameof(HttpFunctions))]
+    public void Http_function_has_its_route_methods_and_auth_level(string name, string methods, string route, string authLevel)
     {
-        _ = unused;
         var trigger = TriggerOf(name);
         Assert.Equal("httpTrigger", (string?)trigger["type"]);
         Assert.Equal(route, (string?)trigger["route"]);
         Assert.Equal(authLevel, (string?)trigger["authLevel"]);
         var actualMethods = trigger["methods"]!.AsArray().Select(m => ((string)m!).ToLowerInvariant()).Order(StringComparer.Ordinal);
         Assert.Equal(methods.Split(',').Order(StringComparer.Ordinal), actualMethods);
+    }
+
+    [Fact]
+    public void Only_the_challenge_responder_and_health_probe_are_anonymous()
+    {
+        var anonymous = Metadata
+            .Select(f => (Name: (string)f!["name"]!, Trigger: TriggerOf((string)f!["name"]!)))
+            .Where(f => (string?)f.Trigger["authLevel"] == "Anonymous")
+            .Select(f => f.Name)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["AcmeChallenge", "Health"], anonymous);
+    }
+
+    [Fact]
+    public void Every_activity_of_core_has_an_activity_trigger()
+    {
+        foreach (var activity in CertFunctionsServiceCollectionExtensions.ActivityTypes.Keys)
+        {
+            Assert.Equal("activityTrigger", (string?)TriggerOf(activity)["type"]);
+        }
+    }
+
+    [Fact]
+    public void The_issuance_orchestrator_has_an_orchestration_trigger()
+        => Assert.Equal("orchestrationTrigger", (string?)TriggerOf(IssueCertificateOrchestrator.Name)["type"]);
+
+    [Fact]
+    public void The_renewal_timer_takes_its_schedule_from_the_setting()
+    {
+        var trigger = TriggerOf("RenewalTimer");
+        Assert.Equal("timerTrigger", (string?)trigger["type"]);
+        Assert.Equal("%Renewal:Schedule%", (string?)trigger["schedule"]);
+        Assert.NotEqual(true, (bool?)trigger["runOnStartup"]);
+    }
+
+    [Fact]
+    public void The_api_functions_get_a_durable_client_binding()
+    {
+        foreach (var name in new[] { "RequestCertificate", "ListCertificates", "GetOperation", "RenewCertificate", "RenewalTimer" })
+        {
+            var function = Metadata.Single(f => (string?)f!["name"] == name)!;
+            Assert.Contains(function["bindings"]!.AsArray(), b => (string?)b!["type"] == "durableClient");
+        }
     }
 
     [Fact]
@@ -52,9 +105,6 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(string.Empty, (string?)hostJson["extensions"]!["http"]!["routePrefix"]);
         Assert.Equal("CertFunctions", (string?)hostJson["extensions"]!["durableTask"]!["hubName"]);
     }
-
-    private static IEnumerable<string> ExpectedFunctionNames =>
-        ExpectedHttpFunctions.Select(row => (string)row[0]);
 
     private static JsonObject TriggerOf(string functionName)
     {

@@ -1,0 +1,47 @@
+using CertFunctions.Core.Http;
+using CertFunctions.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertFunctions.Triggers;
+
+/// <summary>The HTTP API (function keys) over Core's <see cref="CertificatesApi"/>.</summary>
+public sealed class HttpFunctions
+{
+    /// <summary>Requests a certificate for an Ingress.</summary>
+    [Function("RequestCertificate")]
+    public static Task RequestCertificate(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = CertificatesApi.CollectionRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+        => Api(request, client).RequestAsync(request.HttpContext);
+
+    /// <summary>Lists managed certificates.</summary>
+    [Function("ListCertificates")]
+    public static Task ListCertificates(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = CertificatesApi.CollectionRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+        => Api(request, client).ListAsync(request.HttpContext);
+
+    /// <summary>Shows an operation's progress and outcome.</summary>
+    [Function("GetOperation")]
+    public static Task GetOperation(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = CertificatesApi.OperationRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id)
+        => Api(request, client).GetOperationAsync(request.HttpContext, id);
+
+    /// <summary>Forces a renewal.</summary>
+    [Function("RenewCertificate")]
+    public static Task RenewCertificate(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = CertificatesApi.RenewRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string cluster,
+        string @namespace,
+        string ingress)
+        => Api(request, client).RenewAsync(request.HttpContext, cluster, @namespace, ingress);
+
+    private static CertificatesApi Api(HttpRequest request, DurableTaskClient client)
+        => ActivatorUtilities.CreateInstance<CertificatesApi>(request.HttpContext.RequestServices, new DurableTaskClientGateway(client));
+}

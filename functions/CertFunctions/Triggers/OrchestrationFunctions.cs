@@ -1,0 +1,80 @@
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Routing;
+using CertFunctions.Core.Orchestration;
+using CertFunctions.Core.Orchestration.Activities;
+using CertFunctions.Core.Renewal;
+using CertFunctions.Core.SelfCheck;
+using CertFunctions.Hosting;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace CertFunctions.Triggers;
+
+/// <summary>The issuance orchestrator and its activities: each trigger only hands over to Core.</summary>
+public sealed class OrchestrationFunctions
+{
+    /// <summary>One issuance for one Ingress.</summary>
+    [Function(IssueCertificateOrchestrator.Name)]
+    public static Task<IssuanceResult> IssueCertificate([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new IssueCertificateOrchestrator().RunAsync(context, context.GetInput<IssueCertificateRequest>()!);
+
+    /// <summary>Reads and validates the Ingress.</summary>
+    [Function(ReadIngressActivity.Name)]
+    public static Task<IssuancePlan> ReadIngress([ActivityTrigger] CertificateRef input, FunctionContext context)
+        => ActivityRunner.RunAsync<ReadIngressActivity, CertificateRef, IssuancePlan>(context, ReadIngressActivity.Name, input);
+
+    /// <summary>Removes leftovers of an interrupted run.</summary>
+    [Function(RemoveLeftoversActivity.Name)]
+    public static Task<int> RemoveLeftovers([ActivityTrigger] CleanupInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<RemoveLeftoversActivity, CleanupInput, int>(context, RemoveLeftoversActivity.Name, input);
+
+    /// <summary>Creates the ACME order.</summary>
+    [Function(CreateOrderActivity.Name)]
+    public static Task<CreateOrderOutput> CreateOrder([ActivityTrigger] CreateOrderInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<CreateOrderActivity, CreateOrderInput, CreateOrderOutput>(context, CreateOrderActivity.Name, input);
+
+    /// <summary>Publishes challenge tokens to blob storage.</summary>
+    [Function(PublishChallengesActivity.Name)]
+    public static Task<int> PublishChallenges([ActivityTrigger] PublishChallengesInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<PublishChallengesActivity, PublishChallengesInput, int>(context, PublishChallengesActivity.Name, input);
+
+    /// <summary>Routes the challenge paths to the responder.</summary>
+    [Function(PresentChallengeActivity.Name)]
+    public static Task<PresentedChallenge> PresentChallenge([ActivityTrigger] ChallengeRoutingRequest input, FunctionContext context)
+        => ActivityRunner.RunAsync<PresentChallengeActivity, ChallengeRoutingRequest, PresentedChallenge>(context, PresentChallengeActivity.Name, input);
+
+    /// <summary>Fetches the challenge URLs once.</summary>
+    [Function(SelfCheckActivity.Name)]
+    public static Task<IReadOnlyList<SelfCheckAttempt>> SelfCheck([ActivityTrigger] SelfCheckInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<SelfCheckActivity, SelfCheckInput, IReadOnlyList<SelfCheckAttempt>>(context, SelfCheckActivity.Name, input);
+
+    /// <summary>Answers the challenges and waits for the CA.</summary>
+    [Function(ValidateActivity.Name)]
+    public static Task<ValidateOutput> Validate([ActivityTrigger] ValidateInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<ValidateActivity, ValidateInput, ValidateOutput>(context, ValidateActivity.Name, input);
+
+    /// <summary>Finalizes the order and writes the Secret.</summary>
+    [Function(FinalizeAndStoreActivity.Name)]
+    public static Task<FinalizeOutput> FinalizeAndStore([ActivityTrigger] FinalizeInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<FinalizeAndStoreActivity, FinalizeInput, FinalizeOutput>(context, FinalizeAndStoreActivity.Name, input);
+
+    /// <summary>Attaches the Secret in spec.tls.</summary>
+    [Function(AttachTlsActivity.Name)]
+    public static Task<bool> AttachTls([ActivityTrigger] AttachTlsInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<AttachTlsActivity, AttachTlsInput, bool>(context, AttachTlsActivity.Name, input);
+
+    /// <summary>Removes the challenge routes and tokens.</summary>
+    [Function(CleanupActivity.Name)]
+    public static Task<bool> Cleanup([ActivityTrigger] CleanupInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<CleanupActivity, CleanupInput, bool>(context, CleanupActivity.Name, input);
+
+    /// <summary>Records a Kubernetes Event.</summary>
+    [Function(RecordEventActivity.Name)]
+    public static Task<bool> RecordEvent([ActivityTrigger] RecordEventInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<RecordEventActivity, RecordEventInput, bool>(context, RecordEventActivity.Name, input);
+
+    /// <summary>Records the outcome and back-off.</summary>
+    [Function(SaveStateActivity.Name)]
+    public static Task<CertificateState> SaveState([ActivityTrigger] SaveStateInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<SaveStateActivity, SaveStateInput, CertificateState>(context, SaveStateActivity.Name, input);
+}
