@@ -2,13 +2,20 @@
 # Compiles and lints every Bicep file under infra/ with warnings treated as errors, and checks
 # that each file is formatted as `bicep format` would write it.
 #
-#   scripts/bicep.sh            install bicep into .tools/ if missing, then check infra/
-#   scripts/bicep.sh --install  only install (prints the binary's path)
+#   scripts/bicep.sh                     install bicep into .tools/ if missing, then check infra/
+#   scripts/bicep.sh --install           only install (prints the binary's path)
+#   scripts/bicep.sh --update-snapshots  rewrite infra/*.snapshot.json, then check
 #
 # The bicep binary comes from the NuGet package Azure.Bicep.CommandLine.linux-x64, restored with
 # the .NET SDK from the NuGet source(s) configured on this machine (no direct download).
 # Fails (non-zero) when any file does not compile or when bicep prints any diagnostic at all:
 # a warning or an info line counts as a failure.
+#
+# Each X.bicepparam with a sibling X.snapshot.json is also evaluated by `bicep snapshot` (the
+# deployment engine's expression evaluation, offline, against fixed fake subscription/resource
+# group ids) and compared with that file: the snapshot shows the resources and app settings the
+# sample parameters produce, and a change to them must be committed with --update-snapshots.
+# A new bicep version may change the snapshot format: update the snapshots with it.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -64,10 +71,13 @@ EOF
 }
 
 install_bicep
-if [[ "${1:-}" == "--install" ]]; then
-  echo "$BICEP"
-  exit 0
-fi
+update_snapshots=false
+case "${1:-}" in
+  --install) echo "$BICEP"; exit 0 ;;
+  --update-snapshots) update_snapshots=true ;;
+  "") ;;
+  *) log "unknown option $1"; exit 2 ;;
+esac
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 # Bicep asks the public registry/module cache nothing for our files (no 'br:' modules), but keep
@@ -123,9 +133,36 @@ for f in "${bicep_files[@]}"; do
   run "lint  $f" lint "$ROOT/$f" --diagnostics-format default
   check_format "$f"
 done
+# Fixed scope for snapshots; environment variables read by .bicepparam files are cleared.
+snapshot_scope=(
+  --tenant-id 00000000-0000-0000-0000-0000000000aa
+  --subscription-id 00000000-0000-0000-0000-0000000000bb
+  --resource-group rg-certfunctions
+  --location westeurope
+  --deployment-name certfunctions
+)
+check_snapshot() {
+  local f="$1" snapshot="${1%.bicepparam}.snapshot.json"
+  if $update_snapshots; then
+    (cd "$ROOT" && env -u CERTFUNCTIONS_VAULT_WRITER "$BICEP" snapshot "$f" --mode overwrite "${snapshot_scope[@]}") \
+      >"$out/stdout" 2>"$out/stderr" || true
+    log "wrote $snapshot"
+  fi
+  [[ -f "$ROOT/$snapshot" ]] || return 0
+  if (cd "$ROOT" && env -u CERTFUNCTIONS_VAULT_WRITER NO_COLOR=1 "$BICEP" snapshot "$f" --mode validate "${snapshot_scope[@]}") \
+      >"$out/stdout" 2>"$out/stderr" && [[ ! -s "$out/stderr" ]]; then
+    printf 'ok   snapshot %s\n' "$snapshot"
+  else
+    log "FAIL snapshot $snapshot differs from what $f now produces (if intended: scripts/bicep.sh --update-snapshots)"
+    sed 's/\x1b\[[0-9;]*m//g; s/^/    /' "$out/stdout" "$out/stderr" | head -60 >&2
+    failures=$((failures + 1))
+  fi
+}
+
 for f in "${param_files[@]}"; do
   run "build-params $f" build-params "$ROOT/$f" --outfile "$out/$(basename "$f" .bicepparam).parameters.json"
   check_format "$f"
+  check_snapshot "$f"
 done
 
 if [[ $failures -gt 0 ]]; then
