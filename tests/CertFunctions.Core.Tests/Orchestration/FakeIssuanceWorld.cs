@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Discovery;
+using CertFunctions.Core.Kubernetes.Routing;
+using CertFunctions.Core.Kubernetes.Secrets;
+using CertFunctions.Core.Orchestration.Activities;
+using CertFunctions.Core.Renewal;
+using CertFunctions.Core.SelfCheck;
+using Microsoft.DurableTask;
+
+namespace CertFunctions.Core.Tests.Orchestration;
+
+/// <summary>
+/// Activity fakes at the boundary of the orchestrator, recording every call, so orchestration tests run the real
+/// orchestrator with real replay (InProcessTestHost) and assert on what it asked for and in which order.
+/// </summary>
+internal sealed class FakeIssuanceWorld
+{
+    public static readonly CertificateRef Certificate = new("default", "demo", "web");
+
+    public ConcurrentQueue<string> Calls { get; } = new();
+
+    public ConcurrentDictionary<string, int> Attempts { get; } = new();
+
+    public Func<int, Exception?> ReadIngressFailure { get; set; } = _ => null;
+
+    public Func<int, Exception?> FinalizeFailure { get; set; } = _ => null;
+
+    public Func<int, RateLimitNotice?> OrderRateLimit { get; set; } = _ => null;
+
+    public Func<int, bool> SelfCheckPasses { get; set; } = _ => true;
+
+    public ValidationState Validation { get; set; } = ValidationState.Valid;
+
+    public SelfCheckPlan SelfCheck { get; set; } = new(SelfCheckMode.Check, 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(20), TimeSpan.Zero);
+
+    public IReadOnlyList<CleanupInput> Cleanups => [.. _cleanups];
+
+    public IReadOnlyList<RecordEventInput> Events => [.. _events];
+
+    public IReadOnlyList<SaveStateInput> States => [.. _states];
+
+    private readonly ConcurrentQueue<CleanupInput> _cleanups = new();
+    private readonly ConcurrentQueue<RecordEventInput> _events = new();
+    private readonly ConcurrentQueue<SaveStateInput> _states = new();
+
+    public void Register(DurableTaskRegistry registry)
+    {
+        registry.AddActivityFunc<CertificateRef, IssuancePlan>(ReadIngressActivity.Name, (_, input) =>
+        {
+            var attempt = Track(ReadIngressActivity.Name);
+            if (ReadIngressFailure(attempt) is { } failure)
+            {
+                throw failure;
+            }
+
+            var spec = new IngressCertificateSpec(input, ["a.example.test", "b.example.test"], "web-tls", RoutingStrategy.InPlace,
+                null, null, null, false, SolverPreset.Plain, "nginx");
+            return new IssuancePlan(spec, CertificateKeyType.EcdsaP256, null, null, new Uri("https://ca.example.test/dir"), SelfCheck);
+        });
+        registry.AddActivityFunc<CleanupInput, int>(RemoveLeftoversActivity.Name, (_, _) => { Track(RemoveLeftoversActivity.Name); return 0; });
+        registry.AddActivityFunc<CreateOrderInput, CreateOrderOutput>(CreateOrderActivity.Name, (_, input) =>
+        {
+            var attempt = Track(CreateOrderActivity.Name);
+            if (OrderRateLimit(attempt) is { } limit)
+            {
+                return new CreateOrderOutput(null, [], limit);
+            }
+
+            var challenges = input.Hosts.Select((h, i) => new PendingChallenge(
+                h, $"token{i}abcdefghijklmnopqrstuvwxyz", $"token{i}.thumbprint",
+                new Uri($"https://ca.example.test/chall/{i}"), new Uri($"https://ca.example.test/authz/{i}"))).ToList();
+            return new CreateOrderOutput(new Uri("https://ca.example.test/order/1"), challenges, null);
+        });
+        registry.AddActivityFunc<PublishChallengesInput, int>(PublishChallengesActivity.Name, (_, input) => { Track(PublishChallengesActivity.Name); return input.Challenges.Count; });
+        registry.AddActivityFunc<ChallengeRoutingRequest, PresentedChallenge>(PresentChallengeActivity.Name, (_, input) =>
+        {
+            Track(PresentChallengeActivity.Name);
+            return new PresentedChallenge(input.Certificate, RoutingStrategy.InPlace,
+                [.. input.Hosts.Select(h => new PresentedPath(h, "/.well-known/acme-challenge/x", "certfunctions-responder", 80))], null, "certfunctions-responder", false);
+        });
+        registry.AddActivityFunc<SelfCheckInput, IReadOnlyList<SelfCheckAttempt>>(SelfCheckActivity.Name, (_, input) =>
+        {
+            var attempt = Track(SelfCheckActivity.Name);
+            var passed = SelfCheckPasses(attempt);
+            return [.. input.Challenges.Select(c => new SelfCheckAttempt(c.Host, passed, passed ? "OK" : "HTTP 404 from the ingress"))];
+        });
+        registry.AddActivityFunc<ValidateInput, ValidateOutput>(ValidateActivity.Name, (_, _) =>
+        {
+            Track(ValidateActivity.Name);
+            return Validation == ValidationState.Invalid
+                ? new ValidateOutput(ValidationState.Invalid, "a.example.test: Connection refused (urn:ietf:params:acme:error:connection)", null)
+                : new ValidateOutput(Validation, null, null);
+        });
+        registry.AddActivityFunc<FinalizeInput, FinalizeOutput>(FinalizeAndStoreActivity.Name, (_, input) =>
+        {
+            var attempt = Track(FinalizeAndStoreActivity.Name);
+            if (FinalizeFailure(attempt) is { } failure)
+            {
+                throw failure;
+            }
+
+            var now = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
+            var summary = new TlsSecretSummary("demo", input.SecretName, input.Hosts, "0a1b2c", now, now.AddDays(90), "CN=Pebble Intermediate", 2, true, false);
+            return new FinalizeOutput(summary, now.AddDays(60), null);
+        });
+        registry.AddActivityFunc<AttachTlsInput, bool>(AttachTlsActivity.Name, (_, _) => { Track(AttachTlsActivity.Name); return true; });
+        registry.AddActivityFunc<CleanupInput, bool>(CleanupActivity.Name, (_, input) => { Track(CleanupActivity.Name); _cleanups.Enqueue(input); return true; });
+        registry.AddActivityFunc<RecordEventInput, bool>(RecordEventActivity.Name, (_, input) => { Track(RecordEventActivity.Name); _events.Enqueue(input); return true; });
+        registry.AddActivityFunc<SaveStateInput, CertificateState>(SaveStateActivity.Name, (_, input) =>
+        {
+            Track(SaveStateActivity.Name);
+            _states.Enqueue(input);
+            return new CertificateState(input.Certificate, input.Hosts, input.SecretName, input.Result is null ? CertificateOutcome.Failed : CertificateOutcome.Succeeded,
+                input.At, null, 0, null, input.Error, null, null, null, input.InstanceId);
+        });
+    }
+
+    private int Track(string name)
+    {
+        Calls.Enqueue(name);
+        return Attempts.AddOrUpdate(name, 1, (_, n) => n + 1);
+    }
+}
