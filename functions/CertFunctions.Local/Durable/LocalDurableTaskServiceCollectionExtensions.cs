@@ -28,6 +28,7 @@ public static class LocalDurableTaskServiceCollectionExtensions
             return services;
         }
 
+        services.AddSingleton<IValidateOptions<LocalDurableTaskOptions>, LocalDurableTaskOptionsValidator>();
         services.AddLogging();
         services.AddOptions<LoggerFilterOptions>()
             .Configure<IOptions<LocalDurableTaskOptions>>((filters, options) =>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Local.Durable;
 
 /// <summary>The task hub on Azure Storage: one orchestration service shared by the worker and the client.</summary>
-public sealed class LocalTaskHub
+public sealed class LocalTaskHub : IDisposable
 {
     /// <summary>Creates the orchestration service and client from <paramref name="options"/>.</summary>
     public LocalTaskHub(IOptions<LocalDurableTaskOptions> options, ILoggerFactory loggerFactory)
@@ -42,4 +42,7 @@ public sealed class LocalTaskHub
 
     /// <summary>The DTFx client, serializing with <see cref="LocalDurableTaskOptions.DataConverter"/>.</summary>
     public TaskHubClient Client { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => Service.Dispose();
 }
