@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace KubeApiEmulator.Api;
+
+/// <summary>Writes JSON responses.</summary>
+internal static class ResponseWriter
+{
+    /// <summary>Writes <paramref name="body"/> with <paramref name="code"/>.</summary>
+    public static Task WriteAsync(HttpResponse response, int code, JsonNode body, CancellationToken cancellationToken) =>
+        WriteAsync(response, code, JsonSerializer.SerializeToUtf8Bytes(body, JsonText.Options), cancellationToken);
+
+    /// <summary>Writes serialized JSON with <paramref name="code"/>.</summary>
+    public static async Task WriteAsync(HttpResponse response, int code, byte[] body, CancellationToken cancellationToken)
+    {
+        response.StatusCode = code;
+        response.ContentType = "application/json";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, cancellationToken);
+    }
+
+    /// <summary>Writes the Status of a failed request.</summary>
+    public static Task WriteStatusAsync(HttpResponse response, StatusException error, CancellationToken cancellationToken) =>
+        WriteAsync(response, error.Code, error.ToStatus(), cancellationToken);
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KubeApiEmulator.Discovery;
+using KubeApiEmulator.Storage;
+
+namespace KubeApiEmulator.Api;
+
+/// <summary>Server-side printing: meta.k8s.io/v1 Table responses for kubectl's default output.</summary>
+internal static class TableWriter
+{
+    /// <summary>True when the Accept header asks for a Table.</summary>
+    public static bool Wanted(string? accept) => accept is not null && accept.Contains("as=Table", StringComparison.Ordinal);
+
+    /// <summary>A Table of <paramref name="objects"/>.</summary>
+    public static JsonObject Build(ResourceType type, IEnumerable<JsonObject> objects, long resourceVersion, string? continueToken, DateTimeOffset now)
+    {
+        var columns = new JsonArray();
+        foreach (var (name, description) in Columns(type))
+        {
+            columns.Add(new JsonObject
+            {
+                ["name"] = name,
+                ["type"] = "string",
+                ["format"] = name == "Name" ? "name" : string.Empty,
+                ["description"] = description,
+                ["priority"] = 0,
+            });
+        }
+
+        var rows = new JsonArray();
+        foreach (var obj in objects)
+        {
+            var metadata = obj.Metadata();
+            var cells = new JsonArray();
+            foreach (var cell in Cells(type, obj, now))
+            {
+                cells.Add(cell);
+            }
+
+            rows.Add(new JsonObject
+            {
+                ["cells"] = cells,
+                ["object"] = new JsonObject
+                {
+                    ["kind"] = "PartialObjectMetadata",
+                    ["apiVersion"] = "meta.k8s.io/v1",
+                    ["metadata"] = metadata.DeepClone(),
+                },
+            });
+        }
+
+        var listMetadata = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) };
+        if (continueToken is not null)
+        {
+            listMetadata["continue"] = continueToken;
+        }
+
+        return new JsonObject
+        {
+            ["kind"] = "Table",
+            ["apiVersion"] = "meta.k8s.io/v1",
+            ["metadata"] = listMetadata,
+            ["columnDefinitions"] = columns,
+            ["rows"] = rows,
+        };
+    }
+
+    /// <summary>A Table of one list page.</summary>
+    public static JsonObject Build(ResourceType type, ListPage page, DateTimeOffset now) =>
+        Build(type, page.Items.Select(StoredToNode(type)), page.ResourceVersion, page.Continue, now);
+
+    private static Func<StoredObject, JsonObject> StoredToNode(ResourceType type) => o => ObjectOperations.Present(type, o.ToNode());
+
+    private static (string Name, string Description)[] Columns(ResourceType type) => type.Kind switch
+    {
+        "Ingress" => [("Name", "Name"), ("Class", "ingressClassName"), ("Hosts", "Rule hosts"), ("Address", "Load balancer address"), ("Ports", "Ports"), ("Age", "CreationTimestamp")],
+        "Secret" => [("Name", "Name"), ("Type", "The type of the secret"), ("Data", "Number of keys"), ("Age", "CreationTimestamp")],
+        "Service" => [("Name", "Name"), ("Type", "Service type"), ("Cluster-IP", "Cluster IP"), ("External-IP", "External IP"), ("Port(s)", "Ports"), ("Age", "CreationTimestamp")],
+        "Namespace" => [("Name", "Name"), ("Status", "Phase"), ("Age", "CreationTimestamp")],
+        "IngressClass" => [("Name", "Name"), ("Controller", "Controller"), ("Parameters", "Parameters"), ("Age", "CreationTimestamp")],
+        _ => [("Name", "Name"), ("Age", "CreationTimestamp")],
+    };
+
+    private static IEnumerable<JsonNode?> Cells(ResourceType type, JsonObject obj, DateTimeOffset now)
+    {
+        yield return obj.GetString("metadata", "name");
+        switch (type.Kind)
+        {
+            case "Ingress":
+                {
+                    yield return obj.GetString("spec", "ingressClassName") ?? "<none>";
+                    var hosts = (obj.Get("spec", "rules") as JsonArray ?? []).Select(r => r.GetString("host") ?? "*").ToList();
+                    yield return hosts.Count == 0 ? "*" : string.Join(",", hosts);
+                    yield return string.Empty;
+                    yield return obj.Get("spec", "tls") is JsonArray { Count: > 0 } ? "80, 443" : "80";
+                    break;
+                }
+
+            case "Secret":
+                yield return obj.GetString("type");
+                yield return (obj["data"] as JsonObject)?.Count ?? 0;
+                break;
+            case "Service":
+                {
+                    yield return obj.GetString("spec", "type");
+                    yield return obj.GetString("spec", "clusterIP") ?? "<none>";
+                    yield return obj.GetString("spec", "externalName") ?? "<none>";
+                    var ports = (obj.Get("spec", "ports") as JsonArray ?? []).Select(p => $"{p?["port"]}/{p.GetString("protocol")}").ToList();
+                    yield return ports.Count == 0 ? "<none>" : string.Join(",", ports);
+                    break;
+                }
+
+            case "Namespace":
+                yield return obj.GetString("status", "phase");
+                break;
+            case "IngressClass":
+                yield return obj.GetString("spec", "controller");
+                yield return "<none>";
+                break;
+        }
+
+        yield return Age(obj.GetString("metadata", "creationTimestamp"), now);
+    }
+
+    private static string Age(string? created, DateTimeOffset now)
+    {
+        if (!DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return "<unknown>";
+        }
+
+        var age = now - at;
+        return age.TotalDays >= 2 ? $"{(int)age.TotalDays}d"
+            : age.TotalHours >= 2 ? $"{(int)age.TotalHours}h"
+            : age.TotalMinutes >= 2 ? $"{(int)age.TotalMinutes}m"
+            : $"{Math.Max(0, (int)age.TotalSeconds)}s";
+    }
+}

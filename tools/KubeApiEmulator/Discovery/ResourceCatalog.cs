@@ -1,0 +1,44 @@
+namespace KubeApiEmulator.Discovery;
+
+/// <summary>The resources this emulator serves.</summary>
+internal static class ResourceCatalog
+{
+    /// <summary>core/v1 Namespaces.</summary>
+    public static readonly ResourceType Namespaces = new("", "v1", "Namespace", "namespaces", "namespace", false, ["ns"], ["status", "finalize"], "namespaces");
+
+    /// <summary>core/v1 Secrets.</summary>
+    public static readonly ResourceType Secrets = new("", "v1", "Secret", "secrets", "secret", true, [], [], "secrets");
+
+    /// <summary>core/v1 Services.</summary>
+    public static readonly ResourceType Services = new("", "v1", "Service", "services", "service", true, ["svc"], ["status"], "services");
+
+    /// <summary>core/v1 Events.</summary>
+    public static readonly ResourceType CoreEvents = new("", "v1", "Event", "events", "event", true, ["ev"], [], "events");
+
+    /// <summary>events.k8s.io/v1 Events (the same objects as core/v1 Events, another shape).</summary>
+    public static readonly ResourceType Events = new("events.k8s.io", "v1", "Event", "events", "event", true, ["ev"], [], "events");
+
+    /// <summary>networking.k8s.io/v1 Ingresses.</summary>
+    public static readonly ResourceType Ingresses = new("networking.k8s.io", "v1", "Ingress", "ingresses", "ingress", true, ["ing"], ["status"], "ingresses");
+
+    /// <summary>networking.k8s.io/v1 IngressClasses.</summary>
+    public static readonly ResourceType IngressClasses = new("networking.k8s.io", "v1", "IngressClass", "ingressclasses", "ingressclass", false, [], [], "ingressclasses");
+
+    /// <summary>Every served resource.</summary>
+    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Secrets, Services, CoreEvents, Events, Ingresses, IngressClasses];
+
+    /// <summary>The served API groups, in discovery order ("" is the core group).</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["networking.k8s.io", "events.k8s.io"];
+
+    /// <summary>Finds the resource named <paramref name="plural"/> in a group/version.</summary>
+    public static ResourceType? Find(string group, string version, string plural) =>
+        All.FirstOrDefault(r => r.Group == group && r.Version == version && r.Plural == plural);
+
+    /// <summary>Finds the resource of an apiVersion/kind pair (used by seeding).</summary>
+    public static ResourceType? FindByKind(string apiVersion, string kind) =>
+        All.FirstOrDefault(r => r.ApiVersion == apiVersion && r.Kind == kind);
+
+    /// <summary>True when a group/version is served.</summary>
+    public static bool ServesGroupVersion(string group, string version) =>
+        All.Any(r => r.Group == group && r.Version == version);
+}

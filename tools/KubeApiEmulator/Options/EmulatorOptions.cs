@@ -1,0 +1,29 @@
+namespace KubeApiEmulator.Options;
+
+/// <summary>Settings of one emulator process, taken from the command line.</summary>
+internal sealed class EmulatorOptions
+{
+    /// <summary>HTTPS port of the API (0 picks a free one).</summary>
+    public int ApiPort { get; set; }
+
+    /// <summary>HTTP port of the ingress-like routing front (0 picks a free one).</summary>
+    public int FrontPort { get; set; }
+
+    /// <summary>Where to write a kubeconfig for the running emulator, if anywhere.</summary>
+    public string? KubeconfigOut { get; set; }
+
+    /// <summary>The bearer token clients must present.</summary>
+    public string Token { get; set; } = string.Empty;
+
+    /// <summary>YAML files or folders of YAML files to load at start.</summary>
+    public List<string> SeedPaths { get; } = [];
+
+    /// <summary>Upstream URLs for Services, keyed "namespace/service".</summary>
+    public Dictionary<string, Uri> Upstreams { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Accept any certificate from an HTTPS upstream.</summary>
+    public bool InsecureUpstreamTls { get; set; } = true;
+
+    /// <summary>Log each request at Information level.</summary>
+    public bool Verbose { get; set; }
+}

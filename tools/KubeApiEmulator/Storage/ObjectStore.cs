@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace KubeApiEmulator.Storage;
+
+/// <summary>
+/// All objects in memory, per resource in sorted lists keyed "namespace/name", under one lock,
+/// with one cluster-wide resourceVersion counter. Callers hold <see cref="Gate"/> across a read-modify-write.
+/// </summary>
+internal sealed class ObjectStore
+{
+    private const int HistoryCapacity = 20_000;
+    private readonly Dictionary<string, SortedList<string, StoredObject>> _collections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _collectionVersions = new(StringComparer.Ordinal);
+    private readonly Queue<WatchEvent> _history = new();
+    private readonly List<WatchSubscription> _watchers = [];
+    private long _resourceVersion;
+
+    /// <summary>Held by callers around every read or write of the store.</summary>
+    public Lock Gate { get; } = new();
+
+    /// <summary>The newest resourceVersion handed out.</summary>
+    public long CurrentResourceVersion => Interlocked.Read(ref _resourceVersion);
+
+    /// <summary>The oldest resourceVersion a watch can still resume after.</summary>
+    public long OldestWatchableResourceVersion { get; private set; }
+
+    /// <summary>Counts writes to one collection; the router rebuilds its table when it changes.</summary>
+    public long CollectionVersion(string storage)
+    {
+        lock (Gate)
+        {
+            return _collectionVersions.GetValueOrDefault(storage);
+        }
+    }
+
+    /// <summary>The object with <paramref name="key"/>, or null.</summary>
+    public StoredObject? Get(string storage, string key) =>
+        Collection(storage).TryGetValue(key, out var found) ? found : null;
+
+    /// <summary>Objects of a collection in key order, from <paramref name="startKey"/> (inclusive) up to <paramref name="endKey"/> (exclusive).</summary>
+    public IEnumerable<StoredObject> Range(string storage, string? startKey, string? endKey)
+    {
+        var list = Collection(storage);
+        var keys = list.Keys;
+        var values = list.Values;
+        for (var i = startKey is null ? 0 : LowerBound(keys, startKey); i < keys.Count; i++)
+        {
+            if (endKey is not null && string.CompareOrdinal(keys[i], endKey) >= 0)
+            {
+                yield break;
+            }
+
+            yield return values[i];
+        }
+    }
+
+    /// <summary>How many objects lie in the range.</summary>
+    public int CountRange(string storage, string? startKey, string? endKey)
+    {
+        var keys = Collection(storage).Keys;
+        var start = startKey is null ? 0 : LowerBound(keys, startKey);
+        var end = endKey is null ? keys.Count : LowerBound(keys, endKey);
+        return Math.Max(0, end - start);
+    }
+
+    /// <summary>Stores <paramref name="obj"/> under a new resourceVersion (create or replace) and returns it.</summary>
+    public StoredObject Put(string storage, JsonObject obj, string eventType)
+    {
+        var version = Interlocked.Increment(ref _resourceVersion);
+        obj.Metadata()["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture);
+        var stored = Freeze(storage, obj, version);
+        Collection(storage)[stored.Key] = stored;
+        Publish(new WatchEvent(storage, eventType, stored));
+        return stored;
+    }
+
+    /// <summary>Removes an object; the DELETED event carries a new resourceVersion as on a real server.</summary>
+    public StoredObject Remove(string storage, StoredObject existing)
+    {
+        Collection(storage).Remove(existing.Key);
+        var version = Interlocked.Increment(ref _resourceVersion);
+        var node = existing.ToNode();
+        node.Metadata()["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture);
+        var deleted = Freeze(storage, node, version);
+        Publish(new WatchEvent(storage, "DELETED", deleted));
+        return deleted;
+    }
+
+    /// <summary>Every object of every namespaced collection in <paramref name="ns"/>.</summary>
+    public List<(string Storage, StoredObject Object)> NamespaceContents(string ns) =>
+        [.. _collections.SelectMany(c => Range(c.Key, StorageKeys.NamespaceStart(ns), StorageKeys.NamespaceEnd(ns)).Select(o => (c.Key, o)))];
+
+    /// <summary>Registers a watcher; events after <paramref name="fromResourceVersion"/> still in history are replayed first.</summary>
+    public WatchSubscription Subscribe(string storage, long fromResourceVersion, Func<StoredObject, bool> filter)
+    {
+        var subscription = new WatchSubscription(storage, filter);
+        foreach (var past in _history)
+        {
+            if (past.Storage == storage && past.Object.ResourceVersion > fromResourceVersion)
+            {
+                subscription.Offer(past);
+            }
+        }
+
+        _watchers.Add(subscription);
+        return subscription;
+    }
+
+    /// <summary>Removes a watcher.</summary>
+    public void Unsubscribe(WatchSubscription subscription)
+    {
+        lock (Gate)
+        {
+            _watchers.Remove(subscription);
+        }
+
+        subscription.Complete();
+    }
+
+    private void Publish(WatchEvent change)
+    {
+        _collectionVersions[change.Storage] = _collectionVersions.GetValueOrDefault(change.Storage) + 1;
+        _history.Enqueue(change);
+        while (_history.Count > HistoryCapacity)
+        {
+            OldestWatchableResourceVersion = _history.Dequeue().Object.ResourceVersion;
+        }
+
+        foreach (var watcher in _watchers)
+        {
+            if (watcher.Storage == change.Storage)
+            {
+                watcher.Offer(change);
+            }
+        }
+    }
+
+    private static StoredObject Freeze(string storage, JsonObject obj, long version)
+    {
+        var metadata = obj.Metadata();
+        var ns = metadata.GetString("namespace") ?? string.Empty;
+        var name = metadata.GetString("name") ?? string.Empty;
+        return new StoredObject
+        {
+            Key = StorageKeys.For(ns, name),
+            Namespace = ns,
+            Name = name,
+            Uid = metadata.GetString("uid") ?? string.Empty,
+            ResourceVersion = version,
+            Json = JsonSerializer.SerializeToUtf8Bytes(obj, JsonText.Options),
+            Labels = metadata["labels"].StringMap(),
+            Fields = FieldIndex.Compute(storage, obj),
+        };
+    }
+
+    private SortedList<string, StoredObject> Collection(string storage)
+    {
+        if (!_collections.TryGetValue(storage, out var list))
+        {
+            list = new SortedList<string, StoredObject>(StringComparer.Ordinal);
+            _collections[storage] = list;
+        }
+
+        return list;
+    }
+
+    private static int LowerBound(IList<string> keys, string key)
+    {
+        int low = 0, high = keys.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (string.CompareOrdinal(keys[middle], key) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}
