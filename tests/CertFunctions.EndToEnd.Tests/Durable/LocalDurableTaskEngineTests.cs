@@ -152,6 +152,22 @@ public sealed class LocalDurableTaskEngineTests
     }
 
     [Fact]
+    public async Task Retry_policy_does_not_retry_failures_its_handler_rejects()
+    {
+        await using var engine = await DurableTestEngine.StartAsync(_azurite.ConnectionString, _output);
+        var gateway = engine.Gateway;
+        await gateway.StartIfNotRunningAsync(
+            RetryOrchestrator.Name, "retry-permanent", new RetryRequest("permanent", FailuresBeforeSuccess: 100, MaxAttempts: 3, Permanent: true), CancellationToken.None);
+
+        var done = await gateway.WaitForCompletionAsync("retry-permanent", Generous, CancellationToken.None);
+
+        Assert.Equal(OrchestrationState.Failed, done.State);
+        Assert.Equal(typeof(InvalidOperationException).FullName, done.Failure!.ErrorType);
+        Assert.Equal("attempt 1 of permanent failed for good", done.Failure.Message);
+        Assert.Equal(1, engine.Attempts.Get("permanent"));
+    }
+
+    [Fact]
     public async Task Unknown_instance_is_null()
     {
         await using var engine = await DurableTestEngine.StartAsync(_azurite.ConnectionString, _output);

@@ -40,6 +40,11 @@ public sealed class FlakyActivity : TaskActivity<RetryRequest, int>
     public override Task<int> RunAsync(TaskActivityContext context, RetryRequest input)
     {
         var attempt = _counter.Increment(input.Key);
+        if (attempt <= input.FailuresBeforeSuccess && input.Permanent)
+        {
+            throw new InvalidOperationException($"attempt {attempt} of {input.Key} failed for good");
+        }
+
         if (attempt <= input.FailuresBeforeSuccess)
         {
             throw new TimeoutException($"attempt {attempt} of {input.Key} failed");

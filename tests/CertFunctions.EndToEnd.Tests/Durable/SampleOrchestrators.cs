@@ -52,7 +52,11 @@ public sealed class RetryOrchestrator : TaskOrchestrator<RetryRequest, int>
 
     public override async Task<int> RunAsync(TaskOrchestrationContext context, RetryRequest input)
     {
-        var policy = new RetryPolicy(input.MaxAttempts, _settings.FirstRetryInterval, backoffCoefficient: 1.0);
+        // Like Core's policies: only transient failures are retried (HandleFailure needs DTFx failure details).
+        var policy = new RetryPolicy(input.MaxAttempts, _settings.FirstRetryInterval, backoffCoefficient: 1.0)
+        {
+            HandleFailure = failure => failure.IsCausedBy<TimeoutException>(),
+        };
         return await context.CallActivityAsync<int>(FlakyActivity.Name, input, TaskOptions.FromRetryPolicy(policy));
     }
 }

@@ -22,4 +22,5 @@ public sealed record TimerRequest(int DelaySeconds, string Label);
 public sealed record TimerResult(string Label, DateTime ScheduledAt, DateTime FiredAt, string Stamp);
 
 /// <summary>Input of the retry orchestration.</summary>
-public sealed record RetryRequest(string Key, int FailuresBeforeSuccess, int MaxAttempts);
+/// <param name="Permanent">Fail with a permanent error (not retried) instead of a transient one.</param>
+public sealed record RetryRequest(string Key, int FailuresBeforeSuccess, int MaxAttempts, bool Permanent = false);
