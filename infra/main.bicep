@@ -151,11 +151,11 @@ type acmeConfig = {
   @description('Contact e-mail of the ACME account (Acme:Email), for expiry and policy notices.')
   email: string?
 
-  @description('Key type of the ACME account key (Acme:AccountKeyType).')
-  accountKeyType: string?
+  @description('Algorithm of the ACME account key, used when the account is created (Acme:AccountKeyType). App default: ES256.')
+  accountKeyType: ('ES256' | 'ES384' | 'RS256')?
 
-  @description('Key type of issued certificates (Acme:CertificateKeyType).')
-  certificateKeyType: string?
+  @description('Key type of issued certificates (Acme:CertificateKeyType); an Ingress may override it with the annotation certfunctions.io/key-type. App default: EcdsaP256.')
+  certificateKeyType: ('EcdsaP256' | 'EcdsaP384' | 'Rsa2048' | 'Rsa3072' | 'Rsa4096')?
 
   @description('Certificate profile to request where the CA offers profiles (Acme:Profile), e.g. Let\'s Encrypt "classic", "tlsserver", "shortlived".')
   profile: string?

@@ -13,7 +13,7 @@ param acme = {
   // Start on staging; switch to https://acme-v02.api.letsencrypt.org/directory once a staging
   // certificate was issued end to end (docs/deploy.md, "Move to production").
   directoryUrl: 'https://acme-staging-v02.api.letsencrypt.org/directory'
-  email: 'ops@example.com'
+  email: 'ops@example.com' // replace: Let's Encrypt refuses example.com contacts
 }
 
 // The Function App sits behind a front end that routes by Host header, so the challenge is
