@@ -182,7 +182,7 @@ public sealed class TlsSecretWriter
         {
             using var paired = X509Certificate2.CreateFromPem(leaf.ExportCertificatePem(), privateKeyPem);
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
         {
             // The exception text is not passed on: it could describe the key.
             throw new InvalidCertificateMaterialException("The private key is not a PEM private key matching the leaf certificate; the Secret was not written.");

@@ -1,0 +1,30 @@
+using CertFunctions.Core.Http;
+using CertFunctions.Core.Renewal;
+
+namespace CertFunctions.Local.Hosting;
+
+/// <summary>Maps the same routes as the Functions app onto Core's handlers.</summary>
+public static class LocalEndpoints
+{
+    /// <summary>Maps the API (key-protected), the responder, health and the admin route that runs the renewal timer now.</summary>
+    public static WebApplication MapCertFunctions(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup(string.Empty).AddEndpointFilter<ApiKeyFilter>();
+        api.MapPost("/" + CertificatesApi.CollectionRoute, (HttpContext context, CertificatesApi handler) => handler.RequestAsync(context));
+        api.MapGet("/" + CertificatesApi.CollectionRoute, (HttpContext context, CertificatesApi handler) => handler.ListAsync(context));
+        api.MapGet("/" + CertificatesApi.OperationRoute, (HttpContext context, string id, CertificatesApi handler) => handler.GetOperationAsync(context, id));
+        api.MapPost(
+            "/" + CertificatesApi.RenewRoute,
+            (HttpContext context, string cluster, string @namespace, string ingress, CertificatesApi handler) => handler.RenewAsync(context, cluster, @namespace, ingress));
+
+        // The Functions host runs a non-HTTP function on POST /admin/functions/{name}; the same route runs the scan here.
+        api.MapPost("/admin/functions/RenewalTimer", async (HttpContext context, RenewalScanner scanner) =>
+            Results.Json(await scanner.ScanAsync(context.RequestAborted).ConfigureAwait(false), statusCode: StatusCodes.Status202Accepted));
+
+        app.MapGet("/" + ChallengeEndpoint.Route, (HttpContext context, string token, ChallengeEndpoint handler) => handler.HandleAsync(context, token));
+        app.MapGet("/" + HealthEndpoint.Route, HealthEndpoint.HandleAsync);
+        app.MapGet("/", HealthEndpoint.HandleAsync);
+        return app;
+    }
+}

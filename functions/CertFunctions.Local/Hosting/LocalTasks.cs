@@ -1,0 +1,28 @@
+using CertFunctions.Core.Orchestration;
+using CertFunctions.Core.Orchestration.Activities;
+using CertFunctions.Local.Durable;
+
+namespace CertFunctions.Local.Hosting;
+
+/// <summary>Registers Core's orchestrator and activities with the local engine under the names the Functions app uses.</summary>
+public static class LocalTasks
+{
+    /// <summary>Adds every orchestrator and activity.</summary>
+    public static void Register(LocalDurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestrator<IssueCertificateOrchestrator>(IssueCertificateOrchestrator.Name)
+            .AddActivity<ReadIngressActivity>(ReadIngressActivity.Name)
+            .AddActivity<RemoveLeftoversActivity>(RemoveLeftoversActivity.Name)
+            .AddActivity<CreateOrderActivity>(CreateOrderActivity.Name)
+            .AddActivity<PublishChallengesActivity>(PublishChallengesActivity.Name)
+            .AddActivity<PresentChallengeActivity>(PresentChallengeActivity.Name)
+            .AddActivity<SelfCheckActivity>(SelfCheckActivity.Name)
+            .AddActivity<ValidateActivity>(ValidateActivity.Name)
+            .AddActivity<FinalizeAndStoreActivity>(FinalizeAndStoreActivity.Name)
+            .AddActivity<AttachTlsActivity>(AttachTlsActivity.Name)
+            .AddActivity<CleanupActivity>(CleanupActivity.Name)
+            .AddActivity<RecordEventActivity>(RecordEventActivity.Name)
+            .AddActivity<SaveStateActivity>(SaveStateActivity.Name);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CertFunctions.Testing.LocalWorld;
+
+namespace CertFunctions.EndToEnd.Tests.Issuance;
+
+/// <summary>Helpers shared by the end-to-end tests: seed an Ingress with kubectl, drive the HTTP API, read the cluster back.</summary>
+internal static class E2E
+{
+    public static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(150);
+
+    /// <summary>Creates a namespace with a backend Service and an Ingress for the given hosts (applied with the real kubectl).</summary>
+    public static async Task<string> SeedIngressAsync(LocalWorld world, string name, IReadOnlyList<string> hosts, IDictionary<string, string>? annotations = null)
+    {
+        var ns = await world.Emulator.CreateNamespaceAsync("e2e");
+        var annotationLines = string.Concat((annotations ?? new Dictionary<string, string>()).Select(a => $"\n    {a.Key}: \"{a.Value}\""));
+        var rules = string.Concat(hosts.Select(h => $"""
+
+              - host: {h}
+                http:
+                  paths:
+                    - path: /
+                      pathType: Prefix
+                      backend:
+                        service:
+                          name: web
+                          port:
+                            number: 80
+            """));
+        var yaml = $"""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+              namespace: {ns}
+            spec:
+              ports:
+                - port: 80
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: {name}
+              namespace: {ns}
+              annotations:
+                certfunctions.io/enabled: "true"{annotationLines}
+            spec:
+              ingressClassName: nginx
+              rules:{rules}
+            """;
+        var result = await world.Emulator.RunKubectlWithInputAsync(yaml, "apply", "-f", "-");
+        Assert.True(result.ExitCode == 0, "kubectl apply failed: " + result.StandardError);
+        return ns;
+    }
+
+    public static async Task<JsonObject> GetJsonAsync(LocalWorld world, params string[] kubectlArgs)
+    {
+        var result = await world.Emulator.RunKubectlAsync([.. kubectlArgs, "-o", "json"]);
+        Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', kubectlArgs)} failed: {result.StandardError}");
+        return JsonNode.Parse(result.StandardOutput)!.AsObject();
+    }
+
+    /// <summary>Posts a certificate request and returns the operation URL.</summary>
+    public static async Task<Uri> RequestAsync(LocalHostProcess host, string ns, string ingress)
+    {
+        using var response = await host.RequestCertificateAsync(ns, ingress);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"expected 202, got {(int)response.StatusCode}: {body}");
+        return response.Headers.Location ?? throw new Xunit.Sdk.XunitException("202 without Location");
+    }
+
+    /// <summary>Polls the operation until it completes or fails.</summary>
+    public static async Task<JsonObject> WaitForOperationAsync(LocalHostProcess host, Uri operation, TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? OperationTimeout);
+        JsonObject? last = null;
+        while (!cancellation.IsCancellationRequested)
+        {
+            try
+            {
+                last = (await host.Http.GetFromJsonAsync<JsonObject>(operation, cancellation.Token))!;
+                if ((string?)last["status"] is "Completed" or "Failed" or "Terminated")
+                {
+                    return last;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The host may be restarting.
+            }
+
+            await Task.Delay(200, CancellationToken.None);
+        }
+
+        throw new TimeoutException($"The operation did not finish; last status: {last?.ToJsonString()}\nHost output:\n{host.RecentOutput}");
+    }
+
+    /// <summary>The Ingress without server-managed metadata, for before/after comparison.</summary>
+    public static JsonObject Comparable(JsonObject ingress)
+    {
+        var copy = JsonNode.Parse(ingress.ToJsonString())!.AsObject();
+        var metadata = copy["metadata"]!.AsObject();
+        foreach (var field in new[] { "resourceVersion", "generation", "managedFields", "creationTimestamp", "uid" })
+        {
+            metadata.Remove(field);
+        }
+
+        metadata["annotations"]?.AsObject().Remove("kubectl.kubernetes.io/last-applied-configuration");
+        copy.Remove("status");
+        return copy;
+    }
+
+    public static string Pretty(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+}

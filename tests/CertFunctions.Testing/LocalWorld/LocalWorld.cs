@@ -1,0 +1,142 @@
+using CertFunctions.Testing.Kubernetes;
+using CertFunctions.Testing.Network;
+using CertFunctions.Testing.Pebble;
+using CertFunctions.Testing.Storage;
+
+namespace CertFunctions.Testing.LocalWorld;
+
+/// <summary>
+/// The whole local world, all real programs: Azurite, Pebble with pebble-challtestsrv, the Kubernetes API emulator
+/// (its routing front on Pebble's validation port) and the CertFunctions local host wired to them. Used by the
+/// end-to-end tests and by scripts/sandbox.sh.
+/// </summary>
+public sealed class LocalWorld : IAsyncDisposable
+{
+    private readonly LocalWorldOptions _options;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "certfunctions-world-" + Guid.NewGuid().ToString("N")[..10]);
+
+    private LocalWorld(LocalWorldOptions options)
+    {
+        _options = options;
+        Azurite = new AzuriteFixture();
+        Pebble = PebbleFixture.Create(options.Pebble with { ValidationPort = options.Pebble.ValidationPort ?? FreePort.Next() });
+        Emulator = new LocalWorldEmulator(Pebble.ValidationPort, options.SeedPaths);
+        TaskHub = "cf" + Guid.NewGuid().ToString("N")[..12];
+    }
+
+    /// <summary>Azure Storage (Azurite).</summary>
+    public AzuriteFixture Azurite { get; }
+
+    /// <summary>The ACME CA.</summary>
+    public PebbleFixture Pebble { get; }
+
+    /// <summary>The Kubernetes API and the ingress-like front.</summary>
+    public KubeApiEmulatorFixture Emulator { get; }
+
+    /// <summary>The local host, when started.</summary>
+    public LocalHostProcess? Host { get; private set; }
+
+    /// <summary>The Durable Task hub of this world.</summary>
+    public string TaskHub { get; }
+
+    /// <summary>Path of Pebble's TLS root (PEM) the host trusts for the CA.</summary>
+    public string PebbleTlsRootPath => Path.Combine(_directory, "pebble-tls-root.pem");
+
+    /// <summary>The settings the host runs with (same names as the Functions app).</summary>
+    public IReadOnlyDictionary<string, string> HostSettings { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Starts every part and waits until each is ready.</summary>
+    public static async Task<LocalWorld> StartAsync(LocalWorldOptions? options = null)
+    {
+        var world = new LocalWorld(options ?? new LocalWorldOptions());
+        try
+        {
+            await world.InitializeAsync();
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates (not starts) another host process with the same settings, e.g. after a kill.</summary>
+    public LocalHostProcess CreateHost() => new(HostSettings, Host?.Port);
+
+    /// <summary>Replaces the running host with a fresh process on the same port and hub (after <see cref="LocalHostProcess.KillAsync"/>).</summary>
+    public async Task RestartHostAsync()
+    {
+        var port = Host?.Port;
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        Host = new LocalHostProcess(HostSettings, port);
+        await Host.StartAsync();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        await Emulator.DisposeAsync();
+        await Pebble.DisposeAsync();
+        await Azurite.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temporary files only.
+        }
+    }
+
+    private async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        await Task.WhenAll(Azurite.InitializeAsync(), Pebble.InitializeAsync(), Emulator.InitializeAsync());
+        await File.WriteAllTextAsync(PebbleTlsRootPath, Pebble.TlsAuthority.ExportCertificatePem());
+
+        var hostPort = _options.HostPort > 0 ? _options.HostPort : FreePort.Next();
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["Acme:DirectoryUrl"] = Pebble.DirectoryUri.AbsoluteUri,
+            ["Acme:TrustedRootPath"] = PebbleTlsRootPath,
+            ["Acme:Email"] = "ops@example.test",
+            ["Kubernetes:DefaultCluster"] = "default",
+            ["Kubernetes:Clusters:default:KubeconfigPath"] = Emulator.KubeconfigPath,
+            // The responder Service in each namespace is an ExternalName to the host, like the Function App host in Azure.
+            ["Challenge:ResponderExternalName"] = "127.0.0.1",
+            ["Challenge:ResponderServicePort"] = hostPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SelfCheck:Port"] = Pebble.ValidationPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Test names resolve only through challtestsrv: connect to the emulator's front on loopback, Host header as the CA sends it.
+            ["SelfCheck:ConnectAddress"] = "127.0.0.1",
+            ["SelfCheck:Interval"] = "00:00:00.200",
+            ["SelfCheck:ConsecutivePasses"] = "2",
+            ["Renewal:MaxStartJitter"] = "00:00:00",
+            ["Local:TaskHub"] = TaskHub,
+            ["Local:WorkerId"] = "certfunctions-local-test",
+            ["Local:RunRenewalTimer"] = "false",
+            ["Local:MaxQueuePollingInterval"] = "00:00:00.250",
+        };
+        foreach (var (key, value) in _options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        HostSettings = settings;
+        if (_options.StartHost)
+        {
+            Host = new LocalHostProcess(settings, hostPort);
+            await Host.StartAsync();
+        }
+    }
+}
