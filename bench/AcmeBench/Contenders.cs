@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace AcmeBench;
+
+/// <summary>The three clients: CertFunctions.Acme (this program's issue command), lego and certbot.</summary>
+internal static class Contenders
+{
+    public static Contender Ours { get; } = new("CertFunctions.Acme", (env, names, _) =>
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!);
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(Contenders).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "issue", env.DirectoryUri.AbsoluteUri, env.TlsCaPath, env.ValidationPort.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(',', names) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    });
+
+    public static Contender Lego(string legoPath) => new("lego", (env, names, scratch) =>
+    {
+        var start = new ProcessStartInfo(legoPath);
+        start.Environment["LEGO_CA_CERTIFICATES"] = env.TlsCaPath;
+        foreach (var argument in new[]
+        {
+            "--server", env.DirectoryUri.AbsoluteUri, "--accept-tos", "--email", "bench@example.test", "--path", scratch,
+            "--key-type", "ec256", "--http", "--http.port", $"127.0.0.1:{env.ValidationPort}",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in names)
+        {
+            start.ArgumentList.Add("-d");
+            start.ArgumentList.Add(name);
+        }
+
+        start.ArgumentList.Add("run");
+        return start;
+    });
+
+    public static Contender Certbot(string certbotPath) => new("certbot", (env, names, scratch) =>
+    {
+        var start = new ProcessStartInfo(certbotPath);
+        start.Environment["REQUESTS_CA_BUNDLE"] = env.TlsCaPath;
+        foreach (var argument in new[]
+        {
+            "certonly", "--standalone", "--non-interactive", "--agree-tos", "--register-unsafely-without-email",
+            "--server", env.DirectoryUri.AbsoluteUri, "--http-01-port", env.ValidationPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--http-01-address", "127.0.0.1", "--key-type", "ecdsa", "--elliptic-curve", "secp256r1",
+            "--config-dir", Path.Combine(scratch, "config"), "--work-dir", Path.Combine(scratch, "work"), "--logs-dir", Path.Combine(scratch, "logs"),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in names)
+        {
+            start.ArgumentList.Add("-d");
+            start.ArgumentList.Add(name);
+        }
+
+        return start;
+    });
+}
