@@ -15,7 +15,8 @@
 # deployment engine's expression evaluation, offline, against fixed fake subscription/resource
 # group ids) and compared with that file: the snapshot shows the resources and app settings the
 # sample parameters produce, and a change to them must be committed with --update-snapshots.
-# A new bicep version may change the snapshot format: update the snapshots with it.
+# A new bicep version may change the snapshot format: update the snapshots with it. Validation
+# compares content, not layout (an update may reorder the outputs in the file).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +25,6 @@ BICEP_VERSION="${BICEP_VERSION:-0.49.2}"
 TOOLS="$ROOT/.tools"
 PACKAGES="$TOOLS/nuget-packages"
 BICEP="$PACKAGES/$(echo "$BICEP_PACKAGE" | tr '[:upper:]' '[:lower:]')/$BICEP_VERSION/tools/bicep"
-INFRA="$ROOT/infra"
 
 log() { printf 'bicep.sh: %s\n' "$*" >&2; }
 
@@ -34,9 +34,10 @@ install_bicep() {
   fi
   command -v dotnet >/dev/null || { log "the .NET SDK (dotnet) is required to fetch $BICEP_PACKAGE"; exit 1; }
   log "installing $BICEP_PACKAGE $BICEP_VERSION into .tools/"
-  local work="$TOOLS/bicep-restore"
-  rm -rf "$work"
-  mkdir -p "$work" "$PACKAGES"
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  mkdir -p "$PACKAGES"
+  local work
+  work="$(mktemp -d "$TOOLS/bicep-restore.XXXXXX")"
   # A throwaway project whose only job is a PackageDownload. It lives inside the repository so a
   # repository nuget.config (if one is added) applies, but it must not pick up the repository's
   # Directory.Build.props / Directory.Packages.props (central versions, warnings as errors).
@@ -56,8 +57,8 @@ EOF
       -p:ImportDirectoryBuildProps=false \
       -p:ImportDirectoryBuildTargets=false \
       -p:ImportDirectoryPackagesProps=false \
-      --verbosity quiet -nologo >"$TOOLS/bicep-restore.log" 2>&1; then
-    cat "$TOOLS/bicep-restore.log" >&2
+      --verbosity quiet -nologo >"$work/restore.log" 2>&1; then
+    cat "$work/restore.log" >&2
     log "restore of $BICEP_PACKAGE $BICEP_VERSION failed"
     exit 1
   fi
@@ -70,19 +71,14 @@ EOF
   "$BICEP" --version >&2
 }
 
-install_bicep
 update_snapshots=false
 case "${1:-}" in
-  --install) echo "$BICEP"; exit 0 ;;
+  --install) install_bicep; echo "$BICEP"; exit 0 ;;
   --update-snapshots) update_snapshots=true ;;
   "") ;;
-  *) log "unknown option $1"; exit 2 ;;
+  *) log "unknown option $1 (see the header of $0)"; exit 2 ;;
 esac
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1
-# Bicep asks the public registry/module cache nothing for our files (no 'br:' modules), but keep
-# its update check and telemetry quiet on machines without internet.
-export BICEP_TELEMETRY_ENABLED=false
+install_bicep
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
