@@ -68,6 +68,12 @@ internal static partial class EmulatorHost
         {
             var seeded = seeder.Load(options.SeedPaths);
             LogSeeded(logger, seeded);
+            if (seeded > 0)
+            {
+                // The parsed seed documents are garbage now; give their memory back before serving.
+                System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
         }
         catch (InvalidOperationException ex)
         {

@@ -59,6 +59,9 @@ public partial class KubeApiEmulatorFixture : IAsyncLifetime
     /// <summary>The emulator's recent output (requests are logged when <see cref="KubeApiEmulatorOptions.Verbose"/>).</summary>
     public string RecentOutput => _process?.RecentOutput ?? string.Empty;
 
+    /// <summary>The operating-system process id of the emulator (for benchmarks reading its memory).</summary>
+    public int ProcessId => _process?.ProcessId ?? throw new InvalidOperationException("The emulator is not started.");
+
     /// <summary>The emulator keeps running for the whole collection; nothing needs a restart.</summary>
     public static bool RestartNotNeeded => true;
 

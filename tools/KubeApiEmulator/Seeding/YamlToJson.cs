@@ -1,45 +1,105 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace KubeApiEmulator.Seeding;
 
-/// <summary>Reads YAML (one or many documents) into JSON nodes with YAML 1.2 core-schema scalar typing.</summary>
+/// <summary>
+/// Reads YAML (one or many documents) into JSON nodes with YAML 1.2 core-schema scalar typing, straight from
+/// the parser's events. Text that starts with '{' or '[' is read as JSON, which is much faster for big seeds.
+/// </summary>
 internal static class YamlToJson
 {
-    /// <summary>Every non-empty document of <paramref name="yaml"/>.</summary>
-    /// <exception cref="YamlException">The text is not YAML.</exception>
-    public static List<JsonNode> ReadDocuments(string yaml)
+    /// <summary>Every non-empty document of <paramref name="text"/>.</summary>
+    /// <exception cref="YamlException">The text is neither YAML nor JSON.</exception>
+    public static List<JsonNode> ReadDocuments(string text)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return [.. stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonNode>()];
-    }
-
-    private static JsonNode? Convert(YamlNode node) => node switch
-    {
-        YamlMappingNode mapping => ConvertMapping(mapping),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(Convert)]),
-        YamlScalarNode scalar => ConvertScalar(scalar),
-        _ => null,
-    };
-
-    private static JsonObject ConvertMapping(YamlMappingNode mapping)
-    {
-        var obj = new JsonObject();
-        foreach (var (key, value) in mapping.Children)
+        var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.Length > 0 && trimmed[0] is '{' or '[')
         {
-            obj[((YamlScalarNode)key).Value ?? string.Empty] = Convert(value);
+            try
+            {
+                return JsonNode.Parse(text) is JsonNode json ? [json] : [];
+            }
+            catch (JsonException)
+            {
+                // Flow-style YAML that is not JSON: read it as YAML below.
+            }
         }
 
-        return obj;
+        var parser = new Parser(new StringReader(text));
+        var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var documents = new List<JsonNode>();
+        parser.Consume<StreamStart>();
+        while (parser.TryConsume<DocumentStart>(out _))
+        {
+            var node = ReadNode(parser, anchors);
+            parser.Consume<DocumentEnd>();
+            if (node is not null)
+            {
+                documents.Add(node);
+            }
+        }
+
+        parser.Consume<StreamEnd>();
+        return documents;
     }
 
-    private static JsonValue? ConvertScalar(YamlScalarNode scalar)
+    private static JsonNode? ReadNode(IParser parser, Dictionary<string, JsonNode?> anchors)
     {
-        var text = scalar.Value ?? string.Empty;
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag == "tag:yaml.org,2002:str")
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            return anchors.TryGetValue(alias.Value.Value, out var target)
+                ? target?.DeepClone()
+                : throw new YamlException(alias.Start, alias.End, $"unknown anchor '{alias.Value}'");
+        }
+
+        JsonNode? node;
+        AnchorName anchor;
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            node = ConvertScalar(scalar);
+            anchor = scalar.Anchor;
+        }
+        else if (parser.TryConsume<MappingStart>(out var mappingStart))
+        {
+            var obj = new JsonObject();
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var key = parser.Consume<Scalar>().Value;
+                obj[key] = ReadNode(parser, anchors);
+            }
+
+            node = obj;
+            anchor = mappingStart.Anchor;
+        }
+        else
+        {
+            var sequenceStart = parser.Consume<SequenceStart>();
+            var array = new JsonArray();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                array.Add(ReadNode(parser, anchors));
+            }
+
+            node = array;
+            anchor = sequenceStart.Anchor;
+        }
+
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = node;
+        }
+
+        return node;
+    }
+
+    private static JsonValue? ConvertScalar(Scalar scalar)
+    {
+        var text = scalar.Value;
+        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value == "tag:yaml.org,2002:str"))
         {
             return JsonValue.Create(text);
         }
@@ -54,15 +114,17 @@ internal static class YamlToJson
                 return JsonValue.Create(false);
         }
 
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        if (text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.'))
         {
-            return JsonValue.Create(integer);
-        }
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+            {
+                return JsonValue.Create(integer);
+            }
 
-        if (text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.') &&
-            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real))
-        {
-            return JsonValue.Create(real);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real))
+            {
+                return JsonValue.Create(real);
+            }
         }
 
         return JsonValue.Create(text);
