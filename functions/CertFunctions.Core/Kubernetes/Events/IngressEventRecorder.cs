@@ -42,26 +42,28 @@ public sealed class IngressEventRecorder
         try
         {
             var client = _clients.GetClient(certificate.Cluster);
-            var now = Timestamp(_time.GetUtcNow());
-            var updated = await GuardedUpdate.RunAsync(
-                $"Event {certificate.Namespace}/{name}",
-                ct => ReadAsync(client, certificate.Namespace, name, ct),
-                (existing, patch) =>
-                {
-                    patch.Add("/count", (existing.Count ?? 1) + 1);
-                    patch.Add("/lastTimestamp", now);
-                    return Task.CompletedTask;
-                },
-                (patch, ct) => client.CoreV1.PatchNamespacedEventAsync(patch, name, certificate.Namespace, cancellationToken: ct),
-                _kubernetes.ConflictRetries,
-                _logger,
-                cancellationToken).ConfigureAwait(false);
+            var updated = await CreateAsync(client, certificate, name, reason, text, type, cancellationToken).ConfigureAwait(false);
             if (updated is null)
             {
-                updated = await CreateAsync(client, certificate, name, reason, text, type, cancellationToken).ConfigureAwait(false);
+                // The same (reason, message) was recorded before: bump its count instead of adding a new Event.
+                var now = Timestamp(_time.GetUtcNow());
+                updated = await GuardedUpdate.RunAsync(
+                    $"Event {certificate.Namespace}/{name}",
+                    ct => ReadAsync(client, certificate.Namespace, name, ct),
+                    (existing, patch) =>
+                    {
+                        patch.Add("/count", (existing.Count ?? 1) + 1);
+                        patch.Add("/lastTimestamp", now);
+                        return Task.CompletedTask;
+                    },
+                    (patch, ct) => client.CoreV1.PatchNamespacedEventAsync(patch, name, certificate.Namespace, cancellationToken: ct),
+                    _kubernetes.ConflictRetries,
+                    _logger,
+                    cancellationToken).ConfigureAwait(false)
+                    ?? await CreateAsync(client, certificate, name, reason, text, type, cancellationToken).ConfigureAwait(false);
             }
 
-            KubernetesLog.EventRecorded(_logger, certificate, reason, updated.Count ?? 1);
+            KubernetesLog.EventRecorded(_logger, certificate, reason, updated?.Count ?? 1);
             return true;
         }
         catch (KubernetesOperationException ex)
@@ -80,7 +82,8 @@ public sealed class IngressEventRecorder
             $"read Event {@namespace}/{name}",
             cancellationToken);
 
-    private async Task<Corev1Event> CreateAsync(
+    /// <summary>Creates the Event; null when an Event of that name already exists.</summary>
+    private async Task<Corev1Event?> CreateAsync(
         IKubernetes client,
         CertificateRef certificate,
         string name,
@@ -129,8 +132,7 @@ public sealed class IngressEventRecorder
         }
         catch (KubernetesOperationException ex) when (KubernetesCall.StatusOf(ex) == HttpStatusCode.Conflict)
         {
-            // Created by a concurrent call with the same reason and message: one occurrence is enough.
-            return body;
+            return null;
         }
     }
 }

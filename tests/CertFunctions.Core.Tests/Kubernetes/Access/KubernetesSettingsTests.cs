@@ -3,6 +3,7 @@ using CertFunctions.Core.Kubernetes;
 using CertFunctions.Core.Kubernetes.Access;
 using CertFunctions.Core.Kubernetes.Errors;
 using CertFunctions.Core.Kubernetes.Routing;
+using k8s;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -96,6 +97,19 @@ public sealed class KubernetesSettingsTests
     }
 
     [Fact]
+    public void In_cluster_outside_a_pod_names_the_setting()
+    {
+        if (KubernetesClientConfiguration.IsInCluster())
+        {
+            return;
+        }
+
+        var ex = Assert.Throws<KubernetesClusterConfigurationException>(() => Build(new KubernetesClusterOptions { Authentication = KubernetesAuthentication.InCluster }));
+
+        Assert.Contains("Kubernetes:Clusters:prod:Authentication is InCluster", ex.Message);
+    }
+
+    [Fact]
     public void A_cluster_with_no_way_in_is_reported()
     {
         var ex = Assert.Throws<KubernetesClusterConfigurationException>(() => KubernetesClientConfigurationFactory.Validate("x", new KubernetesClusterOptions()));
@@ -163,7 +177,7 @@ public sealed class KubernetesSettingsTests
         Assert.NotNull(provider.GetRequiredService<IKubernetesClientProvider>().GetClient(string.Empty));
     }
 
-    private static k8s.KubernetesClientConfiguration Build(KubernetesClusterOptions options) =>
+    private static KubernetesClientConfiguration Build(KubernetesClusterOptions options) =>
         KubernetesClientConfigurationFactory.Build("prod", options, new ManagedIdentityCredentialFactory(), TimeProvider.System);
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)

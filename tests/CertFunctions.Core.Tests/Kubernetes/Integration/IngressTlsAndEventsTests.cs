@@ -64,6 +64,10 @@ public sealed class IngressTlsAndEventsTests(KubeApiEmulatorFixture emulator)
         Assert.True(kubectl.Succeeded, kubectl.ToString());
         Assert.Contains("Warning/IssuanceFailed/2", kubectl.StandardOutput);
         Assert.Contains("Normal/ChallengePresented/1", kubectl.StandardOutput);
+        var describe = await emulator.RunKubectlAsync("describe", "ingress", "web", "-n", ns);
+        Assert.True(describe.Succeeded, describe.ToString());
+        Assert.Contains("IssuanceFailed", describe.StandardOutput);
+        Assert.Contains("check DNS", describe.StandardOutput);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ internal sealed class KubernetesTestHost : IDisposable
     public static KubernetesTestHost Create(
         KubeApiEmulatorFixture emulator,
         IDictionary<string, string?>? settings = null,
-        Func<DelegatingHandler>? handler = null)
+        Func<DelegatingHandler>? handler = null,
+        Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -39,6 +40,7 @@ internal sealed class KubernetesTestHost : IDisposable
             services.AddSingleton<IKubernetesClientProvider>(new HandlerClientProvider(emulator.KubeconfigPath, handler));
         }
 
+        configure?.Invoke(services);
         return new KubernetesTestHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
     }
 
