@@ -8,10 +8,12 @@ namespace AcmeBench;
 /// <summary>
 /// Starts Pebble (no validation sleep, no nonce rejection) and times cold issuances by our client, lego and certbot,
 /// alternating, for each name count; prints medians, ratios and our request counts, and writes bench/results/acme-DATE.md.
-/// Usage: AcmeBench [--reps N] [--sizes 1,10] [--only NAME] [--out FILE]
+/// Usage: AcmeBench [--reps N] [--sizes 1,10] [--only NAME] [--out FILE] [--no-publish]
 /// </summary>
 internal static class BenchRunner
 {
+    private const string OursAot = "CertFunctions.Acme (AOT)";
+    private const string OursJit = "CertFunctions.Acme (JIT)";
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
     public static async Task<int> RunAsync(string[] args)
@@ -23,15 +25,17 @@ internal static class BenchRunner
         var output = Option(args, "--out")
             ?? Path.Combine(ProgramLocator.RepositoryRoot, "bench", "results", $"acme-{started:yyyy-MM-dd}.md");
 
+        var (aot, jit) = await PublishIssueConsoleAsync(args.Contains("--no-publish"));
         var contenders = new List<Contender>
         {
-            Contenders.Ours,
+            Contenders.Ours(OursAot, aot, viaDotnet: false),
+            Contenders.Ours(OursJit, jit, viaDotnet: true),
             Contenders.Lego(ProgramLocator.Require("lego", "apt-get install lego")),
             Contenders.Certbot(ProgramLocator.Require("certbot", "apt-get install certbot")),
         };
         if (only is not null)
         {
-            contenders.RemoveAll(c => !c.Name.Equals(only, StringComparison.OrdinalIgnoreCase));
+            contenders.RemoveAll(c => !c.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase));
         }
 
         var pebble = await PebbleFixture.StartAsync(new PebbleOptions { NonceRejectPercent = 0 });
@@ -85,6 +89,36 @@ internal static class BenchRunner
         }
     }
 
+    /// <summary>Publishes the AcmeIssue console twice: Native AOT (linux-x64) and framework-dependent (JIT).</summary>
+    private static async Task<(string Aot, string Jit)> PublishIssueConsoleAsync(bool skip)
+    {
+        var project = Path.Combine(ProgramLocator.RepositoryRoot, "bench", "AcmeBench", "IssueConsole", "AcmeIssue.csproj");
+        var output = Path.Combine(ProgramLocator.RepositoryRoot, "bench", "AcmeBench", "IssueConsole", "bin", "bench");
+        var aot = Path.Combine(output, "aot", "AcmeIssue");
+        var jit = Path.Combine(output, "jit", "AcmeIssue.dll");
+        if (!skip)
+        {
+            Console.WriteLine("Publishing AcmeIssue (Native AOT and JIT) ...");
+            await DotnetAsync("publish", project, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", Path.GetDirectoryName(aot)!);
+            await DotnetAsync("publish", project, "-c", "Release", "-o", Path.GetDirectoryName(jit)!);
+        }
+
+        return (aot, jit);
+    }
+
+    private static async Task DotnetAsync(params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:{Environment.NewLine}{await stdout}{await stderr}");
+        }
+    }
+
     private static Task<RunResult> RunOnceAsync(Contender contender, BenchEnvironment environment, int size, int rep)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -102,6 +136,7 @@ internal static class BenchRunner
         text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine.Describe()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Pebble {Machine.PackageVersion("pebble")} (PEBBLE_VA_NOSLEEP=1, PEBBLE_WFE_NONCEREJECT=0), lego {Machine.PackageVersion("lego")} (`--http`), certbot {Machine.PackageVersion("certbot")} (`--standalone`)");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Each run: a new process, a new account, fresh names, ECDSA P-256 keys; {reps} repetitions per size, clients alternating; one untimed warm-up each.");
+        text.AppendLine("- Our client runs as `bench/AcmeBench/IssueConsole` (AcmeIssue), published as a Native AOT executable and as a framework-dependent dll started with `dotnet` (JIT).");
         text.AppendLine("- Wall time from process start to exit. Produced by `dotnet run -c Release --project bench/AcmeBench`.");
         text.AppendLine();
         text.AppendLine("| names | client | median (s) | min (s) | max (s) | ok | ratio to fastest reference | requests (median) |");
@@ -109,7 +144,7 @@ internal static class BenchRunner
         foreach (var size in sizes)
         {
             var medians = contenders.ToDictionary(c => c.Name, c => Median(results.Where(r => r.Contender == c.Name && r.Names == size && r.Succeeded).Select(r => r.Elapsed.TotalSeconds)));
-            var references = medians.Where(m => m.Key != Contenders.Ours.Name && m.Value is not null).Select(m => m.Value!.Value).ToList();
+            var references = medians.Where(m => !m.Key.StartsWith("CertFunctions", StringComparison.Ordinal) && m.Value is not null).Select(m => m.Value!.Value).ToList();
             var fastestReference = references.Count > 0 ? references.Min() : (double?)null;
             foreach (var contender in contenders)
             {

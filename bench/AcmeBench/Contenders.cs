@@ -2,18 +2,19 @@ using System.Diagnostics;
 
 namespace AcmeBench;
 
-/// <summary>The three clients: CertFunctions.Acme (this program's issue command), lego and certbot.</summary>
+/// <summary>The clients: CertFunctions.Acme (AcmeIssue console, AOT and JIT), lego and certbot.</summary>
 internal static class Contenders
 {
-    public static Contender Ours { get; } = new("CertFunctions.Acme", (env, names, _) =>
+    /// <summary>Our client through the AcmeIssue console: a native (AOT) executable, or a framework-dependent dll run by dotnet.</summary>
+    public static Contender Ours(string name, string program, bool viaDotnet) => new(name, (env, names, _) =>
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!);
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        var start = new ProcessStartInfo(viaDotnet ? "dotnet" : program);
+        if (viaDotnet)
         {
-            start.ArgumentList.Add(typeof(Contenders).Assembly.Location);
+            start.ArgumentList.Add(program);
         }
 
-        foreach (var argument in new[] { "issue", env.DirectoryUri.AbsoluteUri, env.TlsCaPath, env.ValidationPort.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(',', names) })
+        foreach (var argument in new[] { env.DirectoryUri.AbsoluteUri, env.TlsCaPath, env.ValidationPort.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(',', names) })
         {
             start.ArgumentList.Add(argument);
         }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CertFunctions.Acme;
 using Microsoft.Extensions.Logging;
 
-namespace AcmeBench;
+namespace AcmeIssue;
 
 /// <summary>Writes every client log line with the elapsed milliseconds to stderr (set ACMEBENCH_TRACE=1).</summary>
 internal sealed class TraceLogger : ILogger<AcmeClient>
