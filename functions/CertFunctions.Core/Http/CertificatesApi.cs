@@ -269,15 +269,16 @@ public sealed partial class CertificatesApi(
             snapshot.InstanceId,
             certificate,
             snapshot.State.ToString(),
-            Parse(snapshot.SerializedCustomStatus),
-            snapshot.State == OrchestrationState.Completed ? Parse(snapshot.SerializedOutput) : null,
+            Parse<IssuanceStatus>(snapshot.SerializedCustomStatus),
+            snapshot.State == OrchestrationState.Completed ? Parse<IssuanceResult>(snapshot.SerializedOutput) : null,
             snapshot.Failure?.Message,
             snapshot.CreatedAt,
             snapshot.LastUpdatedAt,
             OperationUrl(context, snapshot.InstanceId));
     }
 
-    private static JsonElement? Parse(string? json)
+    private static T? Parse<T>(string? json)
+        where T : class
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -286,8 +287,8 @@ public sealed partial class CertificatesApi(
 
         try
         {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.Clone();
+            // Hosts serialise with different naming policies; read case-insensitively, answer in camelCase.
+            return JsonSerializer.Deserialize<T>(json, Json);
         }
         catch (JsonException)
         {

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Orchestration;
 
 namespace CertFunctions.Core.Http;
 
@@ -17,8 +17,8 @@ public sealed record OperationStatusResponse(
     string Id,
     CertificateRef? Certificate,
     string Status,
-    JsonElement? Progress,
-    JsonElement? Result,
+    IssuanceStatus? Progress,
+    IssuanceResult? Result,
     string? Failure,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,

@@ -18,7 +18,7 @@ internal static class E2E
         var annotationLines = string.Concat((annotations ?? new Dictionary<string, string>()).Select(a => $"\n    {a.Key}: \"{a.Value}\""));
         var rules = string.Concat(hosts.Select(h => $"""
 
-              - host: {h}
+              - host: "{h}"
                 http:
                   paths:
                     - path: /

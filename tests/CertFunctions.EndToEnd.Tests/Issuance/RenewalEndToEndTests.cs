@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CertFunctions.Testing.LocalWorld;
+
+namespace CertFunctions.EndToEnd.Tests.Issuance;
+
+[Collection(LocalWorldCollection.Name)]
+public sealed class RenewalEndToEndTests(LocalWorldFixture fixture)
+{
+    [Fact]
+    public async Task A_certificate_made_due_is_renewed_by_the_timer_path_and_its_serial_changes()
+    {
+        var world = fixture.World;
+        var ns = await E2E.SeedIngressAsync(world, "shop", ["shop.renew.example.test"]);
+        var first = await E2E.WaitForOperationAsync(fixture.Host, await E2E.RequestAsync(fixture.Host, ns, "shop"));
+        Assert.True((string?)first["status"] == "Completed", E2E.Pretty(first));
+        var firstSerial = (string?)(await SecretAsync(world, ns))["metadata"]!["annotations"]!["certfunctions.io/serial"];
+
+        // Nothing is due yet: the scan starts nothing for this Ingress.
+        var idle = await RunTimerAsync(fixture.Host);
+        Assert.Equal(0, (int)idle["started"]!);
+
+        // Make it due, as time would: the planned renewal moves into the past.
+        var patch = await world.Emulator.RunKubectlAsync(
+            "annotate", "secret", "shop-tls", "-n", ns, "--overwrite", "certfunctions.io/renew-after=2000-01-01T00:00:00Z");
+        Assert.True(patch.ExitCode == 0, patch.StandardError);
+
+        var report = await RunTimerAsync(fixture.Host);
+        Assert.Equal(1, (int)report["started"]!);
+        var operation = new Uri(fixture.Host.BaseUri, $"api/certificates/operations/{(string)first["id"]!}");
+        var renewed = await WaitForNewRunAsync(fixture.Host, operation, (string)first["createdAt"]!);
+        Assert.True((string?)renewed["status"] == "Completed", E2E.Pretty(renewed));
+
+        var secret = await SecretAsync(world, ns);
+        var secondSerial = (string?)secret["metadata"]!["annotations"]!["certfunctions.io/serial"];
+        Assert.NotEqual(firstSerial, secondSerial);
+        Assert.True(DateTimeOffset.Parse((string)secret["metadata"]!["annotations"]!["certfunctions.io/renew-after"]!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow);
+        var events = await E2E.GetJsonAsync(world, "get", "events", "-n", ns);
+        Assert.Contains(events["items"]!.AsArray(), e => (string?)e!["reason"] == "CertificateRenewed");
+
+        var list = await fixture.Host.Http.GetStringAsync(new Uri("api/certificates", UriKind.Relative));
+        Assert.Contains(secondSerial!, list, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonObject> SecretAsync(LocalWorld world, string ns) => await E2E.GetJsonAsync(world, "get", "secret", "shop-tls", "-n", ns);
+
+    private static async Task<JsonObject> RunTimerAsync(LocalHostProcess host)
+    {
+        using var response = await host.Http.PostAsync(new Uri("admin/functions/RenewalTimer", UriKind.Relative), null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    private static async Task<JsonObject> WaitForNewRunAsync(LocalHostProcess host, Uri operation, string previousCreatedAt)
+    {
+        var previous = DateTimeOffset.Parse(previousCreatedAt, System.Globalization.CultureInfo.InvariantCulture);
+        using var timeout = new CancellationTokenSource(E2E.OperationTimeout);
+        while (true)
+        {
+            var state = JsonNode.Parse(await host.Http.GetStringAsync(operation, timeout.Token))!.AsObject();
+            var created = DateTimeOffset.Parse((string)state["createdAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+            if (created > previous && (string?)state["status"] is "Completed" or "Failed")
+            {
+                return state;
+            }
+
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+}
