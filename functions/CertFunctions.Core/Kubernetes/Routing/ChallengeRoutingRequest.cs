@@ -8,7 +8,7 @@ namespace CertFunctions.Core.Kubernetes.Routing;
 /// <param name="Tokens">ACME http-01 tokens (base64url); each is routed on every host.</param>
 /// <param name="Strategy">Routing strategy; null = <c>Challenge:Routing</c>.</param>
 /// <param name="Preset">Solver preset; null = <c>Challenge:SolverPreset</c>.</param>
-/// <param name="IngressClassName">Solver Ingress class; null = <c>Challenge:SolverIngressClassName</c>, else the user's class.</param>
+/// <param name="IngressClassName">Solver Ingress class when neither <c>Challenge:SolverIngressClassName</c> nor the user's spec.ingressClassName names one (a legacy class annotation is copied as such).</param>
 public sealed record ChallengeRoutingRequest(
     CertificateRef Certificate,
     IReadOnlyList<string> Hosts,

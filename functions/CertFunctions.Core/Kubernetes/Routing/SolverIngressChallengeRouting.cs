@@ -43,8 +43,13 @@ public sealed class SolverIngressChallengeRouting
         var user = await IngressUpdate.ReadAsync(client, certificate, cancellationToken).ConfigureAwait(false)
             ?? throw new IngressNotFoundException(certificate);
 
-        var className = request.IngressClassName ?? NullIfEmpty(_options.SolverIngressClassName) ?? NullIfEmpty(user.Spec?.IngressClassName);
-        var legacyClass = IngressCertificateSpecBuilder.IngressClassOf(user);
+        // Class: the app setting, else the user's spec.ingressClassName, else the request's, else a copy of the legacy annotation.
+        var userClass = NullIfEmpty(user.Spec?.IngressClassName);
+        var legacyClass = userClass is null ? IngressCertificateSpecBuilder.IngressClassOf(user) : null;
+        var requested = NullIfEmpty(request.IngressClassName);
+        var className = NullIfEmpty(_options.SolverIngressClassName)
+            ?? userClass
+            ?? (requested is not null && requested != legacyClass ? requested : null);
         var preset = request.Preset ?? _options.SolverPreset;
         var desired = SolverIngressBuilder.Build(
             certificate,

@@ -174,4 +174,31 @@ public sealed class ChallengeRoutingTests(KubeApiEmulatorFixture emulator)
         Assert.Equal("new.azurewebsites.net", service.Spec.ExternalName);
         await after.Get<ChallengeRouter>().RemoveAsync(again, CancellationToken.None);
     }
+
+    [Theory]
+    [InlineData("solver-class", "nginx", null, "solver-class", null)]
+    [InlineData(null, "nginx", null, "nginx", null)]
+    [InlineData(null, null, "nginx", null, "nginx")]
+    public async Task Solver_ingress_class_is_the_setting_else_the_users_class_else_a_copy_of_the_legacy_annotation(
+        string? setting, string? userClass, string? legacyAnnotation, string? expectedClass, string? expectedAnnotation)
+    {
+        var ns = await emulator.CreateNamespaceAsync("class");
+        using var client = emulator.CreateKubernetesClient();
+        await Objects.CreateClusterIpServiceAsync(client, ns, Responder);
+        var annotations = legacyAnnotation is null ? null : new Dictionary<string, string> { ["kubernetes.io/ingress.class"] = legacyAnnotation };
+        var user = await Objects.CreateIngressAsync(client, ns, Ingresses.Create(annotations: annotations, className: userClass));
+        using var host = KubernetesTestHost.Create(emulator, new Dictionary<string, string?> { ["Challenge:SolverIngressClassName"] = setting });
+        var router = host.Get<ChallengeRouter>();
+        var certificate = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
+        var spec = CertFunctions.Core.Kubernetes.Discovery.IngressCertificateSpecBuilder.Build(certificate, user, new ChallengeRoutingOptions());
+
+        var presented = await router.PresentAsync(
+            new ChallengeRoutingRequest(certificate, spec.Hosts, ["tok"], RoutingStrategy.SolverIngress, spec.SolverPreset, spec.IngressClassName),
+            CancellationToken.None);
+        var solver = await Objects.ReadIngressAsync(client, ns, presented.SolverIngressName!);
+        await router.RemoveAsync(presented, CancellationToken.None);
+
+        Assert.Equal(expectedClass, solver.Spec.IngressClassName);
+        Assert.Equal(expectedAnnotation, solver.Metadata.Annotations?.TryGetValue("kubernetes.io/ingress.class", out var value) == true ? value : null);
+    }
 }
