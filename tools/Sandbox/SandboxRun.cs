@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
+using CertFunctions.Testing.LocalWorld;
+
+namespace CertFunctions.Sandbox;
+
+/// <summary>One sandbox run: start the world, request a certificate, follow it, show the result, stop everything.</summary>
+internal sealed class SandboxRun(bool keep)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        Step("Starting the local world: Azurite, Pebble + challtestsrv, Kubernetes API emulator, CertFunctions local host");
+        var seed = Path.Combine(AppContext.BaseDirectory, "seed", "demo.yaml");
+        await using var world = await LocalWorld.StartAsync(new LocalWorldOptions { SeedPaths = [seed] });
+        var host = world.Host!;
+        Info($"ACME directory   {world.Pebble.DirectoryUri}");
+        Info($"Kubernetes API   {world.Emulator.ApiUri}  (kubeconfig {world.Emulator.KubeconfigPath})");
+        Info($"Ingress front    {world.Emulator.FrontUri}  (the CA validates through it)");
+        Info($"CertFunctions    {host.BaseUri}");
+
+        try
+        {
+            var ok = await IssueAsync(world, host, cancellationToken);
+            if (keep && ok)
+            {
+                Step("The world keeps running (--keep). Try:");
+                Info($"export KUBECONFIG={world.Emulator.KubeconfigPath}");
+                Info("kubectl get ingress,secrets,events -n demo");
+                Info($"curl -s {host.BaseUri}api/certificates | jq");
+                Info("Ctrl-C stops everything.");
+                await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            return ok ? 0 : 1;
+        }
+        catch (OperationCanceledException)
+        {
+            Step("Interrupted");
+            return 130;
+        }
+        finally
+        {
+            Step("Stopping everything the sandbox started");
+        }
+    }
+
+    private async Task<bool> IssueAsync(LocalWorld world, LocalHostProcess host, CancellationToken cancellationToken)
+    {
+        Step("Requesting a certificate: POST /api/certificates {\"namespace\":\"demo\",\"ingress\":\"shop\"}");
+        using var response = await host.Http.PostAsJsonAsync("api/certificates", new { @namespace = "demo", ingress = "shop" }, cancellationToken);
+        var accepted = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode || response.Headers.Location is null)
+        {
+            Fail($"The request was refused ({(int)response.StatusCode}): {accepted}");
+            return false;
+        }
+
+        var operation = response.Headers.Location;
+        Info($"{(int)response.StatusCode} Accepted, following {operation}");
+
+        var final = await FollowAsync(host, operation, cancellationToken);
+        if ((string?)final["status"] != "Completed")
+        {
+            Fail($"The issuance ended {(string?)final["status"]}: {(string?)final["failure"]}");
+            return false;
+        }
+
+        await ShowResultAsync(world, cancellationToken);
+        Step($"Done in {_clock.Elapsed.TotalSeconds:0.0} s");
+        return true;
+    }
+
+    private static async Task<JsonObject> FollowAsync(LocalHostProcess host, Uri operation, CancellationToken cancellationToken)
+    {
+        string? lastLine = null;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(5));
+        while (true)
+        {
+            var state = JsonNode.Parse(await host.Http.GetStringAsync(operation, timeout.Token))!.AsObject();
+            var progress = state["progress"];
+            var line = progress is null
+                ? (string?)state["status"]
+                : $"{(string?)progress["step"]}{((string?)progress["detail"] is { } detail ? ": " + detail : string.Empty)}";
+            if (line != lastLine)
+            {
+                Info($"[{(string?)state["status"]}] {line}");
+                lastLine = line;
+            }
+
+            if ((string?)state["status"] is "Completed" or "Failed" or "Terminated")
+            {
+                return state;
+            }
+
+            await Task.Delay(150, timeout.Token);
+        }
+    }
+
+    private async Task ShowResultAsync(LocalWorld world, CancellationToken cancellationToken)
+    {
+        Step("The Secret demo/shop-tls");
+        var secret = JsonNode.Parse((await world.Emulator.RunKubectlAsync("get", "secret", "shop-tls", "-n", "demo", "-o", "json")).StandardOutput)!;
+        var chainPem = Encoding.ASCII.GetString(Convert.FromBase64String((string)secret["data"]!["tls.crt"]!));
+        var chain = new X509Certificate2Collection();
+        chain.ImportFromPem(chainPem);
+        var leaf = chain[0];
+        var names = leaf.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single().EnumerateDnsNames();
+        Info($"type       {(string?)secret["type"]}");
+        Info($"names      {string.Join(", ", names)}");
+        Info($"valid      {leaf.NotBefore.ToUniversalTime():u} .. {leaf.NotAfter.ToUniversalTime():u}");
+        Info($"issuer     {leaf.Issuer}");
+        Info($"serial     {leaf.SerialNumber}");
+        Info($"tls.crt    {chain.Count} certificates (leaf + intermediates); tls.key present: {secret["data"]!["tls.key"] is not null}");
+        Info($"renewal    planned {(string?)secret["metadata"]!["annotations"]!["certfunctions.io/renew-after"]}");
+
+        Step("Verifying the chain against Pebble's root (from its management port /roots/0)");
+        var root = await world.Pebble.GetRootCertificateAsync(0, cancellationToken);
+        using var verify = new X509Chain();
+        verify.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        verify.ChainPolicy.CustomTrustStore.Add(root);
+        verify.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        foreach (var intermediate in chain.Skip(1))
+        {
+            verify.ChainPolicy.ExtraStore.Add(intermediate);
+        }
+
+        var verified = verify.Build(leaf);
+        Info(verified
+            ? $"verified: {string.Join(" <- ", verify.ChainElements.Select(e => e.Certificate.GetNameInfo(X509NameType.SimpleName, false)))}"
+            : "NOT verified: " + string.Join("; ", verify.ChainStatus.Select(s => s.StatusInformation)));
+
+        Step("The Ingress's spec.tls (kubectl get ingress shop -n demo)");
+        Info((await world.Emulator.RunKubectlAsync("get", "ingress", "shop", "-n", "demo", "-o", "jsonpath={.spec.tls}")).StandardOutput);
+        Info((await world.Emulator.RunKubectlAsync("get", "ingress", "shop", "-n", "demo")).StandardOutput.TrimEnd());
+
+        Step("Events on the Ingress (kubectl get events -n demo)");
+        Info((await world.Emulator.RunKubectlAsync("get", "events", "-n", "demo", "-o", "custom-columns=TYPE:.type,REASON:.reason,OBJECT:.involvedObject.name,MESSAGE:.message")).StandardOutput.TrimEnd());
+    }
+
+    private void Step(string text) => Console.WriteLine($"\u001b[1;34m==>\u001b[0m [{_clock.Elapsed.TotalSeconds,5:0.0}s] {text}");
+
+    private static void Info(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            Console.WriteLine("    " + line);
+        }
+    }
+
+    private static void Fail(string text) => Console.WriteLine($"\u001b[1;31merror:\u001b[0m {text}");
+}
