@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using KubeApiEmulator.Discovery;
 using KubeApiEmulator.Objects;
 using KubeApiEmulator.Patching;
+using KubeApiEmulator.Schema;
 using KubeApiEmulator.Storage;
 using KubeApiEmulator.Validation;
 
@@ -22,9 +23,9 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
     public ObjectStore Store => store;
 
     /// <summary>Creates an object; returns it as stored (or as it would be, on a dry run).</summary>
-    public JsonObject Create(ResourceType type, string ns, JsonObject body, bool dryRun)
+    public JsonObject Create(ResourceType type, string ns, JsonObject body, RequestOptions options)
     {
-        var obj = AdmitBody(type, ns, body);
+        var obj = AdmitBody(type, ns, body, options);
         var metadata = obj.Metadata();
         if (!string.IsNullOrEmpty(metadata.GetString("resourceVersion")))
         {
@@ -81,7 +82,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
             }
 
             obj = ObjectShape.Ordered(obj);
-            if (dryRun)
+            if (options.DryRun)
             {
                 return Present(type, obj);
             }
@@ -91,9 +92,9 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
     }
 
     /// <summary>Replaces an object (PUT), honouring a resourceVersion in the body as a precondition.</summary>
-    public JsonObject Update(ApiRequest request, JsonObject body, bool dryRun)
+    public JsonObject Update(ApiRequest request, JsonObject body, RequestOptions options)
     {
-        var obj = AdmitBody(request.Type, request.Namespace, body);
+        var obj = AdmitBody(request.Type, request.Namespace, body, options);
         var bodyName = obj.GetString("metadata", "name") ?? string.Empty;
         if (bodyName != request.Name)
         {
@@ -104,12 +105,12 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
         {
             var existing = store.Get(request.Type.StorageName, StorageKeys.For(request.Namespace, request.Name))
                 ?? throw StatusObjects.NotFound(request.Type, request.Name);
-            return CommitUpdate(request, existing, obj, dryRun);
+            return CommitUpdate(request, existing, obj, options.DryRun);
         }
     }
 
     /// <summary>Applies a JSON, merge or strategic merge patch.</summary>
-    public JsonObject Patch(ApiRequest request, string mediaType, JsonNode? patch, bool dryRun)
+    public JsonObject Patch(ApiRequest request, string mediaType, JsonNode? patch, RequestOptions options)
     {
         var type = request.Type;
         lock (store.Gate)
@@ -147,13 +148,14 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
                 throw StatusObjects.BadRequest($"the patch changed apiVersion or kind of {type.QualifiedResource} \"{request.Name}\"");
             }
 
+            DecodeCheck.Apply(type, patchedObject, options);
             var proposed = type == ResourceCatalog.Events ? EventShapes.ToCore(patchedObject) : patchedObject;
             if (proposed.GetString("metadata", "name") != request.Name)
             {
                 throw StatusObjects.BadRequest($"the name of the object ({proposed.GetString("metadata", "name")}) does not match the name on the URL ({request.Name})");
             }
 
-            return CommitUpdate(request, existing, proposed, dryRun);
+            return CommitUpdate(request, existing, proposed, options.DryRun);
         }
     }
 
@@ -308,12 +310,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
             nextMetadata.Remove("selfLink");
             nextMetadata.Remove("managedFields");
             nextMetadata.Remove("deletionTimestamp");
-            if (TracksGeneration(type))
-            {
-                var generation = old.Get("metadata", "generation")?.GetValue<long>() ?? 1;
-                nextMetadata["generation"] = JsonNode.DeepEquals(old["spec"], next["spec"]) ? generation : generation + 1;
-            }
-            else
+            if (!TracksGeneration(type))
             {
                 nextMetadata.Remove("generation");
             }
@@ -342,7 +339,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
         return Present(type, store.Put(type.StorageName, next, "MODIFIED").ToNode());
     }
 
-    private static JsonObject AdmitBody(ResourceType type, string ns, JsonObject body)
+    private static JsonObject AdmitBody(ResourceType type, string ns, JsonObject body, RequestOptions options)
     {
         var apiVersion = body.GetString("apiVersion");
         var kind = body.GetString("kind");
@@ -384,6 +381,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
             metadata.Remove("namespace");
         }
 
+        DecodeCheck.Apply(type, body, options);
         return type == ResourceCatalog.Events ? EventShapes.ToCore(body) : body;
     }
 

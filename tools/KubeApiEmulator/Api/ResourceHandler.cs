@@ -10,7 +10,10 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
     public async Task HandleAsync(HttpContext context, ApiRequest request, CancellationToken cancellationToken)
     {
         var http = context.Request;
-        var dryRun = http.Query["dryRun"].ToString() == "All";
+        var options = request.Verb is "create" or "update" or "patch" or "delete" or "deletecollection"
+            ? RequestOptions.From(http.Query["dryRun"], http.Query["fieldValidation"])
+            : new RequestOptions();
+        var dryRun = options.DryRun;
         var type = request.Type;
         switch (request.Verb)
         {
@@ -57,7 +60,8 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
                     }
 
                     var body = await RequestBody.ReadObjectAsync(http, cancellationToken);
-                    var created = operations.Create(type, request.Namespace, body, dryRun);
+                    var created = operations.Create(type, request.Namespace, body, options);
+                    AddWarnings(context.Response, options);
                     await ResponseWriter.WriteAsync(context.Response, 201, created, cancellationToken);
                     break;
                 }
@@ -65,7 +69,8 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
             case "update":
                 {
                     var body = await RequestBody.ReadObjectAsync(http, cancellationToken);
-                    var updated = operations.Update(request, body, dryRun);
+                    var updated = operations.Update(request, body, options);
+                    AddWarnings(context.Response, options);
                     await ResponseWriter.WriteAsync(context.Response, 200, updated, cancellationToken);
                     break;
                 }
@@ -79,7 +84,8 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
                     }
 
                     var patch = await RequestBody.ReadNodeAsync(http, allowYaml: false, cancellationToken);
-                    var patched = operations.Patch(request, mediaType, patch, dryRun);
+                    var patched = operations.Patch(request, mediaType, patch, options);
+                    AddWarnings(context.Response, options);
                     await ResponseWriter.WriteAsync(context.Response, 200, patched, cancellationToken);
                     break;
                 }
@@ -104,6 +110,14 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
 
             default:
                 throw StatusObjects.MethodNotAllowed(http.Method, type);
+        }
+    }
+
+    private static void AddWarnings(HttpResponse response, RequestOptions options)
+    {
+        foreach (var warning in options.Warnings)
+        {
+            response.Headers.Append("Warning", "299 - \"" + warning.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
         }
     }
 }

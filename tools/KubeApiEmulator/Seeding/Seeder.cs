@@ -15,7 +15,7 @@ internal sealed class Seeder(ObjectOperations operations)
     {
         foreach (var name in BuiltInNamespaces)
         {
-            operations.Create(ResourceCatalog.Namespaces, string.Empty, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } }, dryRun: false);
+            operations.Create(ResourceCatalog.Namespaces, string.Empty, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } }, RequestOptions.Internal());
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class Seeder(ObjectOperations operations)
                     EnsureNamespace(ns);
                 }
 
-                operations.Create(type, ns, obj, dryRun: false);
+                operations.Create(type, ns, obj, RequestOptions.Internal());
             }
             catch (StatusException ex)
             {
@@ -89,7 +89,7 @@ internal sealed class Seeder(ObjectOperations operations)
 
         if (!exists)
         {
-            operations.Create(ResourceCatalog.Namespaces, string.Empty, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, dryRun: false);
+            operations.Create(ResourceCatalog.Namespaces, string.Empty, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, RequestOptions.Internal());
         }
     }
 
