@@ -116,12 +116,23 @@ public sealed partial class AcmeClient
             cancellationToken);
 
     /// <summary>Submits the CSR (DER) to the order's finalize URL; returns the order (often processing; then wait for it).</summary>
-    public async Task<AcmeOrder> FinalizeAsync(AcmeOrder order, byte[] csr, CancellationToken cancellationToken = default)
+    public Task<AcmeOrder> FinalizeAsync(AcmeOrder order, byte[] csr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
+        return FinalizeAsync(
+            order.Url ?? throw new ArgumentException("The order has no URL.", nameof(order)),
+            order.Finalize ?? throw new ArgumentException("The order has no finalize URL.", nameof(order)),
+            csr,
+            cancellationToken);
+    }
+
+    /// <summary>Submits the CSR (DER) to <paramref name="finalizeUrl"/> of the order at <paramref name="orderUrl"/>.</summary>
+    public async Task<AcmeOrder> FinalizeAsync(Uri orderUrl, Uri finalizeUrl, byte[] csr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderUrl);
+        ArgumentNullException.ThrowIfNull(finalizeUrl);
         ArgumentNullException.ThrowIfNull(csr);
-        var orderUrl = order.Url ?? throw new ArgumentException("The order has no URL.", nameof(order));
-        var finalize = order.Finalize ?? throw new ArgumentException("The order has no finalize URL.", nameof(order));
+        var finalize = finalizeUrl;
         var response = await PostAsync(finalize, Serialize(new FinalizePayload(Base64Url.Encode(csr)), AcmeJsonContext.Default.FinalizePayload), cancellationToken);
         return response.ReadJson(AcmeJsonContext.Default.AcmeOrder) with { Url = response.Location ?? orderUrl };
     }

@@ -25,5 +25,6 @@ public sealed record AcmeAuthorization
     public bool? Wildcard { get; init; }
 
     /// <summary>The http-01 challenge, or null when the CA offers none.</summary>
+    [JsonIgnore]
     public AcmeChallenge? Http01 => Challenges.FirstOrDefault(c => c.Type == AcmeChallenge.Http01Type);
 }
