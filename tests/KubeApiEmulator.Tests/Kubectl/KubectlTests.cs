@@ -194,6 +194,36 @@ public sealed class KubectlTests(KubeApiEmulatorFixture emulator)
         Assert.Matches(@"web\s+<none>\s+web\.example\.test", result.StandardOutput);
     }
 
+    [Fact]
+    public async Task Typed_create_commands_send_protobuf_and_work()
+    {
+        var ns = "typed-" + Guid.NewGuid().ToString("N")[..8];
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=typed.example.test", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var certPath = Path.Combine(emulator.WorkDirectory, ns + ".crt");
+        var keyPath = Path.Combine(emulator.WorkDirectory, ns + ".key");
+        await File.WriteAllTextAsync(certPath, certificate.ExportCertificatePem());
+        await File.WriteAllTextAsync(keyPath, key.ExportPkcs8PrivateKeyPem());
+
+        var results = new[]
+        {
+            await emulator.RunKubectlAsync("create", "namespace", ns),
+            await emulator.RunKubectlAsync("create", "secret", "tls", "web-tls", "-n", ns, "--cert=" + certPath, "--key=" + keyPath),
+            await emulator.RunKubectlAsync("create", "service", "externalname", "responder", "-n", ns, "--external-name=127.0.0.1"),
+            await emulator.RunKubectlAsync("create", "ingress", "web", "-n", ns, "--class=nginx", "--rule=typed.example.test/*=responder:8080,tls=web-tls"),
+        };
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        var secret = JsonNode.Parse((await emulator.RunKubectlAsync("get", "secret", "web-tls", "-n", ns, "-o", "json")).StandardOutput)!;
+        Assert.Equal("kubernetes.io/tls", (string?)secret["type"]);
+        Assert.Equal(certificate.ExportCertificatePem(), System.Text.Encoding.ASCII.GetString(Convert.FromBase64String((string)secret["data"]!["tls.crt"]!)).TrimEnd());
+        var ingress = JsonNode.Parse((await emulator.RunKubectlAsync("get", "ingress", "web", "-n", ns, "-o", "json")).StandardOutput)!;
+        Assert.Equal(
+            """{"ingressClassName":"nginx","rules":[{"host":"typed.example.test","http":{"paths":[{"backend":{"service":{"name":"responder","port":{"number":8080}}},"path":"/","pathType":"Prefix"}]}}],"tls":[{"hosts":["typed.example.test"],"secretName":"web-tls"}]}""",
+            ingress["spec"]!.ToJsonString());
+    }
+
     private async Task ApplyAsync(string manifest)
     {
         var result = await emulator.RunKubectlWithInputAsync(manifest, "apply", "-f", "-");

@@ -8,6 +8,9 @@ namespace KubeApiEmulator.Api;
 /// <summary>Reads request bodies: JSON or YAML objects, and patch documents by their content type.</summary>
 internal static class RequestBody
 {
+    /// <summary>The Kubernetes protobuf media type (kubectl's typed client sends it for create and replace).</summary>
+    public const string ProtobufMediaType = "application/vnd.kubernetes.protobuf";
+
     /// <summary>The media type of a request without parameters, lower-cased.</summary>
     public static string MediaType(HttpRequest request) =>
         (request.ContentType ?? string.Empty).Split(';', 2)[0].Trim().ToLowerInvariant();
@@ -52,6 +55,20 @@ internal static class RequestBody
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var mediaType = MediaType(request);
+        if (mediaType == ProtobufMediaType)
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            try
+            {
+                return Protobuf.ProtobufDecoder.Decode(buffer.ToArray());
+            }
+            catch (FormatException ex)
+            {
+                throw StatusObjects.BadRequest("the body of the request could not be decoded: " + ex.Message);
+            }
+        }
+
         if (mediaType is not ("" or "application/json" or "application/yaml" or "application/x-yaml" or "text/yaml" or "*/*"))
         {
             throw StatusObjects.UnsupportedBodyType(mediaType);

@@ -87,7 +87,7 @@ internal static class StatusObjects
     /// <summary>415 UnsupportedMediaType for a request body of an unknown type.</summary>
     public static StatusException UnsupportedBodyType(string contentType) =>
         new(415, "UnsupportedMediaType",
-            $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml",
+            $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf",
             new JsonObject());
 
     /// <summary>422 from a JSON patch that could not be applied (the server relays the patch library's message as a cause).</summary>
