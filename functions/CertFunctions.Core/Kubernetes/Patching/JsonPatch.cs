@@ -65,6 +65,19 @@ public sealed class JsonPatch
         return this;
     }
 
+    /// <summary>Appends the operations of <paramref name="other"/> (built without a guard of its own).</summary>
+    public JsonPatch Append(JsonPatch other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var operation in other._operations)
+        {
+            _operations.Add(operation!.DeepClone());
+        }
+
+        _changes += other._changes;
+        return this;
+    }
+
     /// <summary>The patch document.</summary>
     public override string ToString() => _operations.ToJsonString();
 

@@ -89,6 +89,8 @@ public static class InPlaceRoutePlanner
     {
         var removed = new List<PresentedPath>();
         var rules = ingress.Spec?.Rules ?? [];
+        var operations = new JsonPatch();
+        var wholeRules = 0;
         for (var i = rules.Count - 1; i >= 0; i--)
         {
             var rule = rules[i];
@@ -111,19 +113,30 @@ public static class InPlaceRoutePlanner
             removed.AddRange(entries.Where(e => matches.Any(j => rulePaths[j].Path == e.Path)));
             if (matches.Count == rulePaths.Count && entries.Any(e => e.AddedRule))
             {
-                patch.Remove($"/spec/rules/{i}");
+                operations.Remove($"/spec/rules/{i}");
+                wholeRules++;
             }
             else if (matches.Count == rulePaths.Count)
             {
-                patch.Remove($"/spec/rules/{i}/http");
+                operations.Remove($"/spec/rules/{i}/http");
             }
             else
             {
                 foreach (var j in Enumerable.Reverse(matches))
                 {
-                    patch.Remove($"/spec/rules/{i}/http/paths/{j}");
+                    operations.Remove($"/spec/rules/{i}/http/paths/{j}");
                 }
             }
+        }
+
+        if (wholeRules > 0 && wholeRules == rules.Count)
+        {
+            // Every rule was ours (the Ingress had only a default backend): leave no empty list behind.
+            patch.Remove("/spec/rules");
+        }
+        else
+        {
+            patch.Append(operations);
         }
 
         var tracked = ReadTracked(ingress);

@@ -103,6 +103,22 @@ public sealed class InPlaceRoutePlannerTests
     }
 
     [Fact]
+    public void An_ingress_with_only_a_default_backend_gets_rules_and_loses_them_again()
+    {
+        var ingress = Ingresses.Create(hosts: [], tls: [new V1IngressTLS { Hosts = ["www.example.com"], SecretName = "web-tls" }]);
+        ingress.Spec.Rules = null;
+        ingress.Spec.DefaultBackend = new V1IngressBackend { Service = new V1IngressServiceBackend { Name = "web", Port = new V1ServiceBackendPort { Number = 80 } } };
+
+        var (presentedIngress, presented) = Add(ingress, ["www.example.com"], ["tok"]);
+        var patch = Guarded(presentedIngress);
+        InPlaceRoutePlanner.PlanRemove(presentedIngress, presented, patch);
+        var after = JsonPatchApplier.Apply(presentedIngress, patch);
+
+        Assert.Equal("www.example.com", Assert.Single(presentedIngress.Spec.Rules).Host);
+        Assert.Equal(Serialize(ingress.Spec), Serialize(after.Spec));
+    }
+
+    [Fact]
     public void A_same_path_that_points_elsewhere_is_not_ours_and_stays()
     {
         var (presentedIngress, presented) = Add(Ingresses.Create(), ["www.example.com"], ["tok"]);
