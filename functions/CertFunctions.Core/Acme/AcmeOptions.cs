@@ -18,7 +18,6 @@ public sealed class AcmeOptions
     public Uri DirectoryUrl { get; set; } = new(LetsEncryptStaging);
 
     /// <summary>Contact e-mail for the account (expiry notices from CAs that send them); optional.</summary>
-    [EmailAddress(ErrorMessage = "Acme:Email must be an e-mail address.")]
     public string? Email { get; set; }
 
     /// <summary>Algorithm of the account key, used when the account is created.</summary>

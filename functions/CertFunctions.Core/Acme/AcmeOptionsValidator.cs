@@ -14,6 +14,11 @@ public sealed class AcmeOptionsValidator : IValidateOptions<AcmeOptions>
             failures.Add($"Acme:DirectoryUrl must be an absolute https URL (got '{options.DirectoryUrl}').");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.Email) && !System.Net.Mail.MailAddress.TryCreate(options.Email, out _))
+        {
+            failures.Add($"Acme:Email '{options.Email}' is not an e-mail address.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.EabKeyId) != string.IsNullOrWhiteSpace(options.EabHmacKey))
         {
             failures.Add("Acme:EabKeyId and Acme:EabHmacKey must be set together (external account binding).");

@@ -1,0 +1,97 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using CertFunctions.Core.Acme;
+using CertFunctions.Core.DependencyInjection;
+using CertFunctions.Local.Hosting;
+using CertFunctions.Testing.Processes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Tests.Settings;
+
+/// <summary>local.settings.sample.json lists every setting the code binds, and nothing it does not.</summary>
+public sealed class SettingsSampleTests
+{
+    private const string SampleCluster = "default";
+
+    /// <summary>Settings the Functions host reads itself rather than our options classes.</summary>
+    private static readonly string[] HostSettings = ["FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage"];
+
+    private static readonly JsonObject Values = JsonNode.Parse(File.ReadAllText(Path.Combine(ProgramLocator.RepositoryRoot, "local.settings.sample.json")))!["Values"]!.AsObject();
+
+    [Fact]
+    public void Every_option_the_code_binds_is_in_the_sample()
+    {
+        var missing = BoundKeys().Except(SampleKeys(), StringComparer.OrdinalIgnoreCase).ToList();
+        Assert.True(missing.Count == 0, "missing from local.settings.sample.json: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Nothing_in_the_sample_is_unknown()
+    {
+        var unknown = SampleKeys().Except(BoundKeys().Concat(HostSettings), StringComparer.OrdinalIgnoreCase).ToList();
+        Assert.True(unknown.Count == 0, "unknown settings in local.settings.sample.json: " + string.Join(", ", unknown));
+    }
+
+    [Fact]
+    public void The_sample_defaults_are_safe_staging_and_azurite()
+    {
+        Assert.Equal(AcmeOptions.LetsEncryptStaging, (string?)Values["Acme__DirectoryUrl"]);
+        Assert.Equal("UseDevelopmentStorage=true", (string?)Values["AzureWebJobsStorage"]);
+    }
+
+    [Fact]
+    public void The_sample_binds_and_validates_with_the_real_options_classes()
+    {
+        var settings = Values.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value);
+        settings["Kubernetes:Clusters:default:KubeconfigPath"] = null; // the placeholder path does not exist here
+        settings["Kubernetes:Clusters:default:Kubeconfig"] = "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection().AddLogging().AddCertFunctionsCore(configuration).BuildServiceProvider();
+
+        var acme = services.GetRequiredService<IOptions<AcmeOptions>>().Value;
+        Assert.Equal(new Uri(AcmeOptions.LetsEncryptStaging), acme.DirectoryUrl);
+        Assert.Equal(TimeSpan.FromMinutes(2), acme.PollTimeout);
+        Assert.Equal("0 17 5,17 * * *", services.GetRequiredService<IOptions<Core.Renewal.RenewalOptions>>().Value.Schedule);
+    }
+
+    private static IEnumerable<string> SampleKeys() => Values.Select(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal));
+
+    /// <summary>Every settable property of every options class (found by its SectionName constant), as configuration keys.</summary>
+    private static IEnumerable<string> BoundKeys()
+    {
+        var optionTypes = typeof(CertFunctionsServiceCollectionExtensions).Assembly.GetTypes()
+            .Concat(typeof(LocalHostOptions).Assembly.GetTypes())
+            .Where(t => t.Name.EndsWith("Options", StringComparison.Ordinal) && t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is not null);
+        foreach (var type in optionTypes)
+        {
+            var section = (string)type.GetField("SectionName")!.GetValue(null)!;
+            foreach (var key in KeysOf(type, section))
+            {
+                yield return key;
+            }
+        }
+    }
+
+    private static IEnumerable<string> KeysOf(Type type, string prefix)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (propertyType.IsGenericType && typeof(IDictionary).IsAssignableFrom(propertyType))
+            {
+                // Named entries (clusters): the sample shows one, named "default".
+                foreach (var key in KeysOf(propertyType.GetGenericArguments()[1], $"{prefix}:{property.Name}:{SampleCluster}"))
+                {
+                    yield return key;
+                }
+            }
+            else
+            {
+                yield return $"{prefix}:{property.Name}";
+            }
+        }
+    }
+}
