@@ -23,7 +23,7 @@ internal static class TableWriter
                 ["type"] = "string",
                 ["format"] = name == "Name" ? "name" : string.Empty,
                 ["description"] = description,
-                ["priority"] = 0,
+                ["priority"] = type.Kind == "Event" && name == "Name" ? 1 : 0,
             });
         }
 
@@ -78,11 +78,24 @@ internal static class TableWriter
         "Service" => [("Name", "Name"), ("Type", "Service type"), ("Cluster-IP", "Cluster IP"), ("External-IP", "External IP"), ("Port(s)", "Ports"), ("Age", "CreationTimestamp")],
         "Namespace" => [("Name", "Name"), ("Status", "Phase"), ("Age", "CreationTimestamp")],
         "IngressClass" => [("Name", "Name"), ("Controller", "Controller"), ("Parameters", "Parameters"), ("Age", "CreationTimestamp")],
+        "Event" => [("Last Seen", "Last seen"), ("Type", "Type"), ("Reason", "Reason"), ("Object", "Involved object"), ("Message", "Message"), ("Name", "Name")],
         _ => [("Name", "Name"), ("Age", "CreationTimestamp")],
     };
 
     private static IEnumerable<JsonNode?> Cells(ResourceType type, JsonObject obj, DateTimeOffset now)
     {
+        if (type.Kind == "Event")
+        {
+            var regarding = obj["involvedObject"] ?? obj["regarding"];
+            yield return Age(obj.GetString("lastTimestamp") ?? obj.GetString("deprecatedLastTimestamp") ?? obj.GetString("eventTime") ?? obj.GetString("metadata", "creationTimestamp"), now);
+            yield return obj.GetString("type");
+            yield return obj.GetString("reason");
+            yield return $"{regarding.GetString("kind")?.ToLowerInvariant()}/{regarding.GetString("name")}";
+            yield return obj.GetString("message") ?? obj.GetString("note");
+            yield return obj.GetString("metadata", "name");
+            yield break;
+        }
+
         yield return obj.GetString("metadata", "name");
         switch (type.Kind)
         {
@@ -117,10 +130,15 @@ internal static class TableWriter
                 yield return obj.GetString("spec", "controller");
                 yield return "<none>";
                 break;
+
         }
 
         yield return Age(obj.GetString("metadata", "creationTimestamp"), now);
     }
+
+    /// <summary>A one-row Table for a watch event (what the real server sends when a watch asks for Tables).</summary>
+    public static JsonObject Row(ResourceType type, JsonObject obj, DateTimeOffset now) =>
+        Build(type, [obj], 0, null, now);
 
     private static string Age(string? created, DateTimeOffset now)
     {

@@ -6,12 +6,19 @@ using KubeApiEmulator.Storage;
 namespace KubeApiEmulator.Api;
 
 /// <summary>Streams watch events ({"type","object"} per line) for a collection, from a resourceVersion or from now.</summary>
-internal sealed class WatchStreamer(ObjectStore store)
+internal sealed class WatchStreamer(ObjectStore store, TimeProvider time)
 {
     /// <summary>Runs one watch until the client leaves or timeoutSeconds passes.</summary>
     public async Task StreamAsync(HttpContext context, ApiRequest request, ListQuery query, CancellationToken cancellationToken)
     {
         var type = request.Type;
+        var asTable = TableWriter.Wanted(context.Request.Headers.Accept);
+        JsonObject Shape(StoredObject o)
+        {
+            var presented = ObjectOperations.Present(type, o.ToNode());
+            return asTable ? TableWriter.Row(type, presented, time.GetUtcNow()) : presented;
+        }
+
         bool Filter(StoredObject o) =>
             (request.Namespace.Length == 0 || o.Namespace == request.Namespace) &&
             (request.Name.Length == 0 || o.Name == request.Name) &&
@@ -65,12 +72,12 @@ internal sealed class WatchStreamer(ObjectStore store)
         {
             foreach (var obj in initial)
             {
-                await WriteEventAsync(context.Response, "ADDED", ObjectOperations.Present(type, obj.ToNode()), timeout.Token);
+                await WriteEventAsync(context.Response, "ADDED", Shape(obj), timeout.Token);
             }
 
             await foreach (var change in subscription.Events.ReadAllAsync(timeout.Token))
             {
-                await WriteEventAsync(context.Response, change.Type, ObjectOperations.Present(type, change.Object.ToNode()), timeout.Token);
+                await WriteEventAsync(context.Response, change.Type, Shape(change.Object), timeout.Token);
             }
         }
         catch (OperationCanceledException)
