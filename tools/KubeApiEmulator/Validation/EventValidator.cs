@@ -1,9 +1,16 @@
 namespace KubeApiEmulator.Validation;
 
-/// <summary>Event validation: the namespace of the involved object, and the fields events.k8s.io/v1 requires of new events.</summary>
+/// <summary>
+/// Event validation as the real server does it: the legacy rules for every request (namespace agreement;
+/// with an eventTime, the reporting fields, action and reason), plus the strict rules for creates through
+/// events.k8s.io/v1 (eventTime and type required, deprecated fields unset).
+/// </summary>
 internal static class EventValidator
 {
-    private static readonly string[] EventTypes = ["Normal", "Warning"];
+    private const int ReportingInstanceLengthLimit = 128;
+    private const int ActionLengthLimit = 128;
+    private const int ReasonLengthLimit = 128;
+    private const int NoteLengthLimit = 1024;
 
     /// <summary>Checks an Event in its core/v1 (stored) shape; <paramref name="viaEventsApi"/> when it came through events.k8s.io/v1.</summary>
     public static void Validate(ValidationContext context, bool viaEventsApi)
@@ -11,69 +18,71 @@ internal static class EventValidator
         var obj = context.Object;
         var ns = obj.GetString("metadata", "namespace") ?? string.Empty;
         var involvedNamespace = obj.GetString("involvedObject", "namespace") ?? string.Empty;
-        var regarding = viaEventsApi ? "regarding" : "involvedObject";
-        if (involvedNamespace.Length > 0 && involvedNamespace != ns)
+        var controllerField = viaEventsApi ? "reportingController" : "reportingComponent";
+        if (obj["eventTime"] is null)
         {
-            context.Add(FieldError.Invalid(regarding + ".namespace", involvedNamespace, "does not match event.namespace"));
-        }
-
-        var type = obj.GetString("type");
-        var eventTime = obj["eventTime"];
-        if (!viaEventsApi && eventTime is null)
-        {
-            if (type is not null && type.Length > 0 && !EventTypes.Contains(type))
+            if (involvedNamespace.Length == 0 ? ns is not ("" or "default") : ns != involvedNamespace)
             {
-                context.Add(FieldError.NotSupported("type", type, EventTypes));
+                context.Add(FieldError.Invalid("involvedObject.namespace", involvedNamespace, "does not match event.namespace"));
+            }
+        }
+        else
+        {
+            if (involvedNamespace.Length == 0 && ns is not ("default" or "kube-system"))
+            {
+                context.Add(FieldError.Invalid("involvedObject.namespace", involvedNamespace, "does not match event.namespace"));
             }
 
-            return;
+            var controller = obj.GetString("reportingComponent") ?? string.Empty;
+            if (controller.Length == 0)
+            {
+                context.Add(FieldError.Required(controllerField));
+            }
+
+            context.AddInvalid(controllerField, controller, controller.Length == 0 ? [] : NameRules.QualifiedName(controller));
+            CheckRequiredAndLength(context, "reportingInstance", obj.GetString("reportingInstance"), ReportingInstanceLengthLimit);
+            CheckRequiredAndLength(context, "action", obj.GetString("action"), ActionLengthLimit);
+            CheckRequiredAndLength(context, "reason", obj.GetString("reason"), ReasonLengthLimit);
+            if ((obj.GetString("message")?.Length ?? 0) > NoteLengthLimit)
+            {
+                context.Add(FieldError.Invalid("message", string.Empty, $"can have at most {NoteLengthLimit} characters"));
+            }
         }
 
-        if (context.IsUpdate)
+        if (!viaEventsApi || context.IsUpdate)
         {
             return;
         }
 
-        if (eventTime is null)
+        if (obj["eventTime"] is null)
         {
             context.Add(FieldError.Required("eventTime"));
         }
 
-        if (type is null || !EventTypes.Contains(type))
+        var type = obj.GetString("type") ?? string.Empty;
+        if (type is not ("Normal" or "Warning"))
         {
-            context.Add(FieldError.NotSupported("type", type ?? string.Empty, EventTypes));
+            context.Add(FieldError.Invalid("type", string.Empty, $"has invalid value: {type}"));
         }
 
-        var controller = obj.GetString("reportingComponent") ?? string.Empty;
-        var controllerField = viaEventsApi ? "reportingController" : "reportingComponent";
-        if (controller.Length == 0)
+        foreach (var deprecated in new[] { "firstTimestamp", "lastTimestamp", "count", "source" })
         {
-            context.Add(FieldError.Required(controllerField));
+            if (obj[deprecated] is not null)
+            {
+                context.Add(FieldError.Invalid(deprecated, string.Empty, "needs to be unset"));
+            }
         }
-        else
-        {
-            context.AddInvalid(controllerField, controller, NameRules.QualifiedName(controller));
-        }
+    }
 
-        if (string.IsNullOrEmpty(obj.GetString("reportingInstance")))
+    private static void CheckRequiredAndLength(ValidationContext context, string field, string? value, int limit)
+    {
+        if (string.IsNullOrEmpty(value))
         {
-            context.Add(FieldError.Required("reportingInstance"));
+            context.Add(FieldError.Required(field));
         }
-
-        if (string.IsNullOrEmpty(obj.GetString("action")))
+        else if (value.Length > limit)
         {
-            context.Add(FieldError.Required("action"));
-        }
-
-        if (string.IsNullOrEmpty(obj.GetString("reason")))
-        {
-            context.Add(FieldError.Required("reason"));
-        }
-
-        var note = obj.GetString("message") ?? string.Empty;
-        if (note.Length > 1024)
-        {
-            context.Add(FieldError.TooLong(viaEventsApi ? "note" : "message", 1024));
+            context.Add(FieldError.Invalid(field, string.Empty, $"can have at most {limit} characters"));
         }
     }
 }
