@@ -1,7 +1,7 @@
 using System.Net.Sockets;
+using Azure.Storage.Blobs;
 using CertFunctions.Testing.Network;
 using CertFunctions.Testing.Processes;
-using Azure.Storage.Blobs;
 
 namespace CertFunctions.Testing.Storage;
 
