@@ -46,6 +46,7 @@ internal static partial class EmulatorHost
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<ClusterIpAllocator>();
         services.AddSingleton<ObjectDefaults>();
+        services.AddSingleton<Validation.Admission>();
         services.AddSingleton<ObjectOperations>();
         services.AddSingleton<ListReader>();
         services.AddSingleton<WatchStreamer>();

@@ -92,6 +92,11 @@ public partial class KubeApiEmulatorFixture : IAsyncLifetime
             arguments.Add(key + "=" + url);
         }
 
+        if (_options.IngressNginxStrictPaths)
+        {
+            arguments.Add("--ingress-nginx-strict-paths");
+        }
+
         if (_options.Verbose)
         {
             arguments.Add("--verbose");

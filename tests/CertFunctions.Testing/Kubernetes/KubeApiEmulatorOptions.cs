@@ -18,6 +18,9 @@ public sealed class KubeApiEmulatorOptions
     /// <summary>Upstream URLs for ClusterIP Services behind the front, keyed "namespace/service".</summary>
     public IDictionary<string, Uri> Upstreams { get; init; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
 
+    /// <summary>Reject Exact/Prefix Ingress paths with characters other than [A-Za-z0-9_-/], as ingress-nginx's admission webhook does.</summary>
+    public bool IngressNginxStrictPaths { get; init; }
+
     /// <summary>Log every request to the emulator's output (see <see cref="KubeApiEmulatorFixture.RecentOutput"/>).</summary>
     public bool Verbose { get; init; } = true;
 }

@@ -24,6 +24,33 @@ public sealed class KubectlTests(KubeApiEmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task Apply_of_a_changed_spec_configures_the_object_and_bumps_generation()
+    {
+        var ns = await emulator.CreateNamespaceAsync("applychange");
+        await ApplyAsync(Manifests.Ingress(ns, "web", "one.example.test"));
+
+        var changed = await emulator.RunKubectlWithInputAsync(Manifests.Ingress(ns, "web", "two.example.test"), "apply", "-f", "-");
+        var ingress = JsonNode.Parse((await emulator.RunKubectlAsync("get", "ingress", "web", "-n", ns, "-o", "json")).StandardOutput)!;
+
+        Assert.True(changed.Succeeded, changed.ToString());
+        Assert.Contains("ingress.networking.k8s.io/web configured", changed.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("two.example.test", (string?)Assert.Single(ingress["spec"]!["rules"]!.AsArray())!["host"]);
+        Assert.Equal(2, (int?)ingress["metadata"]!["generation"]);
+    }
+
+    [Fact]
+    public async Task Apply_with_an_unknown_field_fails_strict_decoding()
+    {
+        var ns = await emulator.CreateNamespaceAsync("applystrict");
+        var manifest = Manifests.Ingress(ns, "web", "strict.example.test").Replace("  rules:", "  rulez: []\n  rules:", StringComparison.Ordinal);
+
+        var result = await emulator.RunKubectlWithInputAsync(manifest, "apply", "-f", "-");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("strict decoding error: unknown field \"spec.rulez\"", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_json_shows_server_set_fields()
     {
         var ns = await emulator.CreateNamespaceAsync("getjson");

@@ -15,7 +15,7 @@ namespace KubeApiEmulator.Api;
 /// precondition, patch, delete and delete-collection, with defaulting, validation, uid, creationTimestamp,
 /// generation and status handling. Every read-modify-write runs under the store's lock.
 /// </summary>
-internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults defaults, TimeProvider time)
+internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults defaults, TimeProvider time, Admission admission)
 {
     private static readonly string[] ProtectedNamespaces = ["default", "kube-system", "kube-public"];
 
@@ -76,6 +76,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
 
             defaults.Apply(type.Kind, obj, null);
             ObjectValidator.Validate(type, obj, null);
+            admission.Check(type, obj);
             if (store.Get(type.StorageName, StorageKeys.For(ns, name)) is not null)
             {
                 throw StatusObjects.AlreadyExists(type, name);
@@ -319,6 +320,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
         next.Metadata()["resourceVersion"] = currentVersion;
         defaults.Apply(type.Kind, next, old);
         ObjectValidator.Validate(type, next, old);
+        admission.Check(type, next);
         if (TracksGeneration(type))
         {
             var generation = old.Get("metadata", "generation")?.GetValue<long>() ?? 1;

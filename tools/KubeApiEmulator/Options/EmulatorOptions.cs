@@ -24,6 +24,9 @@ internal sealed class EmulatorOptions
     /// <summary>Accept any certificate from an HTTPS upstream.</summary>
     public bool InsecureUpstreamTls { get; set; } = true;
 
+    /// <summary>Reject Exact/Prefix Ingress paths the way ingress-nginx's admission webhook does with strict path validation.</summary>
+    public bool IngressNginxStrictPaths { get; set; }
+
     /// <summary>Log each request at Information level.</summary>
     public bool Verbose { get; set; }
 }

@@ -17,6 +17,9 @@ internal static class EmulatorOptionsParser
           --upstream <ns/svc=url>   upstream URL for a Service behind the front; repeatable
           --upstream-file <path>    lines of ns/svc=url (# starts a comment)
           --strict-upstream-tls     verify HTTPS upstream certificates (default: accept any)
+          --ingress-nginx-strict-paths
+                                    reject Exact/Prefix paths with characters other than [A-Za-z0-9_-/],
+                                    as ingress-nginx's admission webhook does (strict-validate-path-type)
           --verbose                 log every request
           --help                    show this text
         """;
@@ -80,6 +83,9 @@ internal static class EmulatorOptionsParser
                     break;
                 case "--strict-upstream-tls":
                     options.InsecureUpstreamTls = false;
+                    break;
+                case "--ingress-nginx-strict-paths":
+                    options.IngressNginxStrictPaths = true;
                     break;
                 case "--verbose":
                     options.Verbose = true;
