@@ -132,6 +132,24 @@ public sealed class FrontRoutingTests(KubeApiEmulatorFixture emulator) : IAsyncL
     }
 
     [Fact]
+    public async Task Backend_protocol_https_and_agic_backend_hostname_reach_an_https_upstream_with_that_host()
+    {
+        await using var secure = await EchoUpstream.StartAsync("secure", https: true);
+        var ns = await emulator.CreateNamespaceAsync("https");
+        await ApplyAsync(Manifests.ExternalNameService(ns, "secure", "localhost", secure.Port));
+        var manifest = Manifests.Ingress(ns, "web", "https.routing.test", service: "secure", port: secure.Port)
+            .Replace("  labels:\n", "  annotations:\n    nginx.ingress.kubernetes.io/backend-protocol: HTTPS\n    appgw.ingress.kubernetes.io/backend-hostname: app.azurewebsites.net\n  labels:\n", StringComparison.Ordinal);
+        await ApplyAsync(manifest);
+
+        var (status, body) = await GetAsync("https.routing.test", "/.well-known/acme-challenge/x");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("secure", (string?)body!["upstream"]);
+        Assert.Equal("app.azurewebsites.net", (string?)body["host"]);
+        Assert.Equal("/.well-known/acme-challenge/x", (string?)body["path"]);
+    }
+
+    [Fact]
     public async Task ClusterIP_service_routes_to_the_upstream_set_at_runtime()
     {
         var ns = await emulator.CreateNamespaceAsync("clusterip");

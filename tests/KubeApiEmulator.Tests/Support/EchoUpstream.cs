@@ -31,12 +31,18 @@ public sealed class EchoUpstream : IAsyncDisposable
     /// <summary>The port it listens on.</summary>
     public int Port => Url.Port;
 
-    /// <summary>Starts an upstream called <paramref name="name"/> on a free port.</summary>
-    public static async Task<EchoUpstream> StartAsync(string name)
+    /// <summary>Starts an upstream called <paramref name="name"/> on a free port, over HTTPS with a self-signed certificate when <paramref name="https"/>.</summary>
+    public static async Task<EchoUpstream> StartAsync(string name, bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (https)
+            {
+                listen.UseHttps(SelfSignedCertificate());
+            }
+        }));
         var app = builder.Build();
         app.Run(async context =>
         {
@@ -66,4 +72,13 @@ public sealed class EchoUpstream : IAsyncDisposable
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=upstream", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
+    }
 }
