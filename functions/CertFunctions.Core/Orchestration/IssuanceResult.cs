@@ -12,6 +12,7 @@ namespace CertFunctions.Core.Orchestration;
 /// <param name="Issuer">Issuer distinguished name.</param>
 /// <param name="PlannedRenewal">When it will be renewed.</param>
 /// <param name="OrderUrl">The ACME order.</param>
+/// <param name="AriCertificateId">The RFC 9773 certificate id, named in <c>replaces</c> when it is renewed.</param>
 public sealed record IssuanceResult(
     CertificateRef Certificate,
     IReadOnlyList<string> Hosts,
@@ -21,4 +22,5 @@ public sealed record IssuanceResult(
     DateTimeOffset NotAfter,
     string Issuer,
     DateTimeOffset PlannedRenewal,
-    Uri OrderUrl);
+    Uri OrderUrl,
+    string? AriCertificateId = null);

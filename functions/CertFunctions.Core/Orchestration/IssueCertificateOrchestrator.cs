@@ -102,7 +102,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         var secret = stored.Secret!;
         return new IssuanceResult(
             certificate, hosts, plan.Spec.SecretName, secret.Serial, secret.NotBefore, secret.NotAfter, secret.Issuer,
-            stored.PlannedRenewal ?? secret.NotAfter, order.OrderUrl!);
+            stored.PlannedRenewal ?? secret.NotAfter, order.OrderUrl!, stored.AriCertificateId);
     }
 
     private static async Task<CreateOrderOutput> CreateOrderAsync(IssuanceRun run, IssuancePlan plan)

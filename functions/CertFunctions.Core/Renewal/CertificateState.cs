@@ -16,6 +16,7 @@ namespace CertFunctions.Core.Renewal;
 /// <param name="NotAfter">Expiry of the deployed certificate.</param>
 /// <param name="PlannedRenewal">When the deployed certificate is due.</param>
 /// <param name="LastInstanceId">The last orchestration instance.</param>
+/// <param name="AriCertificateId">RFC 9773 id of the deployed certificate, for <c>replaces</c>.</param>
 public sealed record CertificateState(
     CertificateRef Certificate,
     IReadOnlyList<string> Hosts,
@@ -29,4 +30,5 @@ public sealed record CertificateState(
     string? Serial,
     DateTimeOffset? NotAfter,
     DateTimeOffset? PlannedRenewal,
-    string? LastInstanceId);
+    string? LastInstanceId,
+    string? AriCertificateId = null);

@@ -73,7 +73,8 @@ public sealed partial class RenewalScanner(
                         }
 
                         Interlocked.Increment(ref due);
-                        if (stateByCertificate.TryGetValue(spec.Certificate, out var state) && state.NextAttemptAfter > now)
+                        stateByCertificate.TryGetValue(spec.Certificate, out var state);
+                        if (state is not null && state.NextAttemptAfter > now)
                         {
                             Interlocked.Increment(ref backingOff);
                             return;
@@ -84,7 +85,11 @@ public sealed partial class RenewalScanner(
                             return;
                         }
 
-                        var result = await StartAsync(spec.Certificate, reason.Value, options, ct).ConfigureAwait(false);
+                        // Name the certificate being replaced (ARI) only when the deployed one is the one we recorded.
+                        var replaces = reason == IssuanceReason.Renewal && state is not null && deployed is not null && string.Equals(state.Serial, deployed.Serial, StringComparison.OrdinalIgnoreCase)
+                            ? state.AriCertificateId
+                            : null;
+                        var result = await StartAsync(spec.Certificate, reason.Value, replaces, options, ct).ConfigureAwait(false);
                         Interlocked.Increment(ref result ? ref started : ref running);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
@@ -100,7 +105,7 @@ public sealed partial class RenewalScanner(
         return report;
     }
 
-    private async Task<bool> StartAsync(CertificateRef certificate, IssuanceReason reason, RenewalOptions options, CancellationToken cancellationToken)
+    private async Task<bool> StartAsync(CertificateRef certificate, IssuanceReason reason, string? replaces, RenewalOptions options, CancellationToken cancellationToken)
     {
         // Spread the CA load: each issuance waits a random part of the jitter with a durable timer (no compute is held).
         var delay = options.MaxStartJitter > TimeSpan.Zero
@@ -109,7 +114,7 @@ public sealed partial class RenewalScanner(
         var result = await orchestrations.StartIfNotRunningAsync(
             IssueCertificateOrchestrator.Name,
             certificate.InstanceId,
-            new IssueCertificateRequest(certificate, reason, delay > TimeSpan.Zero ? delay : null),
+            new IssueCertificateRequest(certificate, reason, delay > TimeSpan.Zero ? delay : null, replaces),
             cancellationToken).ConfigureAwait(false);
         return result.Started;
     }

@@ -87,7 +87,7 @@ public sealed partial class FinalizeAndStoreActivity(
             ct).ConfigureAwait(false);
         await pendingKeys.DeleteAsync(input.OrderUrl, ct).ConfigureAwait(false);
         LogStored(logger, input.Certificate, summary.Serial, summary.NotAfter);
-        return new FinalizeOutput(summary, planned, null);
+        return new FinalizeOutput(summary, planned, null, TryAriCertificateId(leaf));
     }
 
     private async Task<RenewalWindow?> TryGetRenewalInfoAsync(CertFunctions.Acme.AcmeClient client, System.Security.Cryptography.X509Certificates.X509Certificate2 leaf)
@@ -101,6 +101,19 @@ public sealed partial class FinalizeAndStoreActivity(
         {
             // ARI is advice: without it the lifetime rule applies.
             LogAriUnavailable(logger, ex.Message);
+            return null;
+        }
+    }
+
+    private static string? TryAriCertificateId(System.Security.Cryptography.X509Certificates.X509Certificate2 leaf)
+    {
+        try
+        {
+            // Kept so the renewal order can name the certificate it replaces (RFC 9773 "replaces").
+            return CertFunctions.Acme.Ari.AriCertificateId.From(leaf);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.Security.Cryptography.CryptographicException)
+        {
             return null;
         }
     }

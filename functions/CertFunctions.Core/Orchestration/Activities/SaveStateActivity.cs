@@ -18,7 +18,7 @@ public sealed class SaveStateActivity(CertificateStateStore store) : TaskActivit
         {
             state = new CertificateState(
                 input.Certificate, result.Hosts, result.SecretName, CertificateOutcome.Succeeded, input.At, input.At,
-                0, null, null, result.Serial, result.NotAfter, result.PlannedRenewal, input.InstanceId);
+                0, null, null, result.Serial, result.NotAfter, result.PlannedRenewal, input.InstanceId, result.AriCertificateId);
         }
         else
         {
@@ -36,7 +36,8 @@ public sealed class SaveStateActivity(CertificateStateStore store) : TaskActivit
                 previous?.Serial,
                 previous?.NotAfter,
                 previous?.PlannedRenewal,
-                input.InstanceId);
+                input.InstanceId,
+                previous?.AriCertificateId);
         }
 
         await store.WriteAsync(state, CancellationToken.None).ConfigureAwait(false);
