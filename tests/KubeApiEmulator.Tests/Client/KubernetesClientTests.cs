@@ -217,6 +217,30 @@ public sealed class KubernetesClientTests(KubeApiEmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task Continued_pages_read_the_snapshot_of_the_first_page()
+    {
+        var ns = await emulator.CreateNamespaceAsync("snapshot");
+        using var client = emulator.CreateKubernetesClient();
+        foreach (var name in new[] { "s-a", "s-c", "s-d", "s-e" })
+        {
+            await client.CoreV1.CreateNamespacedSecretAsync(Secret(name, "Opaque", new() { ["v"] = "1" }), ns);
+        }
+
+        var first = await client.CoreV1.ListNamespacedSecretAsync(ns, limit: 1);
+        await client.CoreV1.DeleteNamespacedSecretAsync("s-c", ns);
+        await client.CoreV1.CreateNamespacedSecretAsync(Secret("s-b", "Opaque", new() { ["v"] = "new" }), ns);
+        await client.CoreV1.PatchNamespacedSecretAsync(new V1Patch("""{"metadata":{"labels":{"changed":"yes"}}}""", V1Patch.PatchType.MergePatch), "s-d", ns);
+        var rest = await client.CoreV1.ListNamespacedSecretAsync(ns, continueParameter: first.Metadata.ContinueProperty);
+        var now = await client.CoreV1.ListNamespacedSecretAsync(ns);
+
+        Assert.Equal(["s-a"], first.Items.Select(s => s.Metadata.Name));
+        Assert.Equal(["s-c", "s-d", "s-e"], rest.Items.Select(s => s.Metadata.Name));
+        Assert.Null(rest.Items[1].Metadata.Labels);
+        Assert.Equal(first.Metadata.ResourceVersion, rest.Metadata.ResourceVersion);
+        Assert.Equal(["s-a", "s-b", "s-d", "s-e"], now.Items.Select(s => s.Metadata.Name));
+    }
+
+    [Fact]
     public async Task Reading_a_missing_object_fails_with_not_found()
     {
         var ns = await emulator.CreateNamespaceAsync("missing");

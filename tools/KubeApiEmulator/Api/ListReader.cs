@@ -20,6 +20,15 @@ internal sealed class ListReader(ObjectStore store)
             if (query.Continue is not null)
             {
                 var (tokenVersion, startKey) = ContinueToken.Decode(query.Continue);
+                store.Compact(DateTimeOffset.UtcNow);
+                if (tokenVersion < store.CompactedResourceVersion)
+                {
+                    throw StatusObjects.Expired(
+                        "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, " +
+                        "or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an " +
+                        "inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
+                }
+
                 listVersion = tokenVersion;
                 if (rangeStart is null || string.CompareOrdinal(startKey, rangeStart) > 0)
                 {
@@ -32,7 +41,7 @@ internal sealed class ListReader(ObjectStore store)
             }
 
             var pinnedName = query.Fields.PinnedName;
-            if (pinnedName is not null && ns.Length > 0)
+            if (pinnedName is not null && ns.Length > 0 && listVersion == current)
             {
                 var single = store.Get(storage, StorageKeys.For(ns, pinnedName));
                 IReadOnlyList<StoredObject> found = single is not null && query.Matches(single) && (start is null || string.CompareOrdinal(single.Key, start) >= 0) ? [single] : [];
@@ -42,7 +51,8 @@ internal sealed class ListReader(ObjectStore store)
             var items = new List<StoredObject>(query.Limit > 0 ? Math.Min(query.Limit, 1024) : 64);
             string? lastKey = null;
             var more = false;
-            foreach (var candidate in store.Range(storage, start, rangeEnd))
+            var candidates = listVersion < current ? store.RangeAt(storage, start, rangeEnd, listVersion) : store.Range(storage, start, rangeEnd);
+            foreach (var candidate in candidates)
             {
                 if (query.Limit > 0 && items.Count == query.Limit)
                 {

@@ -11,6 +11,12 @@ namespace KubeApiEmulator.Storage;
 internal sealed class ObjectStore
 {
     private const int HistoryCapacity = 20_000;
+
+    /// <summary>How long superseded versions are kept for paged lists (etcd compacts every 5 minutes by default).</summary>
+    public static readonly TimeSpan SnapshotRetention = TimeSpan.FromMinutes(5);
+
+    private readonly Dictionary<string, SortedList<string, List<SupersededVersion>>> _superseded = new(StringComparer.Ordinal);
+    private readonly Queue<(string Storage, string Key, SupersededVersion Version)> _supersededOrder = new();
     private readonly Dictionary<string, SortedList<string, StoredObject>> _collections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _collectionVersions = new(StringComparer.Ordinal);
     private readonly Queue<WatchEvent> _history = new();
@@ -22,6 +28,9 @@ internal sealed class ObjectStore
 
     /// <summary>The newest resourceVersion handed out.</summary>
     public long CurrentResourceVersion => Interlocked.Read(ref _resourceVersion);
+
+    /// <summary>Snapshots at or before this resourceVersion can no longer be read consistently (compacted).</summary>
+    public long CompactedResourceVersion { get; private set; }
 
     /// <summary>The oldest resourceVersion a watch can still resume after.</summary>
     public long OldestWatchableResourceVersion { get; private set; }
@@ -56,6 +65,69 @@ internal sealed class ObjectStore
         }
     }
 
+    /// <summary>
+    /// Objects of a collection as they were at <paramref name="snapshot"/>, in key order from <paramref name="startKey"/>
+    /// up to <paramref name="endKey"/>: the current version where it is not newer, else the superseded one that was live then.
+    /// </summary>
+    public IEnumerable<StoredObject> RangeAt(string storage, string? startKey, string? endKey, long snapshot)
+    {
+        var current = Collection(storage);
+        var old = Superseded(storage);
+        var i = startKey is null ? 0 : LowerBound(current.Keys, startKey);
+        var j = startKey is null ? 0 : LowerBound(old.Keys, startKey);
+        while (true)
+        {
+            var currentKey = i < current.Count ? current.Keys[i] : null;
+            var oldKey = j < old.Count ? old.Keys[j] : null;
+            var key = currentKey is null ? oldKey : oldKey is null ? currentKey : string.CompareOrdinal(currentKey, oldKey) <= 0 ? currentKey : oldKey;
+            if (key is null || (endKey is not null && string.CompareOrdinal(key, endKey) >= 0))
+            {
+                yield break;
+            }
+
+            StoredObject? visible = null;
+            if (key == currentKey)
+            {
+                if (current.Values[i].ResourceVersion <= snapshot)
+                {
+                    visible = current.Values[i];
+                }
+
+                i++;
+            }
+
+            if (key == oldKey)
+            {
+                visible ??= old.Values[j].FirstOrDefault(v => v.Object.ResourceVersion <= snapshot && snapshot < v.Until)?.Object;
+                j++;
+            }
+
+            if (visible is not null)
+            {
+                yield return visible;
+            }
+        }
+    }
+
+    /// <summary>Forgets superseded versions older than <see cref="SnapshotRetention"/>.</summary>
+    public void Compact(DateTimeOffset now)
+    {
+        while (_supersededOrder.TryPeek(out var oldest) && now - oldest.Version.At > SnapshotRetention)
+        {
+            _supersededOrder.Dequeue();
+            CompactedResourceVersion = Math.Max(CompactedResourceVersion, oldest.Version.Until);
+            var versions = Superseded(oldest.Storage);
+            if (versions.TryGetValue(oldest.Key, out var list))
+            {
+                list.Remove(oldest.Version);
+                if (list.Count == 0)
+                {
+                    versions.Remove(oldest.Key);
+                }
+            }
+        }
+    }
+
     /// <summary>How many objects lie in the range.</summary>
     public int CountRange(string storage, string? startKey, string? endKey)
     {
@@ -71,7 +143,13 @@ internal sealed class ObjectStore
         var version = Interlocked.Increment(ref _resourceVersion);
         obj.Metadata()["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture);
         var stored = Freeze(storage, obj, version);
-        Collection(storage)[stored.Key] = stored;
+        var collection = Collection(storage);
+        if (collection.TryGetValue(stored.Key, out var previous))
+        {
+            Supersede(storage, previous, version);
+        }
+
+        collection[stored.Key] = stored;
         Publish(new WatchEvent(storage, eventType, stored));
         return stored;
     }
@@ -81,6 +159,7 @@ internal sealed class ObjectStore
     {
         Collection(storage).Remove(existing.Key);
         var version = Interlocked.Increment(ref _resourceVersion);
+        Supersede(storage, existing, version);
         var node = existing.ToNode();
         node.Metadata()["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture);
         var deleted = Freeze(storage, node, version);
@@ -135,6 +214,33 @@ internal sealed class ObjectStore
                 watcher.Offer(change);
             }
         }
+    }
+
+    private void Supersede(string storage, StoredObject previous, long until)
+    {
+        var now = DateTimeOffset.UtcNow;
+        Compact(now);
+        var entry = new SupersededVersion(previous, until, now);
+        var versions = Superseded(storage);
+        if (!versions.TryGetValue(previous.Key, out var list))
+        {
+            list = [];
+            versions[previous.Key] = list;
+        }
+
+        list.Add(entry);
+        _supersededOrder.Enqueue((storage, previous.Key, entry));
+    }
+
+    private SortedList<string, List<SupersededVersion>> Superseded(string storage)
+    {
+        if (!_superseded.TryGetValue(storage, out var list))
+        {
+            list = new SortedList<string, List<SupersededVersion>>(StringComparer.Ordinal);
+            _superseded[storage] = list;
+        }
+
+        return list;
     }
 
     private static StoredObject Freeze(string storage, JsonObject obj, long version)
