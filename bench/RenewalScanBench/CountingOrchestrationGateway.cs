@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using CertFunctions.Core.Hosting;
+
+namespace RenewalScanBench;
+
+/// <summary>An orchestration gateway that starts nothing: it records the instance ids the scan asked to start.</summary>
+internal sealed class CountingOrchestrationGateway : IOrchestrationGateway
+{
+    private readonly ConcurrentDictionary<string, int> _starts = new(StringComparer.Ordinal);
+
+    /// <summary>Distinct instance ids started since the last <see cref="Reset"/>.</summary>
+    public int DistinctStarts => _starts.Count;
+
+    /// <summary>Forgets the recorded starts.</summary>
+    public void Reset() => _starts.Clear();
+
+    /// <inheritdoc />
+    public Task<OrchestrationStartResult> StartIfNotRunningAsync(string orchestratorName, string instanceId, object? input, CancellationToken cancellationToken)
+    {
+        _starts.AddOrUpdate(instanceId, 1, (_, n) => n + 1);
+        return Task.FromResult(new OrchestrationStartResult(instanceId, true, null));
+    }
+
+    /// <inheritdoc />
+    public Task<OrchestrationSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) => Task.FromResult<OrchestrationSnapshot?>(null);
+
+    /// <inheritdoc />
+    public Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+}
