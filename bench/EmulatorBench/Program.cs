@@ -43,7 +43,8 @@ try
     var report = new StringBuilder();
     report.AppendLine("# KubeApiEmulator: listing 10,000 Ingresses in pages").AppendLine();
     report.AppendLine(CultureInfo.InvariantCulture, $"Recorded {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run -c Release --project bench/EmulatorBench`.");
-    report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
+    var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0] : "n/a";
+    report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} logical CPUs (1-minute load average {load} at the end, shared with other builds), {RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
     report.AppendLine(CultureInfo.InvariantCulture, $"Data: {options.Objects} Ingresses (one rule, TLS section, annotations) and {options.Objects} `kubernetes.io/tls` Secrets (~2.3 KB each) over {SeedWriter.Namespaces} namespaces, seeded from one YAML file.");
     report.AppendLine(CultureInfo.InvariantCulture, $"Client and emulator on the same machine over HTTPS (127.0.0.1). Rounds per scenario: {options.Rounds} (kubectl: at most 3), after one warm-up round.").AppendLine();
     report.AppendLine("| scenario | runs | min ms | median ms | max ms | result |");
