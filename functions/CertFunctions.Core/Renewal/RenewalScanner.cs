@@ -3,6 +3,7 @@ using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes;
 using CertFunctions.Core.Kubernetes.Discovery;
+using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Orchestration;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ namespace CertFunctions.Core.Renewal;
 public sealed partial class RenewalScanner(
     IngressDiscovery discovery,
     DeployedCertificateReader certificates,
+    IngressEventRecorder events,
     CertificateStateStore states,
     IOrchestrationGateway orchestrations,
     IOptions<KubernetesOptions> kubernetesOptions,
@@ -37,6 +39,7 @@ public sealed partial class RenewalScanner(
         foreach (var cluster in kubernetesOptions.Value.Clusters.Keys)
         {
             var specs = new List<IngressCertificateSpec>();
+            var invalid = new List<DiscoveredIngress>();
             try
             {
                 await foreach (var found in discovery.ListOptedInAsync(cluster, cancellationToken).ConfigureAwait(false))
@@ -44,6 +47,7 @@ public sealed partial class RenewalScanner(
                     if (found.Spec is null)
                     {
                         problems.Add($"{found.Certificate}: {found.Problem}");
+                        invalid.Add(found);
                         continue;
                     }
 
@@ -57,7 +61,15 @@ public sealed partial class RenewalScanner(
                 continue;
             }
 
-            Interlocked.Add(ref scanned, specs.Count);
+            Interlocked.Add(ref scanned, specs.Count + invalid.Count);
+
+            // Tell the Ingress's owner where they look: an Event on the Ingress (repeats bump its count).
+            foreach (var found in invalid)
+            {
+                await events.RecordAsync(
+                    found.Certificate, IngressEventReasons.InvalidConfiguration, found.Problem ?? "The Ingress cannot be served.", IngressEventType.Warning, cancellationToken).ConfigureAwait(false);
+            }
+
             await Parallel.ForEachAsync(
                 specs,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(options.MaxConcurrency, 16), CancellationToken = cancellationToken },

@@ -42,6 +42,25 @@ public sealed class RenewalEndToEndTests(LocalWorldFixture fixture)
         Assert.Contains(secondSerial!, list, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_scan_reports_a_bad_annotation_as_a_warning_event_and_writes_nothing_else()
+    {
+        var world = fixture.World;
+        var ns = await E2E.SeedIngressAsync(world, "typo", ["typo.scan.example.test"], new Dictionary<string, string> { ["certfunctions.io/key-typ"] = "rsa-2048" });
+        var before = E2E.Comparable(await E2E.GetJsonAsync(world, "get", "ingress", "typo", "-n", ns));
+
+        var report = await RunTimerAsync(fixture.Host);
+
+        Assert.Contains(report["problems"]!.AsArray(), p => ((string?)p)!.Contains($"{ns}/typo", StringComparison.Ordinal));
+        var events = await E2E.GetJsonAsync(world, "get", "events", "-n", ns);
+        var warning = Assert.Single(events["items"]!.AsArray())!;
+        Assert.Equal("Warning", (string?)warning["type"]);
+        Assert.Equal("InvalidConfiguration", (string?)warning["reason"]);
+        Assert.Contains("key-typ", (string?)warning["message"], StringComparison.Ordinal);
+        Assert.Equal(E2E.Pretty(before), E2E.Pretty(E2E.Comparable(await E2E.GetJsonAsync(world, "get", "ingress", "typo", "-n", ns))));
+        Assert.Empty((await E2E.GetJsonAsync(world, "get", "secrets", "-n", ns))["items"]!.AsArray());
+    }
+
     private static async Task<JsonObject> SecretAsync(LocalWorld world, string ns) => await E2E.GetJsonAsync(world, "get", "secret", "shop-tls", "-n", ns);
 
     private static async Task<JsonObject> RunTimerAsync(LocalHostProcess host)
