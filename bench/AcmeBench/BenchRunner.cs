@@ -78,7 +78,8 @@ internal static class BenchRunner
             Console.WriteLine();
             Console.WriteLine(report);
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-            await File.WriteAllTextAsync(output, report);
+            // Every run adds a section: the file keeps the history of the day.
+            await File.AppendAllTextAsync(output, (File.Exists(output) ? Environment.NewLine : string.Empty) + report);
             Console.WriteLine($"Written to {output}");
             return results.All(r => r.Succeeded) ? 0 : 1;
         }
@@ -125,19 +126,20 @@ internal static class BenchRunner
         var names = Enumerable.Range(0, size).Select(i => $"b{i}-{run}.example.test").ToArray();
         var scratch = Path.Combine(environment.ScratchDirectory, $"{contender.Name}-{run}");
         Directory.CreateDirectory(scratch);
-        return ProcessTimer.RunAsync(contender, contender.CreateStart(environment, names, scratch), size, rep, RunTimeout);
+        return ProcessTimer.RunAsync(contender, contender.CreateStart(environment, names, scratch), names, scratch, rep, RunTimeout);
     }
 
     private static string Report(List<RunResult> results, List<Contender> contenders, int[] sizes, int reps, DateTimeOffset started)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# ACME client benchmark, {started:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine(CultureInfo.InvariantCulture, $"## ACME client benchmark, {started:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine.Describe()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Pebble {Machine.PackageVersion("pebble")} (PEBBLE_VA_NOSLEEP=1, PEBBLE_WFE_NONCEREJECT=0), lego {Machine.PackageVersion("lego")} (`--http`), certbot {Machine.PackageVersion("certbot")} (`--standalone`)");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Each run: a new process, a new account, fresh names, ECDSA P-256 keys; {reps} repetitions per size, clients alternating; one untimed warm-up each.");
         text.AppendLine("- Our client runs as `bench/AcmeBench/IssueConsole` (AcmeIssue), published as a Native AOT executable and as a framework-dependent dll started with `dotnet` (JIT).");
-        text.AppendLine("- Wall time from process start to exit. Produced by `dotnet run -c Release --project bench/AcmeBench`.");
+        text.AppendLine("- Wall time from process start to exit; a run counts as ok only when the client exited 0 and its certificate file exists. Produced by `dotnet run -c Release --project bench/AcmeBench`.");
+        text.AppendLine("- The machine is shared with other builds and tests, so absolute times drift between runs; compare within a run.");
         text.AppendLine();
         text.AppendLine("| names | client | median (s) | min (s) | max (s) | ok | ratio to fastest reference | requests (median) |");
         text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");

@@ -20,7 +20,8 @@ internal static class Contenders
         }
 
         return start;
-    });
+    },
+    (_, _, output) => output.Contains("issued CN=", StringComparison.Ordinal));
 
     public static Contender Lego(string legoPath) => new("lego", (env, names, scratch) =>
     {
@@ -43,7 +44,8 @@ internal static class Contenders
 
         start.ArgumentList.Add("run");
         return start;
-    });
+    },
+    (names, scratch, _) => File.Exists(Path.Combine(scratch, "certificates", names[0] + ".crt")));
 
     public static Contender Certbot(string certbotPath) => new("certbot", (env, names, scratch) =>
     {
@@ -67,5 +69,6 @@ internal static class Contenders
         }
 
         return start;
-    });
+    },
+    (names, scratch, _) => File.Exists(Path.Combine(scratch, "config", "live", names[0], "fullchain.pem")));
 }

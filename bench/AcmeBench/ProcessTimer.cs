@@ -7,7 +7,7 @@ namespace AcmeBench;
 /// <summary>Starts a process, times it from start to exit and keeps the end of its output.</summary>
 internal static partial class ProcessTimer
 {
-    public static async Task<RunResult> RunAsync(Contender contender, ProcessStartInfo start, int names, int repetition, TimeSpan timeout)
+    public static async Task<RunResult> RunAsync(Contender contender, ProcessStartInfo start, string[] names, string scratch, int repetition, TimeSpan timeout)
     {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -42,7 +42,8 @@ internal static partial class ProcessTimer
         var match = RequestsPattern().Match(text);
         int? requests = match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
         var tail = text.Length > 2000 ? text[^2000..] : text;
-        return new RunResult(contender.Name, names, repetition, stopwatch.Elapsed, process.ExitCode == 0, requests, tail);
+        var succeeded = process.ExitCode == 0 && contender.Verify(names, scratch, text);
+        return new RunResult(contender.Name, names.Length, repetition, stopwatch.Elapsed, succeeded, requests, tail);
     }
 
     private static void Append(StringBuilder output, string? line)

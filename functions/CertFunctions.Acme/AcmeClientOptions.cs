@@ -15,6 +15,9 @@ public sealed record AcmeClientOptions
     /// <summary>How long a poll may take in total before <see cref="Errors.AcmeTimeoutException"/>.</summary>
     public TimeSpan PollTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Ask for HTTP/2 (negotiated with ALPN; HTTP/1.1 when the CA does not offer it).</summary>
+    public bool PreferHttp2 { get; init; }
+
     /// <summary>The User-Agent sent with every request.</summary>
     public string UserAgent { get; init; } = "CertFunctions.Acme/1.0";
 }

@@ -127,6 +127,9 @@ internal sealed class AcmeTransport
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, bool keepNonce = true)
     {
         request.Headers.UserAgent.ParseAdd(_options.UserAgent);
+        // HTTP/2 when the CA offers it (one multiplexed TLS connection for concurrent orders), else HTTP/1.1.
+        request.Version = _options.PreferHttp2 ? HttpVersion.Version20 : HttpVersion.Version11;
+        request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
         Interlocked.Increment(ref _requestCount);
         var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         AcmeLog.Request(_logger, request.Method.Method, request.RequestUri!, (int)response.StatusCode);
