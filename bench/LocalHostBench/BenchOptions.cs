@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace LocalHostBench;
+
+/// <summary>Command line: --reps N --intervals 1000,250,100 (ms) --burst N --burst-interval MS --results PATH.</summary>
+internal sealed record BenchOptions(int Repetitions, IReadOnlyList<int> PollingIntervalsMs, int Burst, int BurstIntervalMs, string ResultsPath)
+{
+    /// <exception cref="ArgumentException">An option is unknown or out of range.</exception>
+    public static BenchOptions Parse(string[] args, string repositoryRoot)
+    {
+        var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var options = new BenchOptions(5, [1000, 250, 100], 50, 250, Path.Combine(repositoryRoot, "bench", "results", $"local-host-{date}.md"));
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--reps" => options with { Repetitions = Whole("--reps", value, 1) },
+                "--intervals" => options with { PollingIntervalsMs = [.. value.Split(',').Select(v => Whole("--intervals", v, 50))] },
+                "--burst" => options with { Burst = Whole("--burst", value, 0) },
+                "--burst-interval" => options with { BurstIntervalMs = Whole("--burst-interval", value, 50) },
+                "--results" => options with { ResultsPath = Path.GetFullPath(value) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --reps N --intervals 1000,250,100 --burst N --burst-interval MS --results PATH"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Whole(string name, string value, int minimum) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number of at least {minimum}, not '{value}'.");
+}

@@ -1,0 +1,15 @@
+namespace LocalHostBench;
+
+/// <summary>A burst of N requests at once through the API.</summary>
+internal sealed record BurstResult(
+    int PollingIntervalMs,
+    int Requested,
+    TimeSpan PostsDone,
+    TimeSpan AllFinalObserved,
+    TimeSpan ServerMakespan,
+    int PeakRunning,
+    int Samples,
+    int Completed,
+    int Failed,
+    int Secrets,
+    IReadOnlyList<string> FailureSamples);

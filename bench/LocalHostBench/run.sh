@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Local host benchmark (issue 7): end-to-end overhead vs a bare ACME issuance, polling intervals, burst of 50.
+# Results go to bench/results/local-host-<date>.md. Extra arguments are passed on, e.g. --reps 5 --intervals 1000,250,100 --burst 50.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[ -x node_modules/.bin/azurite ] || npm ci
+dotnet build -c Release functions/CertFunctions.Local tools/KubeApiEmulator >/dev/null 2>&1 || true
+dotnet run -c Release --project bench/LocalHostBench -- "$@"
