@@ -60,6 +60,15 @@ internal sealed partial class ApiEndpoint(
         {
             // The client went away.
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or NullReferenceException or System.Text.Json.JsonException or KeyNotFoundException)
+        {
+            // An emulator bug: answer like the real server's panic handler instead of dropping the connection.
+            LogInternalError(logger, context.Request.Method, path, ex);
+            if (!context.Response.HasStarted)
+            {
+                await ResponseWriter.WriteStatusAsync(context.Response, new StatusException(500, "InternalError", "Internal error occurred: " + ex.Message), cancellationToken);
+            }
+        }
         finally
         {
             if (request is not null)
@@ -103,6 +112,9 @@ internal sealed partial class ApiEndpoint(
         await ResponseWriter.WriteAsync(context.Response, 200, document, cancellationToken);
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "api {Method} {Path} failed inside the emulator")]
+    private static partial void LogInternalError(ILogger logger, string method, string path, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "api {Method} {Path}{Query} -> {StatusCode}")]
     private static partial void LogRequest(ILogger logger, string method, string path, string query, int statusCode);
