@@ -40,6 +40,7 @@ public sealed partial class RenewalScanner(
         {
             var specs = new List<IngressCertificateSpec>();
             var invalid = new List<DiscoveredIngress>();
+            var managed = new Dictionary<(string Namespace, string Name), DeployedCertificate>();
             try
             {
                 await foreach (var found in discovery.ListOptedInAsync(cluster, cancellationToken).ConfigureAwait(false))
@@ -52,6 +53,11 @@ public sealed partial class RenewalScanner(
                     }
 
                     specs.Add(found.Spec);
+                }
+
+                await foreach (var deployed in certificates.ListManagedAsync(cluster, cancellationToken).ConfigureAwait(false))
+                {
+                    managed[(deployed.Namespace, deployed.SecretName)] = deployed;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -77,7 +83,10 @@ public sealed partial class RenewalScanner(
                 {
                     try
                     {
-                        var deployed = await certificates.ReadAsync(spec.Certificate, spec.SecretName, ct).ConfigureAwait(false);
+                        // Our Secrets come from the listing; anything else (absent, or not ours yet) is read on its own.
+                        var deployed = managed.TryGetValue((spec.Certificate.Namespace, spec.SecretName), out var listed)
+                            ? listed
+                            : await certificates.ReadAsync(spec.Certificate, spec.SecretName, ct).ConfigureAwait(false);
                         var reason = RenewalDecision.Due(spec.Hosts, deployed, now);
                         if (reason is null)
                         {

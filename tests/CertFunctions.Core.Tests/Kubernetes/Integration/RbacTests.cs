@@ -48,6 +48,10 @@ public sealed class RbacTests(KubeApiEmulatorFixture emulator)
         {
         }
 
+        await foreach (var _ in host.Get<DeployedCertificateReader>().ListManagedAsync(certificate.Cluster, CancellationToken.None))
+        {
+        }
+
         var spec = await host.Get<IngressCertificateReader>().ReadAsync(certificate, CancellationToken.None);
         var deployed = await host.Get<DeployedCertificateReader>().ReadAsync(certificate, spec.SecretName, CancellationToken.None);
         var router = host.Get<ChallengeRouter>();
