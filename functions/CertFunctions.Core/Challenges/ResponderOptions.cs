@@ -16,7 +16,7 @@ public sealed class ResponderOptions
     /// from this list, so a flood of random tokens costs at most one storage listing per period.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00", ErrorMessage = "Responder:TokenListTtl must be between 50 ms and 1 minute.")]
-    public TimeSpan TokenListTtl { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan TokenListTtl { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long a key authorization read from storage is served from memory.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Responder:PositiveCacheTtl must be between 0 and 10 minutes.")]

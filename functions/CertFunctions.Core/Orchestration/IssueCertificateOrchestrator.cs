@@ -21,6 +21,9 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
     private const int MaxValidationPolls = 60;
 
+    /// <summary>Longest one self-check activity loops before the orchestration takes over with durable timers.</summary>
+    private static readonly TimeSpan MaxSelfCheckActivityBudget = TimeSpan.FromSeconds(30);
+
     /// <inheritdoc />
     public override async Task<IssuanceResult> RunAsync(TaskOrchestrationContext context, IssueCertificateRequest input)
     {
@@ -157,21 +160,19 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         }
 
         var deadline = context.CurrentUtcDateTime + plan.Timeout;
-        var passes = challenges.ToDictionary(c => c.Token, _ => 0, StringComparer.Ordinal);
         while (true)
         {
-            var attempts = await context.CallActivityAsync<IReadOnlyList<SelfCheckAttempt>>(
-                SelfCheckActivity.Name, new SelfCheckInput(challenges), IssuanceRetryPolicies.Bookkeeping).ConfigureAwait(true);
-            for (var i = 0; i < challenges.Count; i++)
-            {
-                passes[challenges[i].Token] = attempts[i].Passed ? passes[challenges[i].Token] + 1 : 0;
-            }
-
+            var remaining = deadline - context.CurrentUtcDateTime;
+            var budget = remaining < MaxSelfCheckActivityBudget ? remaining : MaxSelfCheckActivityBudget;
+            var round = await context.CallActivityAsync<SelfCheckRound>(
+                SelfCheckActivity.Name,
+                new SelfCheckInput(challenges, plan.ConsecutivePasses, plan.Interval, budget > plan.Interval ? budget : plan.Interval),
+                IssuanceRetryPolicies.Bookkeeping).ConfigureAwait(true);
             var progress = string.Join("; ", challenges.Select((c, i) =>
-                $"{c.Host}: {passes[c.Token]}/{plan.ConsecutivePasses}{(attempts[i].Passed ? string.Empty : " (" + attempts[i].Detail + ")")}"));
-            if (passes.Values.All(p => p >= plan.ConsecutivePasses))
+                $"{c.Host}: {round.Passes[i]}/{plan.ConsecutivePasses}{(round.LastAttempts[i].Passed ? string.Empty : " (" + round.LastAttempts[i].Detail + ")")}"));
+            run.SetStatus(IssuanceStep.SelfChecking, detail: progress);
+            if (round.Passed)
             {
-                run.SetStatus(IssuanceStep.SelfChecking, detail: progress);
                 return;
             }
 
@@ -182,7 +183,6 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
                     "so no failed authorization counts against its limits. Check that the Ingress controller serves these hosts on port 80.");
             }
 
-            run.SetStatus(IssuanceStep.SelfChecking, detail: progress);
             await context.CreateTimer(plan.Interval, CancellationToken.None).ConfigureAwait(true);
         }
     }

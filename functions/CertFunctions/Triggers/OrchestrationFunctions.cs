@@ -3,7 +3,6 @@ using CertFunctions.Core.Kubernetes.Routing;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Orchestration.Activities;
 using CertFunctions.Core.Renewal;
-using CertFunctions.Core.SelfCheck;
 using CertFunctions.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -45,8 +44,8 @@ public sealed class OrchestrationFunctions
 
     /// <summary>Fetches the challenge URLs once.</summary>
     [Function(SelfCheckActivity.Name)]
-    public static Task<IReadOnlyList<SelfCheckAttempt>> SelfCheck([ActivityTrigger] SelfCheckInput input, FunctionContext context)
-        => ActivityRunner.RunAsync<SelfCheckActivity, SelfCheckInput, IReadOnlyList<SelfCheckAttempt>>(context, SelfCheckActivity.Name, input);
+    public static Task<SelfCheckRound> SelfCheck([ActivityTrigger] SelfCheckInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<SelfCheckActivity, SelfCheckInput, SelfCheckRound>(context, SelfCheckActivity.Name, input);
 
     /// <summary>Answers the challenges and waits for the CA.</summary>
     [Function(ValidateActivity.Name)]

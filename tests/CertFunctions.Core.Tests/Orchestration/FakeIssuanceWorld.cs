@@ -80,11 +80,14 @@ internal sealed class FakeIssuanceWorld
             return new PresentedChallenge(input.Certificate, RoutingStrategy.InPlace,
                 [.. input.Hosts.Select(h => new PresentedPath(h, "/.well-known/acme-challenge/x", "certfunctions-responder", 80))], null, "certfunctions-responder", false);
         });
-        registry.AddActivityFunc<SelfCheckInput, IReadOnlyList<SelfCheckAttempt>>(SelfCheckActivity.Name, (_, input) =>
+        registry.AddActivityFunc<SelfCheckInput, SelfCheckRound>(SelfCheckActivity.Name, (_, input) =>
         {
             var attempt = Track(SelfCheckActivity.Name);
             var passed = SelfCheckPasses(attempt);
-            return [.. input.Challenges.Select(c => new SelfCheckAttempt(c.Host, passed, passed ? "OK" : "HTTP 404 from the ingress"))];
+            return new SelfCheckRound(
+                passed,
+                [.. input.Challenges.Select(_ => passed ? input.ConsecutivePasses : 0)],
+                [.. input.Challenges.Select(c => new SelfCheckAttempt(c.Host, passed, passed ? "OK" : "HTTP 404 from the ingress"))]);
         });
         registry.AddActivityFunc<ValidateInput, ValidateOutput>(ValidateActivity.Name, (_, _) =>
         {

@@ -3,13 +3,41 @@ using Microsoft.DurableTask;
 
 namespace CertFunctions.Core.Orchestration.Activities;
 
-/// <summary>Fetches every challenge URL once, the way the CA will.</summary>
-public sealed class SelfCheckActivity(ChallengeSelfChecker checker) : TaskActivity<SelfCheckInput, IReadOnlyList<SelfCheckAttempt>>
+/// <summary>
+/// Fetches every challenge URL the way the CA will, round after round, until each answered correctly
+/// <see cref="SelfCheckInput.ConsecutivePasses"/> times in a row or the budget is spent. Looping here rather than
+/// in the orchestration keeps the common case to one activity call instead of one call and one timer per round.
+/// </summary>
+public sealed class SelfCheckActivity(ChallengeSelfChecker checker, TimeProvider timeProvider) : TaskActivity<SelfCheckInput, SelfCheckRound>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(SelfCheckActivity);
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<SelfCheckAttempt>> RunAsync(TaskActivityContext context, SelfCheckInput input)
-        => await Task.WhenAll(input.Challenges.Select(c => checker.CheckOnceAsync(c.Host, c.Token, c.KeyAuthorization, CancellationToken.None))).ConfigureAwait(false);
+    public override async Task<SelfCheckRound> RunAsync(TaskActivityContext context, SelfCheckInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var passes = new int[input.Challenges.Count];
+        var deadline = timeProvider.GetUtcNow() + input.Budget;
+        while (true)
+        {
+            var attempts = await Task.WhenAll(input.Challenges.Select(c => checker.CheckOnceAsync(c.Host, c.Token, c.KeyAuthorization, CancellationToken.None))).ConfigureAwait(false);
+            for (var i = 0; i < attempts.Length; i++)
+            {
+                passes[i] = attempts[i].Passed ? passes[i] + 1 : 0;
+            }
+
+            if (passes.All(p => p >= input.ConsecutivePasses))
+            {
+                return new SelfCheckRound(true, passes, attempts);
+            }
+
+            if (timeProvider.GetUtcNow() + input.Interval > deadline)
+            {
+                return new SelfCheckRound(false, passes, attempts);
+            }
+
+            await Task.Delay(input.Interval, timeProvider).ConfigureAwait(false);
+        }
+    }
 }
