@@ -2,29 +2,42 @@ using System.Globalization;
 
 namespace LocalHostBench;
 
-/// <summary>Command line: --reps N --intervals 1000,250,100 (ms) --burst N --burst-interval MS --results PATH.</summary>
-internal sealed record BenchOptions(int Repetitions, IReadOnlyList<int> PollingIntervalsMs, int Burst, int BurstIntervalMs, string ResultsPath)
+/// <summary>Command line: --reps N (0: no host/bare comparison) --intervals 1000,250,100 (ms) --burst N --burst-interval MS --burst-setting KEY=VALUE (repeatable) --burst-sample MS (pause between status sweeps) --results PATH.</summary>
+internal sealed record BenchOptions(int Repetitions, IReadOnlyList<int> PollingIntervalsMs, int Burst, int BurstIntervalMs, IReadOnlyDictionary<string, string> BurstSettings, int BurstSampleMs, string ResultsPath)
 {
     /// <exception cref="ArgumentException">An option is unknown or out of range.</exception>
     public static BenchOptions Parse(string[] args, string repositoryRoot)
     {
         var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var options = new BenchOptions(5, [1000, 250, 100], 50, 250, Path.Combine(repositoryRoot, "bench", "results", $"local-host-{date}.md"));
+        var options = new BenchOptions(5, [1000, 250, 100], 50, 250, new Dictionary<string, string>(), 500, Path.Combine(repositoryRoot, "bench", "results", $"local-host-{date}.md"));
         for (var i = 0; i < args.Length; i += 2)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--reps" => options with { Repetitions = Whole("--reps", value, 1) },
+                "--reps" => options with { Repetitions = Whole("--reps", value, 0) },
                 "--intervals" => options with { PollingIntervalsMs = [.. value.Split(',').Select(v => Whole("--intervals", v, 50))] },
                 "--burst" => options with { Burst = Whole("--burst", value, 0) },
                 "--burst-interval" => options with { BurstIntervalMs = Whole("--burst-interval", value, 50) },
+                "--burst-sample" => options with { BurstSampleMs = Whole("--burst-sample", value, 0) },
+                "--burst-setting" => options with { BurstSettings = WithSetting(options.BurstSettings, value) },
                 "--results" => options with { ResultsPath = Path.GetFullPath(value) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --reps N --intervals 1000,250,100 --burst N --burst-interval MS --results PATH"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --reps N --intervals 1000,250,100 --burst N --burst-interval MS --burst-setting KEY=VALUE --burst-sample MS --results PATH"),
             };
         }
 
         return options;
+    }
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string value)
+    {
+        var parts = value.Split('=', 2);
+        if (parts.Length != 2 || parts[0].Length == 0)
+        {
+            throw new ArgumentException($"--burst-setting needs KEY=VALUE, not '{value}'.");
+        }
+
+        return new Dictionary<string, string>(settings) { [parts[0]] = parts[1] };
     }
 
     private static int Whole(string name, string value, int minimum) =>

@@ -3,6 +3,8 @@ namespace LocalHostBench;
 /// <summary>A burst of N requests at once through the API.</summary>
 internal sealed record BurstResult(
     int PollingIntervalMs,
+    IReadOnlyDictionary<string, string> Settings,
+    TimeSpan SampleInterval,
     int Requested,
     TimeSpan PostsDone,
     TimeSpan AllFinalObserved,
@@ -12,4 +14,5 @@ internal sealed record BurstResult(
     int Completed,
     int Failed,
     int Secrets,
-    IReadOnlyList<string> FailureSamples);
+    IReadOnlyList<string> FailureSamples,
+    IReadOnlyDictionary<string, TimeSpan?> CpuDuringBurst);

@@ -6,13 +6,13 @@ namespace LocalHostBench;
 
 /// <summary>
 /// N Ingresses (one name each, one namespace) requested at once through the API; statuses are swept continuously
-/// (8 GETs in flight) to find the most operations Running at the same time; then every Secret is checked.
+/// (8 GETs in flight, a pause between sweeps) to find the most operations Running at the same time; then every Secret is checked.
 /// </summary>
 internal sealed class BurstRunner(LocalWorld world)
 {
-    public async Task<BurstResult> RunAsync(int count, int pollingIntervalMs, CancellationToken cancellationToken)
+    public async Task<BurstResult> RunAsync(int count, int pollingIntervalMs, IReadOnlyDictionary<string, string> settings, TimeSpan sampleInterval, CancellationToken cancellationToken)
     {
-        await using var host = await HostRun.StartAsync(world, pollingIntervalMs, "burst");
+        await using var host = await HostRun.StartAsync(world, pollingIntervalMs, "burst", settings);
         var issuer = new HostIssuer(host);
         using var client = world.Emulator.CreateKubernetesClient();
         const string ns = "burst";
@@ -23,6 +23,14 @@ internal sealed class BurstRunner(LocalWorld world)
             await BenchIngresses.CreateAsync(client, ns, name, $"{name}.burst.bench.test", cancellationToken);
         }
 
+        var processes = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["local host"] = host.ProcessId,
+            ["KubeApiEmulator"] = world.Emulator.ProcessId,
+            ["Azurite"] = world.Azurite.ProcessId,
+            ["benchmark (client)"] = Environment.ProcessId,
+        };
+        var cpuBefore = processes.ToDictionary(p => p.Key, p => ProcessCpu.Read(p.Value));
         var stopwatch = Stopwatch.StartNew();
         var operations = await Task.WhenAll(names.Select(name => issuer.RequestAsync(ns, name, cancellationToken)));
         var postsDone = stopwatch.Elapsed;
@@ -37,6 +45,7 @@ internal sealed class BurstRunner(LocalWorld world)
                 async (operation, ct) => latest[operation] = await issuer.GetAsync(operation, ct));
             samples++;
             peakRunning = Math.Max(peakRunning, latest.Values.Count(s => s.Status == "Running"));
+            await Task.Delay(sampleInterval, cancellationToken); // each status GET is a storage query on the host: keep the sampler's own load small
             if (stopwatch.Elapsed > TimeSpan.FromMinutes(10))
             {
                 throw new TimeoutException("The burst did not finish in 10 minutes.");
@@ -44,6 +53,10 @@ internal sealed class BurstRunner(LocalWorld world)
         }
 
         var allFinal = stopwatch.Elapsed;
+        var cpu = processes.ToDictionary(
+            p => p.Key,
+            p => ProcessCpu.Read(p.Value) is { } after && cpuBefore[p.Key] is { } before ? after - before : (TimeSpan?)null,
+            StringComparer.Ordinal);
         var finals = latest.Values.ToList();
         var makespan = finals.Max(s => s.LastUpdatedAt ?? DateTimeOffset.MinValue) - finals.Min(s => s.CreatedAt ?? DateTimeOffset.MaxValue);
         var secrets = await BenchIngresses.ManagedSecretsAsync(client, ns, cancellationToken);
@@ -55,7 +68,7 @@ internal sealed class BurstRunner(LocalWorld world)
             Console.WriteLine("  not completed: " + failure);
         }
 
-        return new BurstResult(pollingIntervalMs, count, postsDone, allFinal, makespan, peakRunning, samples,
-            finals.Count(s => s.Status == "Completed"), finals.Count(s => s.Status != "Completed"), secrets.Count, failures);
+        return new BurstResult(pollingIntervalMs, settings, sampleInterval, count, postsDone, allFinal, makespan, peakRunning, samples,
+            finals.Count(s => s.Status == "Completed"), finals.Count(s => s.Status != "Completed"), secrets.Count, failures, cpu);
     }
 }

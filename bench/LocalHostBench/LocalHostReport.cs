@@ -22,37 +22,48 @@ internal static class LocalHostReport
         text.AppendLine("- Why one Pebble with the bare challenge routed through the front (rather than a second Pebble): both contenders then hit the same CA process and state, with the same validation path (Pebble → challtestsrv DNS → front → upstream), so the ratio isolates what the host adds (Durable orchestration, storage, Kubernetes edits, self-check, Secret, cleanup) and not a difference between two CA instances.");
         text.AppendLine(Inv($"- One untimed warm-up of each per host process, then {options.Repetitions} repetitions alternating which goes first; fresh names every time (no authorization reuse).")).AppendLine();
 
-        text.AppendLine("## 1-name issuance: host vs bare client").AppendLine();
-        text.AppendLine("| Local:MaxQueuePollingInterval (+ settings) | host median (s) | host min–max (s) | server median (s) | bare median (s) | bare min–max (s) | bare ACME requests | median ratio host/bare (per rep) | ratio of medians | Secrets written | target ≤ 3 |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-        foreach (var result in overhead)
+        if (overhead.Count > 0)
         {
-            var ratio = OverheadResult.Median(result.Ratios);
-            text.AppendLine(Inv(
-                $"| {result.Variant} | {OverheadResult.Median(result.Host).TotalSeconds:0.000} | {result.Host.Min().TotalSeconds:0.000}–{result.Host.Max().TotalSeconds:0.000} | {OverheadResult.Median(result.HostServer).TotalSeconds:0.000} | {OverheadResult.Median(result.Bare).TotalSeconds:0.000} | {result.Bare.Min().TotalSeconds:0.000}–{result.Bare.Max().TotalSeconds:0.000} | {OverheadResult.Median(result.BareRequests)} | {ratio:0.0} | {OverheadResult.Median(result.Host) / OverheadResult.Median(result.Bare):0.0} | {result.SecretsWritten}/{options.Repetitions + 1} | {(ratio <= TargetRatio ? "met" : "NOT met")} |"));
-        }
+            text.AppendLine("## 1-name issuance: host vs bare client").AppendLine();
+            text.AppendLine("| Local:MaxQueuePollingInterval (+ settings) | host median (s) | host min–max (s) | server median (s) | bare median (s) | bare min–max (s) | bare ACME requests | median ratio host/bare (per rep) | ratio of medians | Secrets written | target ≤ 3 |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            foreach (var result in overhead)
+            {
+                var ratio = OverheadResult.Median(result.Ratios);
+                text.AppendLine(Inv(
+                    $"| {result.Variant} | {OverheadResult.Median(result.Host).TotalSeconds:0.000} | {result.Host.Min().TotalSeconds:0.000}–{result.Host.Max().TotalSeconds:0.000} | {OverheadResult.Median(result.HostServer).TotalSeconds:0.000} | {OverheadResult.Median(result.Bare).TotalSeconds:0.000} | {result.Bare.Min().TotalSeconds:0.000}–{result.Bare.Max().TotalSeconds:0.000} | {OverheadResult.Median(result.BareRequests)} | {ratio:0.0} | {OverheadResult.Median(result.Host) / OverheadResult.Median(result.Bare):0.0} | {result.SecretsWritten}/{options.Repetitions + 1} | {(ratio <= TargetRatio ? "met" : "NOT met")} |"));
+            }
 
-        text.AppendLine().AppendLine("Per repetition (host s / bare s):").AppendLine();
-        foreach (var result in overhead)
-        {
-            var reps = string.Join(", ", result.Host.Zip(result.Bare, (h, b) => Inv($"{h.TotalSeconds:0.00}/{b.TotalSeconds:0.00}")));
-            text.AppendLine(Inv($"- {result.Variant}: {reps}"));
-        }
+            text.AppendLine().AppendLine("Per repetition (host s / bare s):").AppendLine();
+            foreach (var result in overhead)
+            {
+                var reps = string.Join(", ", result.Host.Zip(result.Bare, (h, b) => Inv($"{h.TotalSeconds:0.00}/{b.TotalSeconds:0.00}")));
+                text.AppendLine(Inv($"- {result.Variant}: {reps}"));
+            }
 
-        text.AppendLine().AppendLine("Where the host's time goes: median time from the first sighting of each progress step (operation `progress.step`, polled every 25 ms) to the next, over the timed repetitions (steps shorter than a poll can be missed; `seen` = in how many repetitions):").AppendLine();
-        foreach (var result in overhead)
-        {
-            var steps = string.Join(" → ", result.Steps.Select(s => Inv($"{s.Step} {s.Median.TotalMilliseconds:0} ms ({s.Seen})")));
-            text.AppendLine(Inv($"- {result.Variant}: {steps}"));
+            text.AppendLine().AppendLine("Where the host's time goes: median time from the first sighting of each progress step (operation `progress.step`, polled every 25 ms) to the next, over the timed repetitions (steps shorter than a poll can be missed; `seen` = in how many repetitions):").AppendLine();
+            foreach (var result in overhead)
+            {
+                var steps = string.Join(" → ", result.Steps.Select(s => Inv($"{s.Step} {s.Median.TotalMilliseconds:0} ms ({s.Seen})")));
+                text.AppendLine(Inv($"- {result.Variant}: {steps}"));
+            }
         }
 
         if (burst is not null)
         {
             text.AppendLine().AppendLine(Inv($"## Burst: {burst.Requested} Ingresses requested at once")).AppendLine();
-            text.AppendLine(Inv($"Local:MaxQueuePollingInterval = {burst.PollingIntervalMs} ms; {burst.Requested} Ingresses (one name each) in one namespace, all `POST api/certificates` sent concurrently; statuses swept continuously (8 GETs in flight, {burst.Samples} sweeps) to find the most operations `Running` at once.")).AppendLine();
+            text.AppendLine(Inv($"Local:MaxQueuePollingInterval = {burst.PollingIntervalMs} ms{string.Concat(burst.Settings.Select(kv => ", " + kv.Key + "=" + kv.Value))}; {burst.Requested} Ingresses (one name each) in one namespace, all `POST api/certificates` sent concurrently; statuses swept (8 GETs in flight, {burst.SampleInterval.TotalMilliseconds:0} ms pause between sweeps, {burst.Samples} sweeps) to find the most operations `Running` at once.")).AppendLine();
             text.AppendLine("| requested | all POSTs answered (s) | all final observed (s) | server makespan (s) | peak Running | Completed | not completed | Secrets with tls.crt |");
             text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
             text.AppendLine(Inv($"| {burst.Requested} | {burst.PostsDone.TotalSeconds:0.00} | {burst.AllFinalObserved.TotalSeconds:0.0} | {burst.ServerMakespan.TotalSeconds:0.0} | {burst.PeakRunning} | {burst.Completed} | {burst.Failed} | {burst.Secrets} |"));
+            text.AppendLine().AppendLine(Inv($"CPU time used during the burst (from the first POST to the last final status; /proc/<pid>/stat user+system), {burst.AllFinalObserved.TotalSeconds:0.0} s wall × 2 CPUs = {burst.AllFinalObserved.TotalSeconds * 2:0} CPU-s available to everyone on the machine:")).AppendLine();
+            foreach (var (process, cpu) in burst.CpuDuringBurst)
+            {
+                text.AppendLine(cpu is { } c
+                    ? Inv($"- {process}: {c.TotalSeconds:0.0} CPU-s ({c.TotalMilliseconds / burst.Requested:0} ms per certificate)")
+                    : Inv($"- {process}: n/a"));
+            }
+
             text.AppendLine().AppendLine(Inv($"Every certificate issued (all {burst.Requested} Completed and {burst.Requested} Secrets): **{(burst.Completed == burst.Requested && burst.Secrets == burst.Requested ? "yes" : "NO")}**."));
             foreach (var failure in burst.FailureSamples)
             {

@@ -29,13 +29,13 @@ await BareRoute.CreateAsync(world.Emulator, bare.ListenerPort, cancellation.Toke
 
 var overhead = new List<OverheadResult>();
 var runner = new OverheadRunner(world, bare, options.Repetitions);
-var variants = HostVariant.Defaults(options.PollingIntervalsMs);
+var variants = options.Repetitions > 0 ? HostVariant.Defaults(options.PollingIntervalsMs) : [];
 for (var i = 0; i < variants.Count; i++)
 {
     overhead.Add(await runner.RunAsync(variants[i], i, cancellation.Token));
 }
 
-var burst = options.Burst > 0 ? await new BurstRunner(world).RunAsync(options.Burst, options.BurstIntervalMs, cancellation.Token) : null;
+var burst = options.Burst > 0 ? await new BurstRunner(world).RunAsync(options.Burst, options.BurstIntervalMs, options.BurstSettings, TimeSpan.FromMilliseconds(options.BurstSampleMs), cancellation.Token) : null;
 var report = LocalHostReport.Build(options, overhead, burst, world.HostSettings, loadBefore, Machine.LoadAverage());
 Console.WriteLine(report);
 Directory.CreateDirectory(Path.GetDirectoryName(options.ResultsPath)!);
