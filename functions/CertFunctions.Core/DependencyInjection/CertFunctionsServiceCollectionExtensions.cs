@@ -22,15 +22,13 @@ public static class CertFunctionsServiceCollectionExtensions
         [ReadIngressActivity.Name] = typeof(ReadIngressActivity),
         [RemoveLeftoversActivity.Name] = typeof(RemoveLeftoversActivity),
         [CreateOrderActivity.Name] = typeof(CreateOrderActivity),
-        [PublishChallengesActivity.Name] = typeof(PublishChallengesActivity),
         [PresentChallengeActivity.Name] = typeof(PresentChallengeActivity),
         [SelfCheckActivity.Name] = typeof(SelfCheckActivity),
         [ValidateActivity.Name] = typeof(ValidateActivity),
         [FinalizeAndStoreActivity.Name] = typeof(FinalizeAndStoreActivity),
         [AttachTlsActivity.Name] = typeof(AttachTlsActivity),
         [CleanupActivity.Name] = typeof(CleanupActivity),
-        [RecordEventActivity.Name] = typeof(RecordEventActivity),
-        [SaveStateActivity.Name] = typeof(SaveStateActivity),
+        [ReportOutcomeActivity.Name] = typeof(ReportOutcomeActivity),
     };
 
     /// <summary>Binds every CertFunctions setting (validated at start-up) and registers the services and activities.</summary>

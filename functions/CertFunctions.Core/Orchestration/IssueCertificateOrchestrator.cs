@@ -133,20 +133,14 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         run.SetStatus(IssuanceStep.PresentingChallenges);
         run.NeedsCleanup = true;
         run.Tokens = [.. order.Challenges.Select(c => c.Token)];
-        await context.CallActivityAsync<int>(
-            PublishChallengesActivity.Name, new PublishChallengesInput(context.InstanceId, order.Challenges), IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
-
         var pendingHosts = order.Challenges.Select(c => c.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         run.Presented = await context.CallActivityAsync<PresentedChallenge>(
             PresentChallengeActivity.Name,
-            new ChallengeRoutingRequest(run.Input.Certificate, pendingHosts, run.Tokens, plan.Spec.Routing, plan.Spec.SolverPreset, plan.Spec.IngressClassName),
+            new PresentChallengesInput(
+                context.InstanceId,
+                order.Challenges,
+                new ChallengeRoutingRequest(run.Input.Certificate, pendingHosts, run.Tokens, plan.Spec.Routing, plan.Spec.SolverPreset, plan.Spec.IngressClassName)),
             IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
-
-        await RecordEventAsync(
-            run,
-            IngressEventReasons.ChallengePresented,
-            $"Routed /.well-known/acme-challenge/ for {string.Join(", ", pendingHosts)} to the CertFunctions responder ({run.Presented.Strategy}).",
-            IngressEventType.Normal).ConfigureAwait(true);
     }
 
     private static async Task SelfCheckAsync(IssuanceRun run, SelfCheckPlan plan, IReadOnlyList<PendingChallenge> challenges)
@@ -243,57 +237,54 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
     private static async Task<IssuanceResult> ReportAsync(IssuanceRun run, ILogger logger)
     {
-        var context = run.Context;
         var certificate = run.Input.Certificate;
         var hosts = run.Plan?.Spec.Hosts ?? [];
         if (run.Result is { } result && run.Failure is null)
         {
             var renewal = run.Input.Reason is IssuanceReason.Renewal or IssuanceReason.Forced;
-            await RecordEventAsync(
+            await ReportOutcomeAsync(
                 run,
-                renewal ? IngressEventReasons.CertificateRenewed : IngressEventReasons.CertificateIssued,
-                $"Certificate for {string.Join(", ", result.Hosts)} stored in Secret {result.SecretName} (serial {result.Serial}, " +
-                $"valid until {result.NotAfter:u}, renewal planned {result.PlannedRenewal:u}).",
-                IngressEventType.Normal).ConfigureAwait(true);
-            await SaveStateAsync(run, hosts, result, null).ConfigureAwait(true);
+                new RecordEventInput(
+                    certificate,
+                    renewal ? IngressEventReasons.CertificateRenewed : IngressEventReasons.CertificateIssued,
+                    $"Certificate for {string.Join(", ", result.Hosts)} stored in Secret {result.SecretName} (serial {result.Serial}, " +
+                    $"valid until {result.NotAfter:u}, renewal planned {result.PlannedRenewal:u}).",
+                    IngressEventType.Normal),
+                hosts,
+                result,
+                null).ConfigureAwait(true);
             run.SetStatus(IssuanceStep.Completed);
             LogIssued(logger, certificate, result.Serial);
             return result;
         }
 
         var failure = run.Failure ?? "The issuance failed for an unknown reason.";
-        await RecordEventAsync(run, IngressEventReasons.IssuanceFailed, Truncate(failure, 900), IngressEventType.Warning).ConfigureAwait(true);
-        await SaveStateAsync(run, hosts, null, failure).ConfigureAwait(true);
+        await ReportOutcomeAsync(
+            run,
+            new RecordEventInput(certificate, IngressEventReasons.IssuanceFailed, Truncate(failure, 900), IngressEventType.Warning),
+            hosts,
+            null,
+            failure).ConfigureAwait(true);
         run.SetStatus(IssuanceStep.Failed, lastError: failure);
         LogFailed(logger, certificate, failure);
         throw new IssuanceFailedException(failure);
     }
 
-    private static async Task RecordEventAsync(IssuanceRun run, string reason, string message, IngressEventType type)
+    private static async Task ReportOutcomeAsync(IssuanceRun run, RecordEventInput recorded, IReadOnlyList<string> hosts, IssuanceResult? result, string? error)
     {
+        var context = run.Context;
         try
         {
-            await run.Context.CallActivityAsync<bool>(
-                RecordEventActivity.Name, new RecordEventInput(run.Input.Certificate, reason, message, type), IssuanceRetryPolicies.Bookkeeping).ConfigureAwait(true);
-        }
-        catch (TaskFailedException)
-        {
-            // Events are best effort: a missing Event must not fail an issuance that worked.
-        }
-    }
-
-    private static async Task SaveStateAsync(IssuanceRun run, IReadOnlyList<string> hosts, IssuanceResult? result, string? error)
-    {
-        try
-        {
-            await run.Context.CallActivityAsync<Renewal.CertificateState>(
-                SaveStateActivity.Name,
-                new SaveStateInput(run.Input.Certificate, run.Context.InstanceId, run.Context.CurrentUtcDateTime, hosts, run.Plan?.Spec.SecretName, result, error),
+            await context.CallActivityAsync<Renewal.CertificateState>(
+                ReportOutcomeActivity.Name,
+                new ReportOutcomeInput(
+                    recorded,
+                    new SaveStateInput(run.Input.Certificate, context.InstanceId, context.CurrentUtcDateTime, hosts, run.Plan?.Spec.SecretName, result, error)),
                 IssuanceRetryPolicies.Bookkeeping).ConfigureAwait(true);
         }
         catch (TaskFailedException)
         {
-            // The Secret and Events carry the outcome too; the next scan re-derives what it needs.
+            // Bookkeeping must not turn a working issuance into a failure: the Secret and its annotations carry the outcome too.
         }
     }
 

@@ -15,14 +15,12 @@ public static class LocalTasks
             .AddActivity<ReadIngressActivity>(ReadIngressActivity.Name)
             .AddActivity<RemoveLeftoversActivity>(RemoveLeftoversActivity.Name)
             .AddActivity<CreateOrderActivity>(CreateOrderActivity.Name)
-            .AddActivity<PublishChallengesActivity>(PublishChallengesActivity.Name)
             .AddActivity<PresentChallengeActivity>(PresentChallengeActivity.Name)
             .AddActivity<SelfCheckActivity>(SelfCheckActivity.Name)
             .AddActivity<ValidateActivity>(ValidateActivity.Name)
             .AddActivity<FinalizeAndStoreActivity>(FinalizeAndStoreActivity.Name)
             .AddActivity<AttachTlsActivity>(AttachTlsActivity.Name)
             .AddActivity<CleanupActivity>(CleanupActivity.Name)
-            .AddActivity<RecordEventActivity>(RecordEventActivity.Name)
-            .AddActivity<SaveStateActivity>(SaveStateActivity.Name);
+            .AddActivity<ReportOutcomeActivity>(ReportOutcomeActivity.Name);
     }
 }

@@ -32,15 +32,10 @@ public sealed class OrchestrationFunctions
     public static Task<CreateOrderOutput> CreateOrder([ActivityTrigger] CreateOrderInput input, FunctionContext context)
         => ActivityRunner.RunAsync<CreateOrderActivity, CreateOrderInput, CreateOrderOutput>(context, CreateOrderActivity.Name, input);
 
-    /// <summary>Publishes challenge tokens to blob storage.</summary>
-    [Function(PublishChallengesActivity.Name)]
-    public static Task<int> PublishChallenges([ActivityTrigger] PublishChallengesInput input, FunctionContext context)
-        => ActivityRunner.RunAsync<PublishChallengesActivity, PublishChallengesInput, int>(context, PublishChallengesActivity.Name, input);
-
-    /// <summary>Routes the challenge paths to the responder.</summary>
+    /// <summary>Publishes the tokens and routes the challenge paths to the responder.</summary>
     [Function(PresentChallengeActivity.Name)]
-    public static Task<PresentedChallenge> PresentChallenge([ActivityTrigger] ChallengeRoutingRequest input, FunctionContext context)
-        => ActivityRunner.RunAsync<PresentChallengeActivity, ChallengeRoutingRequest, PresentedChallenge>(context, PresentChallengeActivity.Name, input);
+    public static Task<PresentedChallenge> PresentChallenge([ActivityTrigger] PresentChallengesInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<PresentChallengeActivity, PresentChallengesInput, PresentedChallenge>(context, PresentChallengeActivity.Name, input);
 
     /// <summary>Fetches the challenge URLs once.</summary>
     [Function(SelfCheckActivity.Name)]
@@ -67,13 +62,8 @@ public sealed class OrchestrationFunctions
     public static Task<bool> Cleanup([ActivityTrigger] CleanupInput input, FunctionContext context)
         => ActivityRunner.RunAsync<CleanupActivity, CleanupInput, bool>(context, CleanupActivity.Name, input);
 
-    /// <summary>Records a Kubernetes Event.</summary>
-    [Function(RecordEventActivity.Name)]
-    public static Task<bool> RecordEvent([ActivityTrigger] RecordEventInput input, FunctionContext context)
-        => ActivityRunner.RunAsync<RecordEventActivity, RecordEventInput, bool>(context, RecordEventActivity.Name, input);
-
-    /// <summary>Records the outcome and back-off.</summary>
-    [Function(SaveStateActivity.Name)]
-    public static Task<CertificateState> SaveState([ActivityTrigger] SaveStateInput input, FunctionContext context)
-        => ActivityRunner.RunAsync<SaveStateActivity, SaveStateInput, CertificateState>(context, SaveStateActivity.Name, input);
+    /// <summary>Records the outcome: an Event on the Ingress, and the state and back-off in storage.</summary>
+    [Function(ReportOutcomeActivity.Name)]
+    public static Task<CertificateState> ReportOutcome([ActivityTrigger] ReportOutcomeInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<ReportOutcomeActivity, ReportOutcomeInput, CertificateState>(context, ReportOutcomeActivity.Name, input);
 }

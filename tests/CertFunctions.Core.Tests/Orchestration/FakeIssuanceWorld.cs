@@ -39,9 +39,12 @@ internal sealed class FakeIssuanceWorld
 
     public IReadOnlyList<RecordEventInput> Events => [.. _events];
 
+    public IReadOnlyList<PresentChallengesInput> Presentations => [.. _presented];
+
     public IReadOnlyList<SaveStateInput> States => [.. _states];
 
     private readonly ConcurrentQueue<CleanupInput> _cleanups = new();
+    private readonly ConcurrentQueue<PresentChallengesInput> _presented = new();
     private readonly ConcurrentQueue<RecordEventInput> _events = new();
     private readonly ConcurrentQueue<SaveStateInput> _states = new();
 
@@ -73,12 +76,13 @@ internal sealed class FakeIssuanceWorld
                 new Uri($"https://ca.example.test/chall/{i}"), new Uri($"https://ca.example.test/authz/{i}"))).ToList();
             return new CreateOrderOutput(new Uri("https://ca.example.test/order/1"), challenges, null);
         });
-        registry.AddActivityFunc<PublishChallengesInput, int>(PublishChallengesActivity.Name, (_, input) => { Track(PublishChallengesActivity.Name); return input.Challenges.Count; });
-        registry.AddActivityFunc<ChallengeRoutingRequest, PresentedChallenge>(PresentChallengeActivity.Name, (_, input) =>
+        registry.AddActivityFunc<PresentChallengesInput, PresentedChallenge>(PresentChallengeActivity.Name, (_, input) =>
         {
             Track(PresentChallengeActivity.Name);
-            return new PresentedChallenge(input.Certificate, RoutingStrategy.InPlace,
-                [.. input.Hosts.Select(h => new PresentedPath(h, "/.well-known/acme-challenge/x", "certfunctions-responder", 80))], null, "certfunctions-responder", false);
+            _presented.Enqueue(input);
+            var routing = input.Routing;
+            return new PresentedChallenge(routing.Certificate, RoutingStrategy.InPlace,
+                [.. routing.Hosts.Select(h => new PresentedPath(h, "/.well-known/acme-challenge/x", "certfunctions-responder", 80))], null, "certfunctions-responder", false);
         });
         registry.AddActivityFunc<SelfCheckInput, SelfCheckRound>(SelfCheckActivity.Name, (_, input) =>
         {
@@ -110,13 +114,12 @@ internal sealed class FakeIssuanceWorld
         });
         registry.AddActivityFunc<AttachTlsInput, bool>(AttachTlsActivity.Name, (_, _) => { Track(AttachTlsActivity.Name); return true; });
         registry.AddActivityFunc<CleanupInput, bool>(CleanupActivity.Name, (_, input) => { Track(CleanupActivity.Name); _cleanups.Enqueue(input); return true; });
-        registry.AddActivityFunc<RecordEventInput, bool>(RecordEventActivity.Name, (_, input) => { Track(RecordEventActivity.Name); _events.Enqueue(input); return true; });
-        registry.AddActivityFunc<SaveStateInput, CertificateState>(SaveStateActivity.Name, (_, input) =>
+        registry.AddActivityFunc<ReportOutcomeInput, CertificateState>(ReportOutcomeActivity.Name, (_, input) =>
         {
-            Track(SaveStateActivity.Name);
-            _states.Enqueue(input);
-            return new CertificateState(input.Certificate, input.Hosts, input.SecretName, input.Result is null ? CertificateOutcome.Failed : CertificateOutcome.Succeeded,
-                input.At, null, 0, null, input.Error, null, null, null, input.InstanceId);
+            Track(ReportOutcomeActivity.Name);
+            _events.Enqueue(input.Event);
+            _states.Enqueue(input.State);
+            return ReportOutcomeActivity.Next(null, input.State);
         });
     }
 

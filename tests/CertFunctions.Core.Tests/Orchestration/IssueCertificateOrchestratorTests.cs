@@ -27,9 +27,9 @@ public sealed class IssueCertificateOrchestratorTests
         var calls = world.Calls.ToArray();
         string[] order =
         [
-            ReadIngressActivity.Name, RemoveLeftoversActivity.Name, CreateOrderActivity.Name, PublishChallengesActivity.Name,
-            PresentChallengeActivity.Name, SelfCheckActivity.Name, ValidateActivity.Name, FinalizeAndStoreActivity.Name,
-            AttachTlsActivity.Name, CleanupActivity.Name,
+            ReadIngressActivity.Name, RemoveLeftoversActivity.Name, CreateOrderActivity.Name, PresentChallengeActivity.Name,
+            SelfCheckActivity.Name, ValidateActivity.Name, FinalizeAndStoreActivity.Name, AttachTlsActivity.Name,
+            CleanupActivity.Name, ReportOutcomeActivity.Name,
         ];
         var positions = order.Select(name => Array.IndexOf(calls, name)).ToArray();
         Assert.All(positions, p => Assert.True(p >= 0));
@@ -38,6 +38,9 @@ public sealed class IssueCertificateOrchestratorTests
         var cleanup = Assert.Single(world.Cleanups);
         Assert.NotNull(cleanup.Presented);
         Assert.Equal(2, cleanup.Tokens.Count);
+        var presented = Assert.Single(world.Presentations);
+        Assert.Equal(cleanup.Tokens, presented.Routing.Tokens);
+        Assert.Equal(cleanup.Owner, presented.Owner);
         Assert.Contains(world.Events, e => e.Reason == IngressEventReasons.CertificateIssued && e.Type == IngressEventType.Normal);
         Assert.Null(Assert.Single(world.States).Error);
     }

@@ -1,15 +1,37 @@
+using CertFunctions.Core.Challenges;
+using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Kubernetes.Routing;
 using Microsoft.DurableTask;
 
 namespace CertFunctions.Core.Orchestration.Activities;
 
-/// <summary>Routes the challenge paths of the Ingress's hosts to the responder (in place or with a solver Ingress).</summary>
-public sealed class PresentChallengeActivity(ChallengeRouter router) : TaskActivity<ChallengeRoutingRequest, PresentedChallenge>
+/// <summary>
+/// Publishes the key authorizations to the responder's container, routes the challenge paths to the responder
+/// (in place or with a solver Ingress) and records a ChallengePresented Event — one activity, one round trip.
+/// </summary>
+public sealed class PresentChallengeActivity(ChallengeTokenStore tokens, ChallengeRouter router, IngressEventRecorder events)
+    : TaskActivity<PresentChallengesInput, PresentedChallenge>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(PresentChallengeActivity);
 
     /// <inheritdoc />
-    public override Task<PresentedChallenge> RunAsync(TaskActivityContext context, ChallengeRoutingRequest input)
-        => router.PresentAsync(input, CancellationToken.None);
+    public override async Task<PresentedChallenge> RunAsync(TaskActivityContext context, PresentChallengesInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        // Tokens first: the route must never point at a responder that does not know the token yet.
+        await tokens.PublishAsync(
+            input.Owner,
+            input.Challenges.Select(c => new PublishedChallenge(c.Token, c.KeyAuthorization, [c.Host])),
+            CancellationToken.None).ConfigureAwait(false);
+        var presented = await router.PresentAsync(input.Routing, CancellationToken.None).ConfigureAwait(false);
+        await events.RecordAsync(
+            input.Routing.Certificate,
+            IngressEventReasons.ChallengePresented,
+            $"Routed /.well-known/acme-challenge/ for {string.Join(", ", input.Routing.Hosts)} to the CertFunctions responder ({presented.Strategy}).",
+            IngressEventType.Normal,
+            CancellationToken.None).ConfigureAwait(false);
+        return presented;
+    }
 }

@@ -2,7 +2,7 @@ using CertFunctions.Core.Certificates;
 
 namespace CertFunctions.Core.Orchestration.Activities;
 
-/// <summary>Input of <see cref="SaveStateActivity"/>: how an issuance ended.</summary>
+/// <summary>How an issuance ended (part of <see cref="ReportOutcomeInput"/>).</summary>
 /// <param name="Certificate">The Ingress.</param>
 /// <param name="InstanceId">The orchestration instance.</param>
 /// <param name="At">Orchestration time at the end.</param>

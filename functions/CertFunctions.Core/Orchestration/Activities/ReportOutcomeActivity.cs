@@ -1,0 +1,54 @@
+using CertFunctions.Core.Kubernetes.Events;
+using CertFunctions.Core.Renewal;
+using Microsoft.DurableTask;
+
+namespace CertFunctions.Core.Orchestration.Activities;
+
+/// <summary>Records how an issuance ended: a Kubernetes Event on the Ingress, and the outcome and back-off in storage.</summary>
+public sealed class ReportOutcomeActivity(IngressEventRecorder events, CertificateStateStore store) : TaskActivity<ReportOutcomeInput, CertificateState>
+{
+    /// <summary>The activity name.</summary>
+    public const string Name = nameof(ReportOutcomeActivity);
+
+    /// <inheritdoc />
+    public override async Task<CertificateState> RunAsync(TaskActivityContext context, ReportOutcomeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        // The recorder never throws (an Event is best effort); the state write may, and is retried.
+        var recorded = input.Event;
+        await events.RecordAsync(recorded.Certificate, recorded.Reason, recorded.Message, recorded.Type, CancellationToken.None).ConfigureAwait(false);
+        var state = Next(await store.ReadAsync(input.State.Certificate, CancellationToken.None).ConfigureAwait(false), input.State);
+        await store.WriteAsync(state, CancellationToken.None).ConfigureAwait(false);
+        return state;
+    }
+
+    /// <summary>The state after an issuance: success resets the back-off; a failure counts and pushes the next attempt out.</summary>
+    public static CertificateState Next(CertificateState? previous, SaveStateInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Result is { } result)
+        {
+            return new CertificateState(
+                input.Certificate, result.Hosts, result.SecretName, CertificateOutcome.Succeeded, input.At, input.At,
+                0, null, null, result.Serial, result.NotAfter, result.PlannedRenewal, input.InstanceId, result.AriCertificateId);
+        }
+
+        var failures = (previous?.ConsecutiveFailures ?? 0) + 1;
+        return new CertificateState(
+            input.Certificate,
+            input.Hosts.Count > 0 ? input.Hosts : previous?.Hosts ?? [],
+            input.SecretName ?? previous?.SecretName,
+            CertificateOutcome.Failed,
+            input.At,
+            previous?.LastSuccessAt,
+            failures,
+            FailureBackoff.NextAttempt(input.At, failures),
+            input.Error,
+            previous?.Serial,
+            previous?.NotAfter,
+            previous?.PlannedRenewal,
+            input.InstanceId,
+            previous?.AriCertificateId);
+    }
+}
