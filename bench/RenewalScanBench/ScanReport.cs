@@ -10,12 +10,13 @@ internal static class ScanReport
     private const double TargetMiB = 400;
     private const double TargetRatio = 12;
 
-    public static string Build(IReadOnlyList<ScanSize> sizes, string command)
+    public static string Build(IReadOnlyList<ScanSize> sizes, string command, string source)
     {
         var text = new StringBuilder();
         text.AppendLine("# Renewal scan benchmark (issue 6)").AppendLine();
         text.AppendLine(Inv($"- Recorded {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `{command}`."));
         text.AppendLine(Inv($"- Machine: {Machine.Describe()}."));
+        text.AppendLine(Inv($"- Product code measured: commit {source}."));
         text.AppendLine("- What runs: `RenewalScanner.ScanAsync` in the benchmark process, services built with `AddCertFunctionsCore(configuration)` "
             + "(kubeconfig of tools/KubeApiEmulator, Azurite for the state container), a counting `IOrchestrationGateway` that starts nothing. "
             + "Emulator and Azurite are separate processes on the same 2-CPU machine, HTTPS over loopback.");
@@ -46,7 +47,7 @@ internal static class ScanReport
         }
 
         text.AppendLine().AppendLine("Comparison (not product code): the same Secrets read as paged lists (limit 500, all namespaces) with every `tls.crt` parsed on one thread, "
-            + "instead of one GET per Ingress; without and with `labelSelector=app.kubernetes.io/managed-by=certfunctions`. Warm = median of the passes after the first.").AppendLine();
+            + "instead of one GET per Ingress (the scanner's approach before commit f9512bf); without and with `labelSelector=app.kubernetes.io/managed-by=certfunctions`. Warm = median of the passes after the first.").AppendLine();
         text.AppendLine("| Ingresses | selector | parsed | first (s) | warm median (s) | of which parsing (s) | CPU (s) | pages | scan warm median / this |");
         text.AppendLine("|---:|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
