@@ -14,6 +14,7 @@ internal static class LocalHostReport
         var text = new StringBuilder();
         text.AppendLine("# Local host benchmark: end-to-end overhead and burst (issue 7)").AppendLine();
         text.AppendLine(Inv($"- Recorded {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/LocalHostBench/run.sh` (`dotnet run -c Release --project bench/LocalHostBench`)."));
+        text.AppendLine(Inv($"- Product code measured: commit {SourceVersion.Describe(CertFunctions.Testing.Processes.ProgramLocator.RepositoryRoot)}."));
         text.AppendLine(Inv($"- Machine: {Machine.Describe()}. Load average (1/5/15 min) before: {loadBefore}, after: {loadAfter} — the machine is shared with other engineers' builds and tests, so absolute times are noisy; host and bare runs alternate within one run to share the noise."));
         text.AppendLine("- World: `LocalWorld` (Azurite, Pebble with `PEBBLE_VA_NOSLEEP=1` and `PEBBLE_WFE_NONCEREJECT=0`, pebble-challtestsrv, KubeApiEmulator with its routing front on Pebble's validation port), the local host `functions/CertFunctions.Local` in Release as its own process.");
         text.AppendLine(Inv($"- Host settings that shape latency: SelfCheck:Interval={Setting(settings, "SelfCheck:Interval")}, SelfCheck:ConsecutivePasses={Setting(settings, "SelfCheck:ConsecutivePasses")}, Responder:TokenListTtl={Setting(settings, "Responder:TokenListTtl", "default 00:00:01")}, Renewal:MaxStartJitter={Setting(settings, "Renewal:MaxStartJitter")}, routing = default (in-place); each polling interval gets a fresh host process and task hub."));
