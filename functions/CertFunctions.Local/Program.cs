@@ -15,6 +15,8 @@ if (!string.IsNullOrEmpty(settingsFile))
 
 builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
 builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+// Per-request framework lines would cost the anonymous responder a large share of its throughput (bench/results/responder-*.md).
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddOptions<LocalHostOptions>()
     .Bind(builder.Configuration.GetSection(LocalHostOptions.SectionName))
     .ValidateDataAnnotations()

@@ -127,7 +127,7 @@ public sealed partial class ChallengeResponder(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Challenge token {Token} requested for host {Host}, which is not one of its names")]
     private static partial void LogHostRejected(ILogger logger, string token, string host);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Served challenge token {Token} for host {Host}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Served challenge token {Token} for host {Host}")]
     private static partial void LogServed(ILogger logger, string token, string host);
 
     private sealed record TokenSnapshot(HashSet<string> Tokens, DateTimeOffset Expires);

@@ -20,13 +20,11 @@ public static class CertFunctionsServiceCollectionExtensions
     public static IReadOnlyDictionary<string, Type> ActivityTypes { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
         [ReadIngressActivity.Name] = typeof(ReadIngressActivity),
-        [RemoveLeftoversActivity.Name] = typeof(RemoveLeftoversActivity),
         [CreateOrderActivity.Name] = typeof(CreateOrderActivity),
         [PresentChallengeActivity.Name] = typeof(PresentChallengeActivity),
         [SelfCheckActivity.Name] = typeof(SelfCheckActivity),
         [ValidateActivity.Name] = typeof(ValidateActivity),
         [FinalizeAndStoreActivity.Name] = typeof(FinalizeAndStoreActivity),
-        [AttachTlsActivity.Name] = typeof(AttachTlsActivity),
         [CleanupActivity.Name] = typeof(CleanupActivity),
         [ReportOutcomeActivity.Name] = typeof(ReportOutcomeActivity),
     };

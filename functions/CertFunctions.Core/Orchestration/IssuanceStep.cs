@@ -9,11 +9,8 @@ public enum IssuanceStep
     /// <summary>Waiting for the start delay (renewal jitter).</summary>
     Scheduled,
 
-    /// <summary>Reading the Ingress and validating its names.</summary>
+    /// <summary>Reading the Ingress, validating its names, removing leftovers of an interrupted earlier run.</summary>
     ReadingIngress,
-
-    /// <summary>Removing leftovers of an earlier, interrupted run.</summary>
-    CleaningLeftovers,
 
     /// <summary>Creating the ACME order.</summary>
     Ordering,
@@ -27,11 +24,8 @@ public enum IssuanceStep
     /// <summary>The CA is validating.</summary>
     Validating,
 
-    /// <summary>Finalizing the order and writing the Secret.</summary>
+    /// <summary>Finalizing the order, writing the Secret and attaching it in the Ingress's spec.tls.</summary>
     Finalizing,
-
-    /// <summary>Attaching the Secret to the Ingress's spec.tls.</summary>
-    AttachingTls,
 
     /// <summary>Removing the challenge routes and tokens.</summary>
     CleaningUp,

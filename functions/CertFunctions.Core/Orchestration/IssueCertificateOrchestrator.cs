@@ -75,13 +75,10 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         }
 
         run.SetStatus(IssuanceStep.ReadingIngress);
-        var plan = await context.CallActivityAsync<IssuancePlan>(ReadIngressActivity.Name, certificate, IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
+        var plan = await context.CallActivityAsync<IssuancePlan>(
+            ReadIngressActivity.Name, new ReadIngressInput(certificate, context.InstanceId), IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
         run.Plan = plan;
         var hosts = plan.Spec.Hosts;
-
-        run.SetStatus(IssuanceStep.CleaningLeftovers);
-        await context.CallActivityAsync<int>(
-            RemoveLeftoversActivity.Name, new CleanupInput(certificate, context.InstanceId, null, []), IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
 
         run.SetStatus(IssuanceStep.Ordering);
         var order = await CreateOrderAsync(run, plan).ConfigureAwait(true);
@@ -95,12 +92,8 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
             await ValidateAsync(run, order).ConfigureAwait(true);
         }
 
-        run.SetStatus(IssuanceStep.Finalizing);
+        run.SetStatus(IssuanceStep.Finalizing, detail: $"finalize the order, store Secret {plan.Spec.SecretName}, attach it in spec.tls");
         var stored = await FinalizeAsync(run, plan, order.OrderUrl!).ConfigureAwait(true);
-
-        run.SetStatus(IssuanceStep.AttachingTls);
-        await context.CallActivityAsync<bool>(
-            AttachTlsActivity.Name, new AttachTlsInput(certificate, hosts, plan.Spec.SecretName), IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
 
         var secret = stored.Secret!;
         return new IssuanceResult(

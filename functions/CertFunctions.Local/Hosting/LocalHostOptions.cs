@@ -21,7 +21,7 @@ public sealed class LocalHostOptions
 
     /// <summary>Longest pause between queue polls when idle.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30", ErrorMessage = "Local:MaxQueuePollingInterval must be between 50 ms and 30 s.")]
-    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Run the renewal timer on its schedule (the scan can always be run through the admin route).</summary>
     public bool RunRenewalTimer { get; set; } = true;

@@ -13,13 +13,11 @@ public static class LocalTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<IssueCertificateOrchestrator>(IssueCertificateOrchestrator.Name)
             .AddActivity<ReadIngressActivity>(ReadIngressActivity.Name)
-            .AddActivity<RemoveLeftoversActivity>(RemoveLeftoversActivity.Name)
             .AddActivity<CreateOrderActivity>(CreateOrderActivity.Name)
             .AddActivity<PresentChallengeActivity>(PresentChallengeActivity.Name)
             .AddActivity<SelfCheckActivity>(SelfCheckActivity.Name)
             .AddActivity<ValidateActivity>(ValidateActivity.Name)
             .AddActivity<FinalizeAndStoreActivity>(FinalizeAndStoreActivity.Name)
-            .AddActivity<AttachTlsActivity>(AttachTlsActivity.Name)
             .AddActivity<CleanupActivity>(CleanupActivity.Name)
             .AddActivity<ReportOutcomeActivity>(ReportOutcomeActivity.Name);
     }

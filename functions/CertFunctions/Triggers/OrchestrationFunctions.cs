@@ -1,4 +1,3 @@
-using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Kubernetes.Routing;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Orchestration.Activities;
@@ -17,15 +16,10 @@ public sealed class OrchestrationFunctions
     public static Task<IssuanceResult> IssueCertificate([OrchestrationTrigger] TaskOrchestrationContext context)
         => new IssueCertificateOrchestrator().RunAsync(context, context.GetInput<IssueCertificateRequest>()!);
 
-    /// <summary>Reads and validates the Ingress.</summary>
+    /// <summary>Reads and validates the Ingress, removes leftovers of an interrupted run.</summary>
     [Function(ReadIngressActivity.Name)]
-    public static Task<IssuancePlan> ReadIngress([ActivityTrigger] CertificateRef input, FunctionContext context)
-        => ActivityRunner.RunAsync<ReadIngressActivity, CertificateRef, IssuancePlan>(context, ReadIngressActivity.Name, input);
-
-    /// <summary>Removes leftovers of an interrupted run.</summary>
-    [Function(RemoveLeftoversActivity.Name)]
-    public static Task<int> RemoveLeftovers([ActivityTrigger] CleanupInput input, FunctionContext context)
-        => ActivityRunner.RunAsync<RemoveLeftoversActivity, CleanupInput, int>(context, RemoveLeftoversActivity.Name, input);
+    public static Task<IssuancePlan> ReadIngress([ActivityTrigger] ReadIngressInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<ReadIngressActivity, ReadIngressInput, IssuancePlan>(context, ReadIngressActivity.Name, input);
 
     /// <summary>Creates the ACME order.</summary>
     [Function(CreateOrderActivity.Name)]
@@ -47,15 +41,10 @@ public sealed class OrchestrationFunctions
     public static Task<ValidateOutput> Validate([ActivityTrigger] ValidateInput input, FunctionContext context)
         => ActivityRunner.RunAsync<ValidateActivity, ValidateInput, ValidateOutput>(context, ValidateActivity.Name, input);
 
-    /// <summary>Finalizes the order and writes the Secret.</summary>
+    /// <summary>Finalizes the order, writes the Secret and attaches it in spec.tls.</summary>
     [Function(FinalizeAndStoreActivity.Name)]
     public static Task<FinalizeOutput> FinalizeAndStore([ActivityTrigger] FinalizeInput input, FunctionContext context)
         => ActivityRunner.RunAsync<FinalizeAndStoreActivity, FinalizeInput, FinalizeOutput>(context, FinalizeAndStoreActivity.Name, input);
-
-    /// <summary>Attaches the Secret in spec.tls.</summary>
-    [Function(AttachTlsActivity.Name)]
-    public static Task<bool> AttachTls([ActivityTrigger] AttachTlsInput input, FunctionContext context)
-        => ActivityRunner.RunAsync<AttachTlsActivity, AttachTlsInput, bool>(context, AttachTlsActivity.Name, input);
 
     /// <summary>Removes the challenge routes and tokens.</summary>
     [Function(CleanupActivity.Name)]

@@ -50,8 +50,9 @@ internal sealed class FakeIssuanceWorld
 
     public void Register(DurableTaskRegistry registry)
     {
-        registry.AddActivityFunc<CertificateRef, IssuancePlan>(ReadIngressActivity.Name, (_, input) =>
+        registry.AddActivityFunc<ReadIngressInput, IssuancePlan>(ReadIngressActivity.Name, (_, read) =>
         {
+            var input = read.Certificate;
             var attempt = Track(ReadIngressActivity.Name);
             if (ReadIngressFailure(attempt) is { } failure)
             {
@@ -62,7 +63,6 @@ internal sealed class FakeIssuanceWorld
                 null, null, null, false, SolverPreset.Plain, "nginx");
             return new IssuancePlan(spec, CertificateKeyType.EcdsaP256, null, null, new Uri("https://ca.example.test/dir"), SelfCheck);
         });
-        registry.AddActivityFunc<CleanupInput, int>(RemoveLeftoversActivity.Name, (_, _) => { Track(RemoveLeftoversActivity.Name); return 0; });
         registry.AddActivityFunc<CreateOrderInput, CreateOrderOutput>(CreateOrderActivity.Name, (_, input) =>
         {
             var attempt = Track(CreateOrderActivity.Name);
@@ -112,7 +112,6 @@ internal sealed class FakeIssuanceWorld
             var summary = new TlsSecretSummary("demo", input.SecretName, input.Hosts, "0a1b2c", now, now.AddDays(90), "CN=Pebble Intermediate", 2, true, false);
             return new FinalizeOutput(summary, now.AddDays(60), null);
         });
-        registry.AddActivityFunc<AttachTlsInput, bool>(AttachTlsActivity.Name, (_, _) => { Track(AttachTlsActivity.Name); return true; });
         registry.AddActivityFunc<CleanupInput, bool>(CleanupActivity.Name, (_, input) => { Track(CleanupActivity.Name); _cleanups.Enqueue(input); return true; });
         registry.AddActivityFunc<ReportOutcomeInput, CertificateState>(ReportOutcomeActivity.Name, (_, input) =>
         {

@@ -27,9 +27,8 @@ public sealed class IssueCertificateOrchestratorTests
         var calls = world.Calls.ToArray();
         string[] order =
         [
-            ReadIngressActivity.Name, RemoveLeftoversActivity.Name, CreateOrderActivity.Name, PresentChallengeActivity.Name,
-            SelfCheckActivity.Name, ValidateActivity.Name, FinalizeAndStoreActivity.Name, AttachTlsActivity.Name,
-            CleanupActivity.Name, ReportOutcomeActivity.Name,
+            ReadIngressActivity.Name, CreateOrderActivity.Name, PresentChallengeActivity.Name, SelfCheckActivity.Name,
+            ValidateActivity.Name, FinalizeAndStoreActivity.Name, CleanupActivity.Name, ReportOutcomeActivity.Name,
         ];
         var positions = order.Select(name => Array.IndexOf(calls, name)).ToArray();
         Assert.All(positions, p => Assert.True(p >= 0));
@@ -84,7 +83,6 @@ public sealed class IssueCertificateOrchestratorTests
         Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
         Assert.Contains("Connection refused", state.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.DoesNotContain(FinalizeAndStoreActivity.Name, world.Calls);
-        Assert.DoesNotContain(AttachTlsActivity.Name, world.Calls);
         var cleanup = Assert.Single(world.Cleanups);
         Assert.Equal(["a.example.test", "b.example.test"], cleanup.Presented!.Paths.Select(p => p.RuleHost));
         Assert.Contains(world.Events, e => e.Reason == IngressEventReasons.IssuanceFailed && e.Message.Contains("Connection refused", StringComparison.Ordinal));

@@ -4,6 +4,7 @@ using CertFunctions.Acme.Protocol;
 using CertFunctions.Core.Acme;
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Secrets;
+using CertFunctions.Core.Kubernetes.Tls;
 using CertFunctions.Core.Renewal;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -11,14 +12,17 @@ using Microsoft.Extensions.Logging;
 namespace CertFunctions.Core.Orchestration.Activities;
 
 /// <summary>
-/// Generates the certificate key, finalizes the order, downloads the chain and writes the Secret — in one activity,
-/// so the private key never enters orchestration history. Between finalization and the Secret write the key waits
-/// in the private state container, so a crash in between finishes the job on retry.
+/// Generates the certificate key, finalizes the order, downloads the chain, writes the Secret and attaches it in the
+/// Ingress's spec.tls — in one activity, so the private key never enters orchestration history. Between
+/// finalization and the attach the key waits in the private state container, so a crash anywhere in between
+/// finishes the job on retry (each step is idempotent) instead of orphaning a certificate.
 /// </summary>
 public sealed partial class FinalizeAndStoreActivity(
     AcmeClientProvider acme,
     PendingKeyStore pendingKeys,
     TlsSecretWriter secretWriter,
+    IngressTlsBinder tlsBinder,
+    DeployedCertificateReader deployedCertificates,
     ILogger<FinalizeAndStoreActivity> logger) : TaskActivity<FinalizeInput, FinalizeOutput>
 {
     /// <summary>The activity name.</summary>
@@ -62,14 +66,24 @@ public sealed partial class FinalizeAndStoreActivity(
             throw await client.GetOrderFailureAsync(order, ct).ConfigureAwait(false);
         }
 
-        if (keyPem is null)
-        {
-            throw new IssuanceFailedException(
-                $"The order {input.OrderUrl} was finalized, but its private key is not in storage; a new order is needed.");
-        }
-
         var chain = await client.DownloadCertificateAsync(order.Certificate, input.PreferredChain, ct).ConfigureAwait(false);
         var leaf = chain.Leaf;
+        if (keyPem is null)
+        {
+            // A previous attempt stored and attached this certificate, then deleted the key, but did not report back.
+            var deployed = await deployedCertificates.ReadAsync(input.Certificate, input.SecretName, ct).ConfigureAwait(false);
+            if (deployed is null || !string.Equals(deployed.Serial, leaf.SerialNumber, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new IssuanceFailedException(
+                    $"The order {input.OrderUrl} was finalized, but its private key is not in storage; a new order is needed.");
+            }
+
+            await tlsBinder.AttachAsync(input.Certificate, input.Hosts, input.SecretName, ct).ConfigureAwait(false);
+            var done = new TlsSecretSummary(deployed.Namespace, deployed.SecretName, deployed.DnsNames, deployed.Serial, deployed.NotBefore,
+                deployed.NotAfter, deployed.Issuer, chain.Certificates.Count, false, false);
+            return new FinalizeOutput(done, deployed.PlannedRenewal, null, TryAriCertificateId(leaf));
+        }
+
         var ari = await TryGetRenewalInfoAsync(client, leaf).ConfigureAwait(false);
         var planned = RenewalPolicy.PlannedRenewal(
             leaf.NotBefore.ToUniversalTime(),
@@ -85,6 +99,7 @@ public sealed partial class FinalizeAndStoreActivity(
             new TlsSecretMetadata(client.DirectoryUrl.AbsoluteUri, planned),
             input.AdoptSecret,
             ct).ConfigureAwait(false);
+        await tlsBinder.AttachAsync(input.Certificate, input.Hosts, input.SecretName, ct).ConfigureAwait(false);
         await pendingKeys.DeleteAsync(input.OrderUrl, ct).ConfigureAwait(false);
         LogStored(logger, input.Certificate, summary.Serial, summary.NotAfter);
         return new FinalizeOutput(summary, planned, null, TryAriCertificateId(leaf));

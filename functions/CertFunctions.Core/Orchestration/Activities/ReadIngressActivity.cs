@@ -1,25 +1,34 @@
 using CertFunctions.Core.Acme;
-using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Challenges;
 using CertFunctions.Core.Kubernetes.Discovery;
+using CertFunctions.Core.Kubernetes.Routing;
 using CertFunctions.Core.SelfCheck;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
 namespace CertFunctions.Core.Orchestration.Activities;
 
-/// <summary>Reads the Ingress, validates its names and applies the app defaults.</summary>
+/// <summary>
+/// Reads the Ingress, validates its names and applies the app defaults; then removes what an interrupted earlier
+/// run of the same instance left behind (challenge paths and solver objects found by label, its tokens).
+/// </summary>
 public sealed class ReadIngressActivity(
     IngressCertificateReader reader,
+    ChallengeRouter router,
+    ChallengeTokenStore tokens,
     IOptions<AcmeOptions> acmeOptions,
-    IOptions<SelfCheckOptions> selfCheckOptions) : TaskActivity<CertificateRef, IssuancePlan>
+    IOptions<SelfCheckOptions> selfCheckOptions) : TaskActivity<ReadIngressInput, IssuancePlan>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(ReadIngressActivity);
 
     /// <inheritdoc />
-    public override async Task<IssuancePlan> RunAsync(TaskActivityContext context, CertificateRef input)
+    public override async Task<IssuancePlan> RunAsync(TaskActivityContext context, ReadIngressInput input)
     {
-        var spec = await reader.ReadAsync(input, CancellationToken.None).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(input);
+        var spec = await reader.ReadAsync(input.Certificate, CancellationToken.None).ConfigureAwait(false);
+        await router.RemoveLeftoversAsync(input.Certificate, CancellationToken.None).ConfigureAwait(false);
+        await tokens.DeleteOwnedByAsync(input.Owner, CancellationToken.None).ConfigureAwait(false);
         var acme = acmeOptions.Value;
         var selfCheck = selfCheckOptions.Value;
         return new IssuancePlan(
