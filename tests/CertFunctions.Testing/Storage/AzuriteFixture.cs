@@ -33,6 +33,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
+    /// <summary>When set, Azurite writes its debug log (every request) here, e.g. to count storage calls in a benchmark.</summary>
+    public string? DebugLogPath { get; init; }
+
     /// <summary>The Azurite process id (for tests that need to stop it hard).</summary>
     public int ProcessId => _process?.ProcessId ?? throw new InvalidOperationException("Azurite is not started.");
 
@@ -54,10 +57,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         BlobPort = FreePort.Next();
         QueuePort = FreePort.Next();
         TablePort = FreePort.Next();
+        string[] debug = string.IsNullOrEmpty(DebugLogPath) ? [] : ["--debug", DebugLogPath];
         _process = ServiceProcess.Start(
             "azurite",
             azurite,
             [
+                .. debug,
                 "--silent", "--skipApiVersionCheck", "--loose",
                 "--location", _dataDirectory,
                 "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),

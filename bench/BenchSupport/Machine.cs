@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace RenewalScanBench;
+namespace BenchSupport;
 
 /// <summary>Describes the machine for the results file (CPU model, logical CPUs, memory, OS, runtime, GC mode).</summary>
-internal static class Machine
+public static class Machine
 {
+    /// <summary>One line: host, CPU, logical CPUs, memory, OS, runtime and GC mode.</summary>
     public static string Describe()
     {
         var cpu = File.Exists("/proc/cpuinfo")
@@ -19,4 +21,20 @@ internal static class Machine
     /// <summary>The 1, 5 and 15 minute load averages (other engineers share this machine), or "n/a".</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>The installed version of a Debian package (for reference tools such as lego and certbot), or "?".</summary>
+    public static string PackageVersion(string package)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("dpkg-query", ["-W", "-f=${Version}", package]) { RedirectStandardOutput = true, UseShellExecute = false });
+            var version = process!.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? version : "?";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "?";
+        }
+    }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace RenewalScanBench;
+namespace BenchSupport;
 
 /// <summary>Resident (VmRSS) and peak resident (VmHWM) memory of a process from /proc, and a reset of the peak.</summary>
-internal static class ProcessMemory
+public static class ProcessMemory
 {
     /// <summary>(VmRSS, VmHWM) in MiB, or nulls where /proc is not available.</summary>
     public static (double? ResidentMiB, double? PeakMiB) Read(int processId)
