@@ -29,7 +29,7 @@ try
             sizes.Add(await measurer.MeasureAsync(count, cancellation.Token));
         }
 
-        var report = ScanReport.Build(sizes, "bench/RenewalScanBench/run.sh (dotnet run -c Release --project bench/RenewalScanBench)", SourceVersion.Describe(ProgramLocator.RepositoryRoot));
+        var report = ScanReport.Build(sizes, "bench/RenewalScanBench/run.sh (dotnet run -c Release --project bench/RenewalScanBench)", SourceVersion.Describe(ProgramLocator.RepositoryRoot, "functions/CertFunctions.Core"));
         Console.WriteLine(report);
         Directory.CreateDirectory(Path.GetDirectoryName(options.ResultsPath)!);
         await File.WriteAllTextAsync(options.ResultsPath, report);

@@ -1,17 +1,17 @@
 using System.Diagnostics;
 
-namespace LocalHostBench;
+namespace BenchSupport;
 
 /// <summary>The repository commit the benchmark ran against, and whether the product code had local changes.</summary>
-internal static class SourceVersion
+public static class SourceVersion
 {
-    public static string Describe(string repositoryRoot)
+    public static string Describe(string repositoryRoot, string productPath = "functions")
     {
         var commit = Git(repositoryRoot, "log", "-1", "--format=%h %s");
-        var dirty = Git(repositoryRoot, "status", "--porcelain", "--", "functions");
+        var dirty = Git(repositoryRoot, "status", "--porcelain", "--", productPath);
         return commit is null
             ? "unknown (git not available)"
-            : $"`{commit}`" + (string.IsNullOrWhiteSpace(dirty) ? string.Empty : " plus uncommitted changes in functions/");
+            : $"`{commit}`" + (string.IsNullOrWhiteSpace(dirty) ? string.Empty : " plus uncommitted changes in " + productPath);
     }
 
     private static string? Git(string directory, params string[] args)
