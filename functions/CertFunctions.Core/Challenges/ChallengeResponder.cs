@@ -8,7 +8,8 @@ namespace CertFunctions.Core.Challenges;
 /// <remarks>
 /// Unknown tokens are rejected from a snapshot of the published token names that is refreshed at most once per
 /// <see cref="ResponderOptions.TokenListTtl"/> (one listing shared by all concurrent requests), instead of a
-/// storage read per request. A freshly published token is visible within that period; the self-check waits for it.
+/// storage read per request. A token published by this instance is visible at once (the snapshot remembers the
+/// store's publish count); one published by another instance within that period, which the self-check waits for.
 /// </remarks>
 public sealed partial class ChallengeResponder(
     ChallengeTokenStore store,
@@ -18,7 +19,7 @@ public sealed partial class ChallengeResponder(
 {
     private readonly ConcurrentDictionary<string, (StoredChallenge Challenge, DateTimeOffset Expires)> _known = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
-    private volatile TokenSnapshot _snapshot = new([], DateTimeOffset.MinValue);
+    private volatile TokenSnapshot _snapshot = new([], DateTimeOffset.MinValue, -1);
 
     /// <summary>Returns the key authorization to serve for <paramref name="token"/>, or null for 404.</summary>
     /// <param name="token">The token from the request path.</param>
@@ -76,7 +77,7 @@ public sealed partial class ChallengeResponder(
     private async Task<TokenSnapshot> GetSnapshotAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
-        if (snapshot.Expires > now)
+        if (snapshot.Expires > now && snapshot.PublishedVersion == store.PublishedVersion)
         {
             return snapshot;
         }
@@ -86,13 +87,14 @@ public sealed partial class ChallengeResponder(
         {
             // Another request may have refreshed it while this one waited.
             snapshot = _snapshot;
-            if (snapshot.Expires > timeProvider.GetUtcNow())
+            var version = store.PublishedVersion;
+            if (snapshot.Expires > timeProvider.GetUtcNow() && snapshot.PublishedVersion == version)
             {
                 return snapshot;
             }
 
             var tokens = await store.ListTokensAsync(cancellationToken).ConfigureAwait(false);
-            snapshot = new TokenSnapshot(tokens, timeProvider.GetUtcNow() + options.Value.TokenListTtl);
+            snapshot = new TokenSnapshot(tokens, timeProvider.GetUtcNow() + options.Value.TokenListTtl, version);
             _snapshot = snapshot;
             return snapshot;
         }
@@ -130,5 +132,5 @@ public sealed partial class ChallengeResponder(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Served challenge token {Token} for host {Host}")]
     private static partial void LogServed(ILogger logger, string token, string host);
 
-    private sealed record TokenSnapshot(HashSet<string> Tokens, DateTimeOffset Expires);
+    private sealed record TokenSnapshot(HashSet<string> Tokens, DateTimeOffset Expires, long PublishedVersion);
 }

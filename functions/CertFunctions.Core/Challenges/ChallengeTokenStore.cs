@@ -16,6 +16,7 @@ public sealed class ChallengeTokenStore
     private const string OwnerMetadata = "owner";
     private readonly BlobContainers _containers;
     private readonly Counter<long> _storageCalls;
+    private long _publishedVersion;
 
     /// <summary>Creates the store.</summary>
     public ChallengeTokenStore(BlobContainers containers, IMeterFactory meterFactory)
@@ -24,6 +25,9 @@ public sealed class ChallengeTokenStore
         var meter = meterFactory.Create(MeterName);
         _storageCalls = meter.CreateCounter<long>("certfunctions.challenges.storage_calls", description: "Storage round trips made for challenge tokens.");
     }
+
+    /// <summary>Grows each time this instance publishes tokens, so a responder in the same process sees them at once.</summary>
+    public long PublishedVersion => Interlocked.Read(ref _publishedVersion);
 
     /// <summary>Writes (or overwrites) the key authorizations for <paramref name="owner"/>.</summary>
     public async Task PublishAsync(string owner, IEnumerable<PublishedChallenge> challenges, CancellationToken cancellationToken)
@@ -48,6 +52,7 @@ public sealed class ChallengeTokenStore
             Count("write");
             await container.GetBlobClient(challenge.Token).UploadAsync(BinaryData.FromString(challenge.KeyAuthorization), options, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
+        Interlocked.Increment(ref _publishedVersion);
     }
 
     /// <summary>Reads one token; null when it is not published.</summary>

@@ -50,6 +50,19 @@ public sealed class ChallengeResponderTests(AzuriteFixture azurite) : IDisposabl
     }
 
     [Fact]
+    public async Task A_token_published_by_this_instance_is_visible_at_once_despite_the_snapshot()
+    {
+        var (store, responder, calls) = Create(new ResponderOptions { TokenListTtl = TimeSpan.FromSeconds(30) });
+        Assert.Null(await responder.FindKeyAuthorizationAsync(NewToken(), "a.example.test", default));
+        var token = NewToken();
+
+        await store.PublishAsync("owner-3", [new PublishedChallenge(token, "fresh", ["a.example.test"])], default);
+
+        Assert.Equal("fresh", await responder.FindKeyAuthorizationAsync(token, "a.example.test", default));
+        Assert.Equal(2, calls.Count("list"));
+    }
+
+    [Fact]
     public async Task Malformed_tokens_never_reach_storage()
     {
         var (_, responder, calls) = Create(new ResponderOptions());
