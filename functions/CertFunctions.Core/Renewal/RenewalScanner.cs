@@ -31,8 +31,6 @@ public sealed partial class RenewalScanner(
     {
         var options = renewalOptions.Value;
         var now = timeProvider.GetUtcNow();
-        var stateByCertificate = (await states.ListAsync(cancellationToken).ConfigureAwait(false))
-            .ToDictionary(s => s.Certificate);
         var problems = new ConcurrentBag<string>();
         int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0;
 
@@ -94,7 +92,9 @@ public sealed partial class RenewalScanner(
                         }
 
                         Interlocked.Increment(ref due);
-                        stateByCertificate.TryGetValue(spec.Certificate, out var state);
+
+                        // Only due certificates need their back-off state: one read each, not one per certificate.
+                        var state = await states.ReadAsync(spec.Certificate, ct).ConfigureAwait(false);
                         if (state is not null && state.NextAttemptAfter > now)
                         {
                             Interlocked.Increment(ref backingOff);

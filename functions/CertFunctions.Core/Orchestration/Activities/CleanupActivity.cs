@@ -23,8 +23,8 @@ public sealed class CleanupActivity(ChallengeRouter router, ChallengeTokenStore 
             await router.RemoveLeftoversAsync(input.Certificate, CancellationToken.None).ConfigureAwait(false);
         }
 
+        // The orchestration knows every token it published; tokens of a crashed run are removed with the next Ingress read.
         await tokens.DeleteAsync(input.Tokens, CancellationToken.None).ConfigureAwait(false);
-        await tokens.DeleteOwnedByAsync(input.Owner, CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }
