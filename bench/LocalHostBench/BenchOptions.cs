@@ -2,9 +2,21 @@ using System.Globalization;
 
 namespace LocalHostBench;
 
-/// <summary>Command line: --reps N (0: no host/bare comparison) --intervals 1000,250,100 (ms) --burst N --burst-interval MS --burst-setting KEY=VALUE (repeatable) --burst-sample MS (pause between status sweeps) --results PATH.</summary>
+/// <summary>
+/// Command line: --reps N (0: no host/bare comparison) --intervals 1000,250,100 (ms) --extra-variants yes|no (the
+/// responder/self-check variants after the intervals) --burst N --burst-interval MS --burst-setting KEY=VALUE (repeatable)
+/// --burst-sample MS (pause between status sweeps) --azurite-log PATH (Azurite's request log, to count storage calls) --results PATH.
+/// </summary>
 internal sealed record BenchOptions(int Repetitions, IReadOnlyList<int> PollingIntervalsMs, int Burst, int BurstIntervalMs, IReadOnlyDictionary<string, string> BurstSettings, int BurstSampleMs, string ResultsPath)
 {
+    private const string Usage = "Options: --reps N --intervals 1000,250,100 --extra-variants yes|no --burst N --burst-interval MS --burst-setting KEY=VALUE --burst-sample MS --azurite-log PATH --results PATH";
+
+    /// <summary>Also time the variants with shorter responder and self-check waits.</summary>
+    public bool ExtraVariants { get; init; } = true;
+
+    /// <summary>Where Azurite logs every request (null: no log).</summary>
+    public string? AzuriteLogPath { get; init; }
+
     /// <exception cref="ArgumentException">An option is unknown or out of range.</exception>
     public static BenchOptions Parse(string[] args, string repositoryRoot)
     {
@@ -22,7 +34,9 @@ internal sealed record BenchOptions(int Repetitions, IReadOnlyList<int> PollingI
                 "--burst-sample" => options with { BurstSampleMs = Whole("--burst-sample", value, 0) },
                 "--burst-setting" => options with { BurstSettings = WithSetting(options.BurstSettings, value) },
                 "--results" => options with { ResultsPath = Path.GetFullPath(value) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --reps N --intervals 1000,250,100 --burst N --burst-interval MS --burst-setting KEY=VALUE --burst-sample MS --results PATH"),
+                "--extra-variants" => options with { ExtraVariants = value switch { "yes" => true, "no" => false, _ => throw new ArgumentException($"--extra-variants is yes or no, not '{value}'.") } },
+                "--azurite-log" => options with { AzuriteLogPath = Path.GetFullPath(value) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. {Usage}"),
             };
         }
 

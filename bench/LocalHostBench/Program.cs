@@ -23,13 +23,14 @@ await using var world = await LocalWorld.StartAsync(new LocalWorldOptions
 {
     Pebble = PebbleOptions.Default with { NonceRejectPercent = 0 },
     StartHost = false,
+    AzuriteDebugLogPath = options.AzuriteLogPath,
 });
 await using var bare = BareIssuer.Start(world.Pebble, FreePort.Next());
 await BareRoute.CreateAsync(world.Emulator, bare.ListenerPort, cancellation.Token);
 
 var overhead = new List<OverheadResult>();
 var runner = new OverheadRunner(world, bare, options.Repetitions);
-var variants = options.Repetitions > 0 ? HostVariant.Defaults(options.PollingIntervalsMs) : [];
+var variants = options.Repetitions > 0 ? HostVariant.Defaults(options.PollingIntervalsMs, options.ExtraVariants) : [];
 for (var i = 0; i < variants.Count; i++)
 {
     overhead.Add(await runner.RunAsync(variants[i], i, cancellation.Token));

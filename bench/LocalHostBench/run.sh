@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -x node_modules/.bin/azurite ] || npm ci
-dotnet build -c Release functions/CertFunctions.Local tools/KubeApiEmulator >/dev/null 2>&1 || true
+# One project per build command (MSBuild takes one project argument); a failed build stops the run.
+for project in functions/CertFunctions.Local tools/KubeApiEmulator; do dotnet build -c Release -nologo -v:q "$project" >/dev/null; done
 dotnet run -c Release --project bench/LocalHostBench -- "$@"

@@ -27,6 +27,9 @@ public static class CertFunctionsServiceCollectionExtensions
         [FinalizeAndStoreActivity.Name] = typeof(FinalizeAndStoreActivity),
         [CleanupActivity.Name] = typeof(CleanupActivity),
         [ReportOutcomeActivity.Name] = typeof(ReportOutcomeActivity),
+        [PrepareIssuanceActivity.Name] = typeof(PrepareIssuanceActivity),
+        [SolveChallengesActivity.Name] = typeof(SolveChallengesActivity),
+        [CompleteIssuanceActivity.Name] = typeof(CompleteIssuanceActivity),
     };
 
     /// <summary>Binds every CertFunctions setting (validated at start-up) and registers the services and activities.</summary>

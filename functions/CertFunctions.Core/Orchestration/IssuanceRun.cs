@@ -23,6 +23,9 @@ internal sealed class IssuanceRun(TaskOrchestrationContext context, IssueCertifi
 
     public IssuanceResult? Result { get; set; }
 
+    /// <summary>True when the completing activity already recorded the success (Event and state).</summary>
+    public bool Reported { get; set; }
+
     public string? Failure { get; set; }
 
     private string? LastError { get; set; }

@@ -1,4 +1,3 @@
-using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Kubernetes.Routing;
 using CertFunctions.Core.Orchestration.Activities;
 using CertFunctions.Core.SelfCheck;
@@ -9,6 +8,7 @@ namespace CertFunctions.Core.Orchestration;
 
 /// <summary>
 /// One issuance for one Ingress: read, order, present, self-check, validate, finalize, attach, clean up, report.
+/// Steps that always follow each other share an activity on the common path; see docs/architecture.md.
 /// Deterministic: every I/O is an activity, time is the orchestration's, settings are captured by the first activity.
 /// </summary>
 public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<IssueCertificateRequest, IssuanceResult>
@@ -74,69 +74,91 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
             await context.CreateTimer(delay, CancellationToken.None).ConfigureAwait(true);
         }
 
-        run.SetStatus(IssuanceStep.ReadingIngress);
-        var plan = await context.CallActivityAsync<IssuancePlan>(
-            ReadIngressActivity.Name, new ReadIngressInput(certificate, context.InstanceId), IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
+        // The common path is four activities (prepare, solve, complete, report): each one is a round trip through
+        // the task hub, so steps that always follow each other share one. Slow paths (a route still propagating,
+        // a CA still validating, a rate limit) fall back to the single-step activities with durable timers between.
+        run.SetStatus(IssuanceStep.ReadingIngress, detail: "read the Ingress, then create the ACME order");
+        var prepared = await context.CallActivityAsync<PreparedIssuance>(
+            PrepareIssuanceActivity.Name,
+            new PrepareIssuanceInput(certificate, context.InstanceId, run.Input.Replaces),
+            IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
+        var plan = prepared.Plan;
         run.Plan = plan;
-        var hosts = plan.Spec.Hosts;
-
-        run.SetStatus(IssuanceStep.Ordering);
-        var order = await CreateOrderAsync(run, plan).ConfigureAwait(true);
+        var order = await OrderAfterRateLimitsAsync(run, plan, prepared.Order).ConfigureAwait(true);
         run.OrderUrl = order.OrderUrl;
         LogOrdered(logger, certificate, order.OrderUrl!, order.Challenges.Count);
 
         if (order.Challenges.Count > 0)
         {
-            await PresentAsync(run, plan, order).ConfigureAwait(true);
-            await SelfCheckAsync(run, plan.SelfCheck, order.Challenges).ConfigureAwait(true);
-            await ValidateAsync(run, order).ConfigureAwait(true);
+            await SolveAsync(run, plan, order).ConfigureAwait(true);
         }
 
-        run.SetStatus(IssuanceStep.Finalizing, detail: $"finalize the order, store Secret {plan.Spec.SecretName}, attach it in spec.tls");
-        var stored = await FinalizeAsync(run, plan, order.OrderUrl!).ConfigureAwait(true);
-
-        var secret = stored.Secret!;
-        return new IssuanceResult(
-            certificate, hosts, plan.Spec.SecretName, secret.Serial, secret.NotBefore, secret.NotAfter, secret.Issuer,
-            stored.PlannedRenewal ?? secret.NotAfter, order.OrderUrl!, stored.AriCertificateId);
+        var report = new SuccessReport(
+            certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, plan.Spec.Hosts, plan.Spec.SecretName, order.OrderUrl!);
+        var stored = await CompleteAsync(run, plan, report, logger).ConfigureAwait(true);
+        return IssuanceOutcome.Result(report, stored);
     }
 
-    private static async Task<CreateOrderOutput> CreateOrderAsync(IssuanceRun run, IssuancePlan plan)
+    private static async Task<CreateOrderOutput> OrderAfterRateLimitsAsync(IssuanceRun run, IssuancePlan plan, CreateOrderOutput order)
     {
-        var replaces = run.Input.Replaces;
-        while (true)
+        while (order.RateLimit is { } limit)
         {
-            var order = await run.Context.CallActivityAsync<CreateOrderOutput>(
-                CreateOrderActivity.Name,
-                new CreateOrderInput(run.Input.Certificate, plan.Spec.Hosts, plan.Profile, replaces),
-                IssuanceRetryPolicies.Acme).ConfigureAwait(true);
-            if (order.RateLimit is null)
-            {
-                return order;
-            }
-
-            await WaitForRateLimitAsync(run, order.RateLimit).ConfigureAwait(true);
+            await WaitForRateLimitAsync(run, limit).ConfigureAwait(true);
             run.SetStatus(IssuanceStep.Ordering);
+            order = await run.Context.CallActivityAsync<CreateOrderOutput>(
+                CreateOrderActivity.Name,
+                new CreateOrderInput(run.Input.Certificate, plan.Spec.Hosts, plan.Profile, run.Input.Replaces),
+                IssuanceRetryPolicies.Acme).ConfigureAwait(true);
         }
+
+        return order;
     }
 
-    private static async Task PresentAsync(IssuanceRun run, IssuancePlan plan, CreateOrderOutput order)
+    private static async Task SolveAsync(IssuanceRun run, IssuancePlan plan, CreateOrderOutput order)
     {
         var context = run.Context;
-        run.SetStatus(IssuanceStep.PresentingChallenges);
+        var check = plan.SelfCheck;
+        var challenges = order.Challenges;
+        run.SetStatus(IssuanceStep.PresentingChallenges, detail: check.Mode == SelfCheckMode.Wait
+            ? "publish the tokens and route the challenge paths to the responder"
+            : "publish the tokens, route the challenge paths to the responder, check them, then ask the CA to validate");
         run.NeedsCleanup = true;
-        run.Tokens = [.. order.Challenges.Select(c => c.Token)];
-        var pendingHosts = order.Challenges.Select(c => c.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        run.Presented = await context.CallActivityAsync<PresentedChallenge>(
-            PresentChallengeActivity.Name,
-            new PresentChallengesInput(
-                context.InstanceId,
-                order.Challenges,
-                new ChallengeRoutingRequest(run.Input.Certificate, pendingHosts, run.Tokens, plan.Spec.Routing, plan.Spec.SolverPreset, plan.Spec.IngressClassName)),
+        run.Tokens = [.. challenges.Select(c => c.Token)];
+        var pendingHosts = challenges.Select(c => c.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var present = new PresentChallengesInput(
+            context.InstanceId,
+            challenges,
+            new ChallengeRoutingRequest(run.Input.Certificate, pendingHosts, run.Tokens, plan.Spec.Routing, plan.Spec.SolverPreset, plan.Spec.IngressClassName));
+        var deadline = context.CurrentUtcDateTime + check.Timeout;
+        var firstAnswer = new ValidateInput(order.OrderUrl!, challenges, Answer: true);
+        var solved = await context.CallActivityAsync<SolvedChallenges>(
+            SolveChallengesActivity.Name,
+            check.Mode == SelfCheckMode.Wait
+                ? new SolveChallengesInput(present, null, null)
+                : new SolveChallengesInput(present, SelfCheckRoundInput(check, challenges, check.Timeout), firstAnswer),
             IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
+        run.Presented = solved.Presented;
+
+        var validation = solved.Validation;
+        if (validation is null)
+        {
+            await SelfCheckAsync(run, check, challenges, solved.SelfCheck, deadline).ConfigureAwait(true);
+            run.SetStatus(IssuanceStep.Validating);
+            validation = await context.CallActivityAsync<ValidateOutput>(
+                ValidateActivity.Name, firstAnswer, IssuanceRetryPolicies.Acme).ConfigureAwait(true);
+        }
+
+        await WaitForValidationAsync(run, order, validation).ConfigureAwait(true);
     }
 
-    private static async Task SelfCheckAsync(IssuanceRun run, SelfCheckPlan plan, IReadOnlyList<PendingChallenge> challenges)
+    private static SelfCheckInput SelfCheckRoundInput(SelfCheckPlan plan, IReadOnlyList<PendingChallenge> challenges, TimeSpan remaining)
+    {
+        var budget = remaining < MaxSelfCheckActivityBudget ? remaining : MaxSelfCheckActivityBudget;
+        return new SelfCheckInput(challenges, plan.ConsecutivePasses, plan.Interval, budget > plan.Interval ? budget : plan.Interval);
+    }
+
+    /// <summary>Finishes the self-check the solve activity started (or, in Wait mode, waits): durable timers between rounds.</summary>
+    private static async Task SelfCheckAsync(IssuanceRun run, SelfCheckPlan plan, IReadOnlyList<PendingChallenge> challenges, SelfCheckRound? round, DateTime deadline)
     {
         var context = run.Context;
         if (plan.Mode == SelfCheckMode.Wait)
@@ -146,40 +168,38 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
             return;
         }
 
-        var deadline = context.CurrentUtcDateTime + plan.Timeout;
         while (true)
         {
-            var remaining = deadline - context.CurrentUtcDateTime;
-            var budget = remaining < MaxSelfCheckActivityBudget ? remaining : MaxSelfCheckActivityBudget;
-            var round = await context.CallActivityAsync<SelfCheckRound>(
+            if (round is not null)
+            {
+                var progress = string.Join("; ", challenges.Select((c, i) =>
+                    $"{c.Host}: {round.Passes[i]}/{plan.ConsecutivePasses}{(round.LastAttempts[i].Passed ? string.Empty : " (" + round.LastAttempts[i].Detail + ")")}"));
+                run.SetStatus(IssuanceStep.SelfChecking, detail: progress);
+                if (round.Passed)
+                {
+                    return;
+                }
+
+                if (context.CurrentUtcDateTime >= deadline)
+                {
+                    throw new IssuanceFailedException(
+                        $"The challenge was not reachable within {plan.Timeout}: {progress}. The CA was not asked to validate, " +
+                        "so no failed authorization counts against its limits. Check that the Ingress controller serves these hosts on port 80.");
+                }
+
+                await context.CreateTimer(plan.Interval, CancellationToken.None).ConfigureAwait(true);
+            }
+
+            round = await context.CallActivityAsync<SelfCheckRound>(
                 SelfCheckActivity.Name,
-                new SelfCheckInput(challenges, plan.ConsecutivePasses, plan.Interval, budget > plan.Interval ? budget : plan.Interval),
+                SelfCheckRoundInput(plan, challenges, deadline - context.CurrentUtcDateTime),
                 IssuanceRetryPolicies.Bookkeeping).ConfigureAwait(true);
-            var progress = string.Join("; ", challenges.Select((c, i) =>
-                $"{c.Host}: {round.Passes[i]}/{plan.ConsecutivePasses}{(round.LastAttempts[i].Passed ? string.Empty : " (" + round.LastAttempts[i].Detail + ")")}"));
-            run.SetStatus(IssuanceStep.SelfChecking, detail: progress);
-            if (round.Passed)
-            {
-                return;
-            }
-
-            if (context.CurrentUtcDateTime >= deadline)
-            {
-                throw new IssuanceFailedException(
-                    $"The challenge was not reachable within {plan.Timeout}: {progress}. The CA was not asked to validate, " +
-                    "so no failed authorization counts against its limits. Check that the Ingress controller serves these hosts on port 80.");
-            }
-
-            await context.CreateTimer(plan.Interval, CancellationToken.None).ConfigureAwait(true);
         }
     }
 
-    private static async Task ValidateAsync(IssuanceRun run, CreateOrderOutput order)
+    private static async Task WaitForValidationAsync(IssuanceRun run, CreateOrderOutput order, ValidateOutput validation)
     {
         var context = run.Context;
-        run.SetStatus(IssuanceStep.Validating);
-        var validation = await context.CallActivityAsync<ValidateOutput>(
-            ValidateActivity.Name, new ValidateInput(order.OrderUrl!, order.Challenges, Answer: true), IssuanceRetryPolicies.Acme).ConfigureAwait(true);
         for (var poll = 0; validation.State == ValidationState.Pending; poll++)
         {
             if (poll >= MaxValidationPolls)
@@ -187,6 +207,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
                 throw new IssuanceFailedException($"The CA did not finish validating {order.OrderUrl} after {MaxValidationPolls} checks.");
             }
 
+            run.SetStatus(IssuanceStep.Validating, detail: "the CA is still validating");
             await context.CreateTimer(validation.RetryAfter ?? TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(true);
             validation = await context.CallActivityAsync<ValidateOutput>(
                 ValidateActivity.Name, new ValidateInput(order.OrderUrl!, order.Challenges, Answer: false), IssuanceRetryPolicies.Acme).ConfigureAwait(true);
@@ -198,21 +219,44 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         }
     }
 
-    private static async Task<FinalizeOutput> FinalizeAsync(IssuanceRun run, IssuancePlan plan, Uri orderUrl)
+    private static async Task<FinalizeOutput> CompleteAsync(IssuanceRun run, IssuancePlan plan, SuccessReport report, ILogger logger)
+    {
+        var context = run.Context;
+        var finalize = new FinalizeInput(run.Input.Certificate, report.OrderUrl, plan.Spec.Hosts, plan.Spec.SecretName, plan.KeyType, plan.PreferredChain, plan.Spec.AdoptSecret);
+        var cleanup = run.NeedsCleanup ? new CleanupInput(run.Input.Certificate, context.InstanceId, run.Presented, run.Tokens) : null;
+        run.SetStatus(IssuanceStep.Finalizing, detail: cleanup is null
+            ? $"finalize the order, store Secret {plan.Spec.SecretName}, attach it in spec.tls"
+            : $"finalize the order, store Secret {plan.Spec.SecretName}, attach it in spec.tls, remove the challenge routes");
+        var completed = await context.CallActivityAsync<CompletedIssuance>(
+            CompleteIssuanceActivity.Name, new CompleteIssuanceInput(finalize, cleanup, report), IssuanceRetryPolicies.Acme).ConfigureAwait(true);
+        run.Reported = completed.Reported;
+        if (completed.CleanedUp)
+        {
+            run.NeedsCleanup = false;
+        }
+        else if (completed.CleanupError is { } error)
+        {
+            // The certificate is stored; the finally block retries the cleanup as its own activity.
+            LogCleanupFailed(logger, run.Input.Certificate, error);
+        }
+
+        return completed.Stored.RateLimit is null ? completed.Stored : await FinalizeAsync(run, finalize, completed.Stored.RateLimit).ConfigureAwait(true);
+    }
+
+    private static async Task<FinalizeOutput> FinalizeAsync(IssuanceRun run, FinalizeInput input, RateLimitNotice limit)
     {
         while (true)
         {
+            await WaitForRateLimitAsync(run, limit).ConfigureAwait(true);
+            run.SetStatus(IssuanceStep.Finalizing);
             var output = await run.Context.CallActivityAsync<FinalizeOutput>(
-                FinalizeAndStoreActivity.Name,
-                new FinalizeInput(run.Input.Certificate, orderUrl, plan.Spec.Hosts, plan.Spec.SecretName, plan.KeyType, plan.PreferredChain, plan.Spec.AdoptSecret),
-                IssuanceRetryPolicies.Acme).ConfigureAwait(true);
+                FinalizeAndStoreActivity.Name, input, IssuanceRetryPolicies.Acme).ConfigureAwait(true);
             if (output.RateLimit is null)
             {
                 return output;
             }
 
-            await WaitForRateLimitAsync(run, output.RateLimit).ConfigureAwait(true);
-            run.SetStatus(IssuanceStep.Finalizing);
+            limit = output.RateLimit;
         }
     }
 
@@ -230,22 +274,17 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
     private static async Task<IssuanceResult> ReportAsync(IssuanceRun run, ILogger logger)
     {
+        var context = run.Context;
         var certificate = run.Input.Certificate;
         var hosts = run.Plan?.Spec.Hosts ?? [];
         if (run.Result is { } result && run.Failure is null)
         {
-            var renewal = run.Input.Reason is IssuanceReason.Renewal or IssuanceReason.Forced;
-            await ReportOutcomeAsync(
-                run,
-                new RecordEventInput(
-                    certificate,
-                    renewal ? IngressEventReasons.CertificateRenewed : IngressEventReasons.CertificateIssued,
-                    $"Certificate for {string.Join(", ", result.Hosts)} stored in Secret {result.SecretName} (serial {result.Serial}, " +
-                    $"valid until {result.NotAfter:u}, renewal planned {result.PlannedRenewal:u}).",
-                    IngressEventType.Normal),
-                hosts,
-                result,
-                null).ConfigureAwait(true);
+            if (!run.Reported)
+            {
+                var report = new SuccessReport(certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, result.Hosts, result.SecretName, result.OrderUrl);
+                await ReportOutcomeAsync(run, IssuanceOutcome.Succeeded(report, result)).ConfigureAwait(true);
+            }
+
             run.SetStatus(IssuanceStep.Completed);
             LogIssued(logger, certificate, result.Serial);
             return result;
@@ -254,26 +293,20 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         var failure = run.Failure ?? "The issuance failed for an unknown reason.";
         await ReportOutcomeAsync(
             run,
-            new RecordEventInput(certificate, IngressEventReasons.IssuanceFailed, Truncate(failure, 900), IngressEventType.Warning),
-            hosts,
-            null,
-            failure).ConfigureAwait(true);
+            IssuanceOutcome.Failed(
+                new SaveStateInput(certificate, context.InstanceId, context.CurrentUtcDateTime, hosts, run.Plan?.Spec.SecretName, null, failure),
+                failure)).ConfigureAwait(true);
         run.SetStatus(IssuanceStep.Failed, lastError: failure);
         LogFailed(logger, certificate, failure);
         throw new IssuanceFailedException(failure);
     }
 
-    private static async Task ReportOutcomeAsync(IssuanceRun run, RecordEventInput recorded, IReadOnlyList<string> hosts, IssuanceResult? result, string? error)
+    private static async Task ReportOutcomeAsync(IssuanceRun run, ReportOutcomeInput outcome)
     {
-        var context = run.Context;
         try
         {
-            await context.CallActivityAsync<Renewal.CertificateState>(
-                ReportOutcomeActivity.Name,
-                new ReportOutcomeInput(
-                    recorded,
-                    new SaveStateInput(run.Input.Certificate, context.InstanceId, context.CurrentUtcDateTime, hosts, run.Plan?.Spec.SecretName, result, error)),
-                IssuanceRetryPolicies.Bookkeeping).ConfigureAwait(true);
+            await run.Context.CallActivityAsync<Renewal.CertificateState>(
+                ReportOutcomeActivity.Name, outcome, IssuanceRetryPolicies.Bookkeeping).ConfigureAwait(true);
         }
         catch (TaskFailedException)
         {
@@ -286,8 +319,6 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         TaskFailedException failed => failed.FailureDetails.ErrorMessage,
         _ => exception.Message,
     };
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderUrl} for {Certificate} has {Pending} challenges to solve")]
     private static partial void LogOrdered(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, Uri orderUrl, int pending);

@@ -19,6 +19,9 @@ public static class LocalTasks
             .AddActivity<ValidateActivity>(ValidateActivity.Name)
             .AddActivity<FinalizeAndStoreActivity>(FinalizeAndStoreActivity.Name)
             .AddActivity<CleanupActivity>(CleanupActivity.Name)
-            .AddActivity<ReportOutcomeActivity>(ReportOutcomeActivity.Name);
+            .AddActivity<ReportOutcomeActivity>(ReportOutcomeActivity.Name)
+            .AddActivity<PrepareIssuanceActivity>(PrepareIssuanceActivity.Name)
+            .AddActivity<SolveChallengesActivity>(SolveChallengesActivity.Name)
+            .AddActivity<CompleteIssuanceActivity>(CompleteIssuanceActivity.Name);
     }
 }

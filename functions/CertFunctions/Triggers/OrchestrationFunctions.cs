@@ -55,4 +55,19 @@ public sealed class OrchestrationFunctions
     [Function(ReportOutcomeActivity.Name)]
     public static Task<CertificateState> ReportOutcome([ActivityTrigger] ReportOutcomeInput input, FunctionContext context)
         => ActivityRunner.RunAsync<ReportOutcomeActivity, ReportOutcomeInput, CertificateState>(context, ReportOutcomeActivity.Name, input);
+
+    /// <summary>Reads the Ingress and creates the order (the common path's first step).</summary>
+    [Function(PrepareIssuanceActivity.Name)]
+    public static Task<PreparedIssuance> PrepareIssuance([ActivityTrigger] PrepareIssuanceInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<PrepareIssuanceActivity, PrepareIssuanceInput, PreparedIssuance>(context, PrepareIssuanceActivity.Name, input);
+
+    /// <summary>Presents the challenges, checks them and asks the CA to validate (the common path's second step).</summary>
+    [Function(SolveChallengesActivity.Name)]
+    public static Task<SolvedChallenges> SolveChallenges([ActivityTrigger] SolveChallengesInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<SolveChallengesActivity, SolveChallengesInput, SolvedChallenges>(context, SolveChallengesActivity.Name, input);
+
+    /// <summary>Finalizes, stores and attaches the certificate, then removes the challenge routes (the common path's third step).</summary>
+    [Function(CompleteIssuanceActivity.Name)]
+    public static Task<CompletedIssuance> CompleteIssuance([ActivityTrigger] CompleteIssuanceInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<CompleteIssuanceActivity, CompleteIssuanceInput, CompletedIssuance>(context, CompleteIssuanceActivity.Name, input);
 }

@@ -34,6 +34,10 @@ public sealed class IssueCertificateOrchestratorTests
         Assert.All(positions, p => Assert.True(p >= 0));
         Assert.Equal(positions.Order(), positions);
 
+        // Steps that always follow each other share a task-hub round trip.
+        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name], world.Dispatched);
+        Assert.True(Assert.Single(world.Validations).Answer);
+
         var cleanup = Assert.Single(world.Cleanups);
         Assert.NotNull(cleanup.Presented);
         Assert.Equal(2, cleanup.Tokens.Count);
@@ -54,6 +58,52 @@ public sealed class IssueCertificateOrchestratorTests
         Assert.Equal(3, world.Attempts[SelfCheckActivity.Name]);
         var calls = world.Calls.ToArray();
         Assert.True(Array.LastIndexOf(calls, SelfCheckActivity.Name) < Array.IndexOf(calls, ValidateActivity.Name));
+
+        // The first round ran inside the solve activity, which stopped before the CA; the rest ran on their own.
+        Assert.Equal(2, world.Dispatched.Count(name => name == SelfCheckActivity.Name));
+        Assert.True(Assert.Single(world.Validations).Answer);
+    }
+
+    [Fact]
+    public async Task A_pending_validation_is_polled_with_durable_timers_without_answering_again()
+    {
+        var world = new FakeIssuanceWorld { Validation = attempt => attempt < 3 ? ValidationState.Pending : ValidationState.Valid };
+        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
+        Assert.Equal([true, false, false], world.Validations.Select(v => v.Answer));
+        Assert.Equal(2, world.Dispatched.Count(name => name == ValidateActivity.Name));
+    }
+
+    [Fact]
+    public async Task In_wait_mode_the_ca_is_asked_only_after_the_wait()
+    {
+        var world = new FakeIssuanceWorld
+        {
+            SelfCheck = new(CertFunctions.Core.SelfCheck.SelfCheckMode.Wait, 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(500)),
+        };
+        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
+        Assert.DoesNotContain(SelfCheckActivity.Name, world.Calls);
+        var dispatched = world.Dispatched.ToArray();
+        Assert.Equal(Array.IndexOf(dispatched, SolveChallengesActivity.Name) + 1, Array.IndexOf(dispatched, ValidateActivity.Name));
+        Assert.True(Assert.Single(world.Validations).Answer);
+    }
+
+    [Fact]
+    public async Task A_cleanup_that_fails_after_the_certificate_is_stored_is_retried_on_its_own_and_the_issuance_succeeds()
+    {
+        var world = new FakeIssuanceWorld { CleanupFailure = true };
+        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
+        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name, CleanupActivity.Name, ReportOutcomeActivity.Name], world.Dispatched);
+        var cleanup = Assert.Single(world.Cleanups);
+        Assert.NotNull(cleanup.Presented);
+        var issued = Assert.Single(world.Events);
+        Assert.Equal(IngressEventReasons.CertificateIssued, issued.Reason);
+        Assert.Null(Assert.Single(world.States).Error);
     }
 
     [Fact]
@@ -77,7 +127,7 @@ public sealed class IssueCertificateOrchestratorTests
     [Fact]
     public async Task A_failure_in_the_middle_removes_exactly_what_was_presented_and_reports_the_ca_reason()
     {
-        var world = new FakeIssuanceWorld { Validation = ValidationState.Invalid };
+        var world = new FakeIssuanceWorld { Validation = _ => ValidationState.Invalid };
         var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);

@@ -18,7 +18,7 @@ public sealed class LocalWorld : IAsyncDisposable
     private LocalWorld(LocalWorldOptions options)
     {
         _options = options;
-        Azurite = new AzuriteFixture();
+        Azurite = new AzuriteFixture { DebugLogPath = options.AzuriteDebugLogPath };
         Pebble = PebbleFixture.Create(options.Pebble with { ValidationPort = options.Pebble.ValidationPort ?? FreePort.Next() });
         Emulator = new LocalWorldEmulator(Pebble.ValidationPort, options.SeedPaths);
         TaskHub = "cf" + Guid.NewGuid().ToString("N")[..12];

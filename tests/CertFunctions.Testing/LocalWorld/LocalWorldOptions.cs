@@ -19,4 +19,7 @@ public sealed record LocalWorldOptions
 
     /// <summary>A fixed port for the local host (0: a free one).</summary>
     public int HostPort { get; init; }
+
+    /// <summary>Where Azurite writes its request log (null: no log); for counting the storage calls of a run.</summary>
+    public string? AzuriteDebugLogPath { get; init; }
 }

@@ -33,8 +33,11 @@ public sealed partial class FinalizeAndStoreActivity(
     {
         var ct = CancellationToken.None;
         var client = await acme.GetClientAsync(ct).ConfigureAwait(false);
-        var order = await client.GetOrderAsync(input.OrderUrl, ct).ConfigureAwait(false);
-        var keyPem = await pendingKeys.ReadAsync(input.OrderUrl, ct).ConfigureAwait(false);
+        var orderTask = client.GetOrderAsync(input.OrderUrl, ct);
+        var keyTask = pendingKeys.ReadAsync(input.OrderUrl, ct);
+        await Task.WhenAll(orderTask, keyTask).ConfigureAwait(false);
+        var order = await orderTask.ConfigureAwait(false);
+        var keyPem = await keyTask.ConfigureAwait(false);
 
         if (order.Status == AcmeStatus.Ready)
         {
@@ -99,8 +102,11 @@ public sealed partial class FinalizeAndStoreActivity(
             new TlsSecretMetadata(client.DirectoryUrl.AbsoluteUri, planned),
             input.AdoptSecret,
             ct).ConfigureAwait(false);
-        await tlsBinder.AttachAsync(input.Certificate, input.Hosts, input.SecretName, ct).ConfigureAwait(false);
-        await pendingKeys.DeleteAsync(input.OrderUrl, ct).ConfigureAwait(false);
+        // The Secret holds the key now, so the pending copy can go while the Ingress is patched: if the attach fails,
+        // the retry finds no pending key, recognises the stored certificate by its serial and attaches it.
+        await Task.WhenAll(
+            tlsBinder.AttachAsync(input.Certificate, input.Hosts, input.SecretName, ct),
+            pendingKeys.DeleteAsync(input.OrderUrl, ct)).ConfigureAwait(false);
         LogStored(logger, input.Certificate, summary.Serial, summary.NotAfter);
         return new FinalizeOutput(summary, planned, null, TryAriCertificateId(leaf));
     }

@@ -27,8 +27,10 @@ public sealed class ReadIngressActivity(
     {
         ArgumentNullException.ThrowIfNull(input);
         var spec = await reader.ReadAsync(input.Certificate, CancellationToken.None).ConfigureAwait(false);
-        await router.RemoveLeftoversAsync(input.Certificate, CancellationToken.None).ConfigureAwait(false);
-        await tokens.DeleteOwnedByAsync(input.Owner, CancellationToken.None).ConfigureAwait(false);
+        // The cluster and the token container are independent: clear both at once.
+        await Task.WhenAll(
+            router.RemoveLeftoversAsync(input.Certificate, CancellationToken.None),
+            tokens.DeleteOwnedByAsync(input.Owner, CancellationToken.None)).ConfigureAwait(false);
         var acme = acmeOptions.Value;
         var selfCheck = selfCheckOptions.Value;
         return new IssuancePlan(

@@ -17,9 +17,9 @@ public sealed class ReportOutcomeActivity(IngressEventRecorder events, Certifica
 
         // The recorder never throws (an Event is best effort); the state write may, and is retried.
         var recorded = input.Event;
-        await events.RecordAsync(recorded.Certificate, recorded.Reason, recorded.Message, recorded.Type, CancellationToken.None).ConfigureAwait(false);
+        var recording = events.RecordAsync(recorded.Certificate, recorded.Reason, recorded.Message, recorded.Type, CancellationToken.None);
         var state = Next(await store.ReadAsync(input.State.Certificate, CancellationToken.None).ConfigureAwait(false), input.State);
-        await store.WriteAsync(state, CancellationToken.None).ConfigureAwait(false);
+        await Task.WhenAll(recording, store.WriteAsync(state, CancellationToken.None)).ConfigureAwait(false);
         return state;
     }
 

@@ -1,0 +1,51 @@
+using CertFunctions.Core.Kubernetes.Events;
+using CertFunctions.Core.Orchestration.Activities;
+
+namespace CertFunctions.Core.Orchestration;
+
+/// <summary>
+/// How an issuance's end is described: its result, the Event on the Ingress and the state to remember. Shared by the
+/// orchestrator and <see cref="CompleteIssuanceActivity"/>, so the report reads the same whichever of them sends it.
+/// </summary>
+public static class IssuanceOutcome
+{
+    private const int MaxEventMessageLength = 900;
+
+    /// <summary>The result of a stored certificate.</summary>
+    public static IssuanceResult Result(SuccessReport report, FinalizeOutput stored)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(stored);
+        var secret = stored.Secret ?? throw new ArgumentException("Nothing was stored (rate-limited).", nameof(stored));
+        return new IssuanceResult(
+            report.Certificate, report.Hosts, report.SecretName, secret.Serial, secret.NotBefore, secret.NotAfter, secret.Issuer,
+            stored.PlannedRenewal ?? secret.NotAfter, report.OrderUrl, stored.AriCertificateId);
+    }
+
+    /// <summary>The Event (issued or renewed) and the state (back-off reset) of a stored certificate.</summary>
+    public static ReportOutcomeInput Succeeded(SuccessReport report, IssuanceResult result)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(result);
+        var renewal = report.Reason is IssuanceReason.Renewal or IssuanceReason.Forced;
+        return new ReportOutcomeInput(
+            new RecordEventInput(
+                report.Certificate,
+                renewal ? IngressEventReasons.CertificateRenewed : IngressEventReasons.CertificateIssued,
+                $"Certificate for {string.Join(", ", result.Hosts)} stored in Secret {result.SecretName} (serial {result.Serial}, " +
+                $"valid until {result.NotAfter:u}, renewal planned {result.PlannedRenewal:u}).",
+                IngressEventType.Normal),
+            new SaveStateInput(report.Certificate, report.InstanceId, report.At, report.Hosts, report.SecretName, result, null));
+    }
+
+    /// <summary>The Warning Event and the state (one more failure, back-off) of a failed issuance.</summary>
+    public static ReportOutcomeInput Failed(SaveStateInput state, string failure)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(failure);
+        var message = failure.Length <= MaxEventMessageLength ? failure : failure[..MaxEventMessageLength] + "…";
+        return new ReportOutcomeInput(
+            new RecordEventInput(state.Certificate, IngressEventReasons.IssuanceFailed, message, IngressEventType.Warning),
+            state with { Result = null, Error = failure });
+    }
+}
