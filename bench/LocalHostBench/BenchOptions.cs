@@ -3,16 +3,26 @@ using System.Globalization;
 namespace LocalHostBench;
 
 /// <summary>
-/// Command line: --reps N (0: no host/bare comparison) --intervals 1000,250,100 (ms) --extra-variants yes|no (the
-/// responder/self-check variants after the intervals) --burst N --burst-interval MS --burst-setting KEY=VALUE (repeatable)
-/// --burst-sample MS (pause between status sweeps) --azurite-log PATH (Azurite's request log, to count storage calls) --results PATH.
+/// Command line: --reps N (0: no host/bare comparison) --warmups N (untimed, per host process; default 5)
+/// --world-warmups N (untimed, before the first variant; default 20) --intervals 1000,250,100 (ms)
+/// --extra-variants yes|no (the self-check variants after the intervals) --burst N --burst-interval MS --burst-setting KEY=VALUE (repeatable)
+/// --host-setting KEY=VALUE (repeatable; every timed host variant) --burst-sample MS (pause between status sweeps) --azurite-log PATH (Azurite's request log, to count storage calls) --results PATH.
 /// </summary>
 internal sealed record BenchOptions(int Repetitions, IReadOnlyList<int> PollingIntervalsMs, int Burst, int BurstIntervalMs, IReadOnlyDictionary<string, string> BurstSettings, int BurstSampleMs, string ResultsPath)
 {
-    private const string Usage = "Options: --reps N --intervals 1000,250,100 --extra-variants yes|no --burst N --burst-interval MS --burst-setting KEY=VALUE --burst-sample MS --azurite-log PATH --results PATH";
+    private const string Usage = "Options: --reps N --warmups N --world-warmups N --intervals 1000,250,100 --extra-variants yes|no --burst N --burst-interval MS --burst-setting KEY=VALUE --burst-sample MS --host-setting KEY=VALUE --azurite-log PATH --results PATH";
+
+    /// <summary>Untimed issuances of each contender per host process before the timed ones.</summary>
+    public int Warmups { get; init; } = 5;
+
+    /// <summary>Untimed issuances through a throw-away host before the first variant, to warm the world's long-lived programs.</summary>
+    public int WorldWarmups { get; init; } = 20;
 
     /// <summary>Also time the variants with shorter responder and self-check waits.</summary>
     public bool ExtraVariants { get; init; } = true;
+
+    /// <summary>Settings added to every timed host variant (not the burst), e.g. to time one self-check setting at several polling intervals.</summary>
+    public IReadOnlyDictionary<string, string> HostSettings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Where Azurite logs every request (null: no log).</summary>
     public string? AzuriteLogPath { get; init; }
@@ -33,6 +43,9 @@ internal sealed record BenchOptions(int Repetitions, IReadOnlyList<int> PollingI
                 "--burst-interval" => options with { BurstIntervalMs = Whole("--burst-interval", value, 50) },
                 "--burst-sample" => options with { BurstSampleMs = Whole("--burst-sample", value, 0) },
                 "--burst-setting" => options with { BurstSettings = WithSetting(options.BurstSettings, value) },
+                "--world-warmups" => options with { WorldWarmups = Whole("--world-warmups", value, 0) },
+                "--warmups" => options with { Warmups = Whole("--warmups", value, 1) },
+                "--host-setting" => options with { HostSettings = WithSetting(options.HostSettings, value) },
                 "--results" => options with { ResultsPath = Path.GetFullPath(value) },
                 "--extra-variants" => options with { ExtraVariants = value switch { "yes" => true, "no" => false, _ => throw new ArgumentException($"--extra-variants is yes or no, not '{value}'.") } },
                 "--azurite-log" => options with { AzuriteLogPath = Path.GetFullPath(value) },
@@ -48,7 +61,7 @@ internal sealed record BenchOptions(int Repetitions, IReadOnlyList<int> PollingI
         var parts = value.Split('=', 2);
         if (parts.Length != 2 || parts[0].Length == 0)
         {
-            throw new ArgumentException($"--burst-setting needs KEY=VALUE, not '{value}'.");
+            throw new ArgumentException($"--burst-setting and --host-setting need KEY=VALUE, not '{value}'.");
         }
 
         return new Dictionary<string, string>(settings) { [parts[0]] = parts[1] };

@@ -8,15 +8,26 @@ internal sealed record HostVariant(int PollingIntervalMs, IReadOnlyDictionary<st
     /// <summary>
     /// The variants run by default: the polling intervals with the world's self-check (2 passes, 200 ms apart), then
     /// (with <paramref name="extra"/>) the self-check's own waits shortened: passes 50 ms apart (the shortest allowed),
-    /// and a single pass (enough when, as here, one process serves the routes and nothing has to propagate).
+    /// and a single pass (enough when, as here, one process serves the routes and nothing has to propagate). Every
+    /// variant also gets <paramref name="common"/> (the --host-setting options).
     /// </summary>
-    public static IReadOnlyList<HostVariant> Defaults(IReadOnlyList<int> intervals, bool extra) => extra ?
-    [
-        .. intervals.Select(ms => new HostVariant(ms, new Dictionary<string, string>())),
-        new HostVariant(intervals.Min(), new Dictionary<string, string> { ["SelfCheck:Interval"] = "00:00:00.050" }),
-        new HostVariant(intervals.Min(), new Dictionary<string, string> { ["SelfCheck:ConsecutivePasses"] = "1" }),
-    ]
-    : [.. intervals.Select(ms => new HostVariant(ms, new Dictionary<string, string>()))];
+    public static IReadOnlyList<HostVariant> Defaults(IReadOnlyList<int> intervals, bool extra, IReadOnlyDictionary<string, string> common)
+    {
+        HostVariant With(int ms, params (string Key, string Value)[] settings)
+        {
+            var all = new Dictionary<string, string>(common);
+            foreach (var (key, value) in settings)
+            {
+                all[key] = value;
+            }
+
+            return new HostVariant(ms, all);
+        }
+
+        return extra
+            ? [.. intervals.Select(ms => With(ms)), With(intervals.Min(), ("SelfCheck:Interval", "00:00:00.050")), With(intervals.Min(), ("SelfCheck:ConsecutivePasses", "1"))]
+            : [.. intervals.Select(ms => With(ms))];
+    }
 
     /// <summary>How the variant is shown in the results.</summary>
     public string Label => Extra.Count == 0

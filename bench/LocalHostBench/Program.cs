@@ -29,8 +29,13 @@ await using var bare = BareIssuer.Start(world.Pebble, FreePort.Next());
 await BareRoute.CreateAsync(world.Emulator, bare.ListenerPort, cancellation.Token);
 
 var overhead = new List<OverheadResult>();
-var runner = new OverheadRunner(world, bare, options.Repetitions);
-var variants = options.Repetitions > 0 ? HostVariant.Defaults(options.PollingIntervalsMs, options.ExtraVariants) : [];
+var runner = new OverheadRunner(world, bare, options.Repetitions, options.Warmups);
+if (options.Repetitions > 0 && options.WorldWarmups > 0)
+{
+    await runner.WarmWorldAsync(options.WorldWarmups, cancellation.Token);
+}
+
+var variants = options.Repetitions > 0 ? HostVariant.Defaults(options.PollingIntervalsMs, options.ExtraVariants, options.HostSettings) : [];
 for (var i = 0; i < variants.Count; i++)
 {
     overhead.Add(await runner.RunAsync(variants[i], i, cancellation.Token));

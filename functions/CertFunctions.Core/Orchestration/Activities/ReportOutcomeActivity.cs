@@ -18,7 +18,9 @@ public sealed class ReportOutcomeActivity(IngressEventRecorder events, Certifica
         // The recorder never throws (an Event is best effort); the state write may, and is retried.
         var recorded = input.Event;
         var recording = events.RecordAsync(recorded.Certificate, recorded.Reason, recorded.Message, recorded.Type, CancellationToken.None);
-        var state = Next(await store.ReadAsync(input.State.Certificate, CancellationToken.None).ConfigureAwait(false), input.State);
+        // A success starts the state afresh; only a failure builds on the previous one (its failure count).
+        var previous = input.State.Result is null ? await store.ReadAsync(input.State.Certificate, CancellationToken.None).ConfigureAwait(false) : null;
+        var state = Next(previous, input.State);
         await Task.WhenAll(recording, store.WriteAsync(state, CancellationToken.None)).ConfigureAwait(false);
         return state;
     }
