@@ -78,16 +78,26 @@ public sealed partial class AcmeClient
     /// Asks the CA when to renew (RFC 9773 renewalInfo, an unauthenticated GET); null when the directory has no renewalInfo.
     /// <see cref="RenewalInfo.RetryAfter"/> says when to ask again.
     /// </summary>
-    public async Task<RenewalInfo?> GetRenewalInfoAsync(X509Certificate2 certificate, CancellationToken cancellationToken = default)
+    public Task<RenewalInfo?> GetRenewalInfoAsync(X509Certificate2 certificate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        return GetRenewalInfoAsync(AriCertificateId.From(certificate), cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks the CA when to renew the certificate with this RFC 9773 certificate identifier (see <see cref="AriCertificateId"/>),
+    /// for callers that kept the identifier rather than the certificate; null when the directory has no renewalInfo.
+    /// </summary>
+    public async Task<RenewalInfo?> GetRenewalInfoAsync(string ariCertificateId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ariCertificateId);
         var directory = await GetDirectoryAsync(cancellationToken);
         if (directory.RenewalInfo is not { } baseUrl)
         {
             return null;
         }
 
-        var url = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + AriCertificateId.From(certificate));
+        var url = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(ariCertificateId));
         var response = await _transport.GetAsync(url, "application/json", cancellationToken);
         var info = response.ReadJson(AcmeJsonContext.Default.RenewalInfoPayload);
         if (info.SuggestedWindow.End < info.SuggestedWindow.Start)

@@ -56,6 +56,8 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<PendingKeyStore>();
         services.TryAddSingleton<AcmeClientProvider>();
         services.TryAddSingleton<CertificateStateStore>();
+        services.TryAddSingleton<IRenewalInfoSource, AcmeRenewalInfoSource>();
+        services.TryAddSingleton<RenewalAdvisor>();
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<ChallengeEndpoint>();
         services.TryAddSingleton<CertificatesApi>();

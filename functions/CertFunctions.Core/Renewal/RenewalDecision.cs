@@ -9,7 +9,8 @@ public static class RenewalDecision
     /// <param name="hosts">The names the Ingress asks for.</param>
     /// <param name="deployed">The certificate in its Secret, if any.</param>
     /// <param name="now">The current time.</param>
-    public static Orchestration.IssuanceReason? Due(IReadOnlyList<string> hosts, DeployedCertificate? deployed, DateTimeOffset now)
+    /// <param name="caWindow">The CA's current renewal window (RFC 9773), when it was asked.</param>
+    public static Orchestration.IssuanceReason? Due(IReadOnlyList<string> hosts, DeployedCertificate? deployed, DateTimeOffset now, RenewalWindow? caWindow = null)
     {
         if (deployed is null || deployed.NotAfter <= now)
         {
@@ -23,8 +24,16 @@ public static class RenewalDecision
             return Orchestration.IssuanceReason.Discovered;
         }
 
-        var planned = deployed.PlannedRenewal
-            ?? RenewalPolicy.PlannedRenewal(deployed.NotBefore, deployed.NotAfter, null, RenewalPolicy.StableFraction(deployed.Serial));
+        var fraction = RenewalPolicy.StableFraction(deployed.Serial);
+        var planned = deployed.PlannedRenewal ?? RenewalPolicy.PlannedRenewal(deployed.NotBefore, deployed.NotAfter, null, fraction);
+        if (caWindow is not null && (planned < caWindow.Start || planned > caWindow.End))
+        {
+            // The CA moved its window since the plan was made (RFC 9773 section 4.2): follow it, at the same stable point.
+            planned = caWindow.End > caWindow.Start
+                ? RenewalPolicy.PlannedRenewal(deployed.NotBefore, deployed.NotAfter, caWindow, fraction)
+                : caWindow.Start;
+        }
+
         return RenewalPolicy.IsDue(planned, now) ? Orchestration.IssuanceReason.Renewal : null;
     }
 }

@@ -23,6 +23,13 @@ public sealed class RenewalOptions
     [Range(typeof(TimeSpan), "00:00:00", "06:00:00", ErrorMessage = "Renewal:MaxStartJitter must be between 0 and 6 hours.")]
     public TimeSpan MaxStartJitter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Ask the CA for each certificate's current renewal window (RFC 9773 renewalInfo) at every scan, at most as often
+    /// as its Retry-After allows, so a window moved after issuance (for example ahead of a revocation) is honoured.
+    /// Only for CAs that offer it; a CA without it costs one request per scan.
+    /// </summary>
+    public bool CheckRenewalInfo { get; set; } = true;
+
     /// <summary>Also issue for opted-in Ingresses that have no valid certificate yet.</summary>
     public bool IssueForDiscovered { get; set; } = true;
 }

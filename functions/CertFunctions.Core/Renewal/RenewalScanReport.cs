@@ -7,4 +7,5 @@ namespace CertFunctions.Core.Renewal;
 /// <param name="AlreadyRunning">Due certificates whose issuance was already running.</param>
 /// <param name="BackingOff">Due certificates skipped because of their failure back-off.</param>
 /// <param name="Problems">Ingresses that cannot be served, with the reason.</param>
-public sealed record RenewalScanReport(int Scanned, int Due, int Started, int AlreadyRunning, int BackingOff, IReadOnlyList<string> Problems);
+/// <param name="DueByCaWindow">Of <paramref name="Due"/>, certificates due only because the CA moved their renewal window.</param>
+public sealed record RenewalScanReport(int Scanned, int Due, int Started, int AlreadyRunning, int BackingOff, IReadOnlyList<string> Problems, int DueByCaWindow = 0);

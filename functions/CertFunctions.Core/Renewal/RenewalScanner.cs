@@ -21,6 +21,7 @@ public sealed partial class RenewalScanner(
     IngressEventRecorder events,
     CertificateStateStore states,
     IOrchestrationGateway orchestrations,
+    RenewalAdvisor advisor,
     IOptions<KubernetesOptions> kubernetesOptions,
     IOptions<RenewalOptions> renewalOptions,
     TimeProvider timeProvider,
@@ -32,7 +33,8 @@ public sealed partial class RenewalScanner(
         var options = renewalOptions.Value;
         var now = timeProvider.GetUtcNow();
         var problems = new ConcurrentBag<string>();
-        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0;
+        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0;
+        var askCa = options.CheckRenewalInfo && await advisor.IsAvailableAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var cluster in kubernetesOptions.Value.Clusters.Keys)
         {
@@ -86,6 +88,17 @@ public sealed partial class RenewalScanner(
                             ? listed
                             : await certificates.ReadAsync(spec.Certificate, spec.SecretName, ct).ConfigureAwait(false);
                         var reason = RenewalDecision.Due(spec.Hosts, deployed, now);
+                        if (reason is null && askCa && deployed is not null)
+                        {
+                            var window = await advisor.GetWindowAsync(deployed, ct).ConfigureAwait(false);
+                            reason = window is null ? null : RenewalDecision.Due(spec.Hosts, deployed, now, window);
+                            if (reason is not null)
+                            {
+                                Interlocked.Increment(ref dueByCaWindow);
+                                LogDueByCaWindow(logger, spec.Certificate, window!.Start, window.End);
+                            }
+                        }
+
                         if (reason is null)
                         {
                             return;
@@ -106,10 +119,11 @@ public sealed partial class RenewalScanner(
                             return;
                         }
 
-                        // Name the certificate being replaced (ARI) only when the deployed one is the one we recorded.
-                        var replaces = reason == IssuanceReason.Renewal && state is not null && deployed is not null && string.Equals(state.Serial, deployed.Serial, StringComparison.OrdinalIgnoreCase)
-                            ? state.AriCertificateId
-                            : null;
+                        // Name the certificate being replaced (ARI) only when it is ours and from this CA.
+                        var replaces = reason != IssuanceReason.Renewal || deployed is null || !advisor.IssuedByConfiguredCa(deployed)
+                            ? null
+                            : deployed.AriCertificateId
+                                ?? (state is not null && string.Equals(state.Serial, deployed.Serial, StringComparison.OrdinalIgnoreCase) ? state.AriCertificateId : null);
                         var result = await StartAsync(spec.Certificate, reason.Value, replaces, options, ct).ConfigureAwait(false);
                         Interlocked.Increment(ref result ? ref started : ref running);
                     }
@@ -121,7 +135,7 @@ public sealed partial class RenewalScanner(
                 }).ConfigureAwait(false);
         }
 
-        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems]);
+        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow);
         LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.Problems.Count);
         return report;
     }
@@ -142,6 +156,9 @@ public sealed partial class RenewalScanner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Renewal scan: {Scanned} opted-in Ingresses, {Due} due, {Started} started, {Running} already running, {BackingOff} backing off, {Problems} problems")]
     private static partial void LogScanned(ILogger logger, int scanned, int due, int started, int running, int backingOff, int problems);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Certificate} is due: the CA now suggests renewing between {WindowStart} and {WindowEnd}")]
+    private static partial void LogDueByCaWindow(ILogger logger, CertificateRef certificate, DateTimeOffset windowStart, DateTimeOffset windowEnd);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal scan could not list cluster {Cluster}: {Reason}")]
     private static partial void LogClusterFailed(ILogger logger, string cluster, string reason);

@@ -72,6 +72,26 @@ public sealed class AriTests
     }
 
     [Fact]
+    public async Task RenewalInfo_can_be_asked_for_by_the_certificate_identifier_alone()
+    {
+        using var key = AccountKey.Generate();
+        var server = new FakeAcmeServer
+        {
+            Handle = request => request.Path == "/renewal-info/" + RfcCertificateId && request.Method == HttpMethod.Get
+                ? FakeAcmeServer.Json(HttpStatusCode.OK, """{"suggestedWindow":{"start":"2025-01-02T04:00:00Z","end":"2025-01-03T04:00:00Z"}}""")
+                : FakeAcmeServer.Problem(HttpStatusCode.NotFound, "about:blank", "unexpected " + request.Path),
+        };
+        using var client = server.CreateClient(key);
+
+        var info = await client.GetRenewalInfoAsync(RfcCertificateId);
+
+        Assert.NotNull(info);
+        Assert.Equal(new DateTimeOffset(2025, 1, 2, 4, 0, 0, TimeSpan.Zero), info.WindowStart);
+        Assert.Null(info.RetryAfter);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetRenewalInfoAsync(string.Empty));
+    }
+
+    [Fact]
     public async Task RenewalInfo_is_null_when_the_CA_does_not_offer_it()
     {
         using var key = AccountKey.Generate();

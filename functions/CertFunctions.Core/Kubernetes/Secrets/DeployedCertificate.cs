@@ -11,6 +11,7 @@ namespace CertFunctions.Core.Kubernetes.Secrets;
 /// <param name="ManagedByUs">True when the Secret carries our managed-by label.</param>
 /// <param name="PlannedRenewal">The renew-after annotation we wrote, if any.</param>
 /// <param name="AcmeDirectory">The ACME directory annotation we wrote, if any.</param>
+/// <param name="AriCertificateId">The RFC 9773 certificate identifier of the leaf, when it has an Authority Key Identifier.</param>
 public sealed record DeployedCertificate(
     string Namespace,
     string SecretName,
@@ -21,4 +22,5 @@ public sealed record DeployedCertificate(
     string Serial,
     bool ManagedByUs,
     DateTimeOffset? PlannedRenewal,
-    string? AcmeDirectory);
+    string? AcmeDirectory,
+    string? AriCertificateId = null);

@@ -91,11 +91,25 @@ public sealed class DeployedCertificateReader
                 CertificateChain.Serial(leaf),
                 CertFunctionsLabels.IsManagedByUs(secret.Metadata.Labels),
                 CertificateChain.ParseTime(Annotation(annotations, CertFunctionsAnnotations.RenewAfter)),
-                Annotation(annotations, CertFunctionsAnnotations.AcmeDirectory));
+                Annotation(annotations, CertFunctionsAnnotations.AcmeDirectory),
+                TryAriCertificateId(leaf));
         }
         catch (InvalidCertificateMaterialException ex)
         {
             KubernetesLog.DeployedCertificateUnreadable(_logger, @namespace, secretName, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The leaf's RFC 9773 identifier, or null for a certificate without an Authority Key Identifier (not from a public CA).</summary>
+    private static string? TryAriCertificateId(X509Certificate2 leaf)
+    {
+        try
+        {
+            return CertFunctions.Acme.Ari.AriCertificateId.From(leaf);
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
             return null;
         }
     }

@@ -11,6 +11,7 @@ internal static class TestCertificates
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=Test Intermediate", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         var now = DateTimeOffset.UtcNow.AddMinutes(-5);
         using var ca = caRequest.CreateSelfSigned(now, now.AddDays(365));
 
@@ -23,6 +24,9 @@ internal static class TestCertificates
         }
 
         leafRequest.CertificateExtensions.Add(san.Build());
+
+        // Like a public CA's leaf: an Authority Key Identifier, which RFC 9773 (ARI) names certificates by.
+        leafRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, includeKeyIdentifier: true, includeIssuerAndSerial: false));
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7f;
         using var leaf = leafRequest.Create(ca, now, now + (lifetime ?? TimeSpan.FromDays(90)), serial);

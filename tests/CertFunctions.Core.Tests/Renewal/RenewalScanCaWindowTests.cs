@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using CertFunctions.Acme.Ari;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.DependencyInjection;
+using CertFunctions.Core.Hosting;
+using CertFunctions.Core.Kubernetes.Secrets;
+using CertFunctions.Core.Orchestration;
+using CertFunctions.Core.Renewal;
+using CertFunctions.Core.Tests.Kubernetes.Support;
+using CertFunctions.Testing.Kubernetes;
+using CertFunctions.Testing.Storage;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CertFunctions.Core.Tests.Renewal;
+
+/// <summary>
+/// The renewal scan against the emulator and Azurite, with the CA's renewalInfo at its boundary (the local Pebble
+/// serves none): a window the CA moves after issuance makes the certificate due, and the renewal names it in replaces.
+/// </summary>
+[Collection(KubeApiEmulatorCollection.Name)]
+public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Directory = "https://ca.example.test/dir";
+
+    [Fact]
+    public async Task A_window_the_ca_moved_earlier_starts_a_renewal_that_names_the_certificate_it_replaces()
+    {
+        var (ns, deployed) = await SeedAsync("moved");
+        var source = new WindowSource { Window = (DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddMinutes(-1)) };
+        var gateway = new RecordingGateway();
+        using var services = Build(source, gateway);
+
+        var report = await services.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
+
+        Assert.True(gateway.Started.Any(r => r.Certificate.Namespace == ns), "nothing started for " + ns + "; problems: " + string.Join(" | ", report.Problems));
+        var started = Assert.Single(gateway.Started, r => r.Certificate.Namespace == ns);
+        Assert.Equal(IssuanceReason.Renewal, started.Reason);
+        Assert.Equal(deployed.AriCertificateId, started.Replaces);
+        Assert.True(report.DueByCaWindow >= 1);
+        Assert.Contains(deployed.AriCertificateId!, source.Asked);
+    }
+
+    [Fact]
+    public async Task Without_a_moved_window_or_with_the_check_off_nothing_starts_before_the_planned_renewal()
+    {
+        var (ns, deployed) = await SeedAsync("steady");
+
+        // The CA's window holds the planned renewal (50 days out): not due.
+        var holding = new WindowSource { Window = (DateTimeOffset.UtcNow.AddDays(45), DateTimeOffset.UtcNow.AddDays(55)) };
+        var gateway = new RecordingGateway();
+        using (var services = Build(holding, gateway))
+        {
+            await services.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
+        }
+
+        Assert.DoesNotContain(gateway.Started, r => r.Certificate.Namespace == ns);
+        Assert.Contains(deployed.AriCertificateId!, holding.Asked);
+
+        // Renewal:CheckRenewalInfo=false: the CA is not asked at all, even with a window in the past.
+        var moved = new WindowSource { Window = (DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddMinutes(-1)) };
+        using (var services = Build(moved, gateway, checkRenewalInfo: false))
+        {
+            await services.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
+        }
+
+        Assert.DoesNotContain(gateway.Started, r => r.Certificate.Namespace == ns);
+        Assert.Empty(moved.Asked);
+    }
+
+    private async Task<(string Namespace, DeployedCertificate Deployed)> SeedAsync(string prefix)
+    {
+        var ns = await emulator.CreateNamespaceAsync(prefix);
+        using var client = emulator.CreateKubernetesClient();
+        var host = $"{prefix}.ari.example.test";
+        var ingress = Ingresses.Create(
+            "web",
+            ns,
+            new Dictionary<string, string> { ["certfunctions.io/enabled"] = "true" },
+            [host],
+            [new V1IngressTLS { Hosts = [host], SecretName = "web-tls" }]);
+        ingress.Metadata.ResourceVersion = null;
+        await client.NetworkingV1.CreateNamespacedIngressAsync(ingress, ns);
+
+        using var services = Build(new WindowSource(), new RecordingGateway());
+        var certificate = new CertificateRef("emu", ns, "web");
+        var (chain, key, _) = TestCertificates.Issue([host]);
+        await services.GetRequiredService<TlsSecretWriter>().WriteAsync(
+            certificate, "web-tls", chain, key, new TlsSecretMetadata(Directory, DateTimeOffset.UtcNow.AddDays(50)), allowAdopt: false, CancellationToken.None);
+        var deployed = await services.GetRequiredService<DeployedCertificateReader>().ReadAsync(certificate, "web-tls", CancellationToken.None);
+        Assert.NotNull(deployed?.AriCertificateId);
+        return (ns, deployed);
+    }
+
+    private ServiceProvider Build(WindowSource source, RecordingGateway gateway, bool checkRenewalInfo = true)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Kubernetes:DefaultCluster"] = "emu",
+            ["Kubernetes:Clusters:emu:KubeconfigPath"] = emulator.KubeconfigPath,
+            ["Acme:DirectoryUrl"] = Directory,
+            ["Acme:Email"] = "ops@example.test",
+            ["Renewal:MaxStartJitter"] = "00:00:00",
+            ["Renewal:IssueForDiscovered"] = "false",
+            ["Renewal:CheckRenewalInfo"] = checkRenewalInfo ? "true" : "false",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddCertFunctionsCore(configuration);
+        services.Replace(ServiceDescriptor.Singleton<IRenewalInfoSource>(source));
+        services.AddSingleton<IOrchestrationGateway>(gateway);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The CA's renewalInfo at the boundary: one window for every certificate, and what it was asked.</summary>
+    private sealed class WindowSource : IRenewalInfoSource
+    {
+        public (DateTimeOffset Start, DateTimeOffset End)? Window { get; init; }
+
+        public ConcurrentBag<string> Asked { get; } = [];
+
+        public Task<bool> IsOfferedAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+        public Task<RenewalInfo?> GetAsync(string ariCertificateId, CancellationToken cancellationToken)
+        {
+            Asked.Add(ariCertificateId);
+            return Task.FromResult(Window is { } w ? new RenewalInfo(w.Start, w.End, null, null) : null);
+        }
+    }
+
+    private sealed class RecordingGateway : IOrchestrationGateway
+    {
+        public ConcurrentBag<IssueCertificateRequest> Started { get; } = [];
+
+        public Task<OrchestrationStartResult> StartIfNotRunningAsync(string orchestratorName, string instanceId, object? input, CancellationToken cancellationToken)
+        {
+            Started.Add((IssueCertificateRequest)input!);
+            return Task.FromResult(new OrchestrationStartResult(instanceId, true, null));
+        }
+
+        public Task<OrchestrationSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) => Task.FromResult<OrchestrationSnapshot?>(null);
+
+        public Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
