@@ -74,8 +74,8 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
             await context.CreateTimer(delay, CancellationToken.None).ConfigureAwait(true);
         }
 
-        // The common path is four activities (prepare, solve, complete, report): each one is a round trip through
-        // the task hub, so steps that always follow each other share one. Slow paths (a route still propagating,
+        // The common path is three activities (prepare, solve, complete): each is a round trip through the task
+        // hub, so steps that always follow each other share one. Slow paths (a route still propagating,
         // a CA still validating, a rate limit) fall back to the single-step activities with durable timers between.
         run.SetStatus(IssuanceStep.ReadingIngress, detail: "read the Ingress, then create the ACME order");
         var prepared = await context.CallActivityAsync<PreparedIssuance>(
