@@ -66,7 +66,7 @@ public sealed partial class RenewalAdvisor(
         try
         {
             var info = await source.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            var window = info is null ? null : new RenewalWindow(info.WindowStart, info.WindowEnd);
+            var window = info is null ? null : new RenewalWindow(info.WindowStart, info.WindowEnd, info.ExplanationUrl);
             _advice[id] = new Advice(window, now + Clamp(info?.RetryAfter ?? DefaultRecheck));
             return window;
         }

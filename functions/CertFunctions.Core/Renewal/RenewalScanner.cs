@@ -96,6 +96,16 @@ public sealed partial class RenewalScanner(
                             {
                                 Interlocked.Increment(ref dueByCaWindow);
                                 LogDueByCaWindow(logger, spec.Certificate, window!.Start, window.End);
+
+                                // The owner should learn why a certificate renews weeks early: the CA's own words, where it gives them.
+                                await events.RecordAsync(
+                                    spec.Certificate,
+                                    IngressEventReasons.RenewalWindowMoved,
+                                    $"The CA now suggests renewing between {window.Start:u} and {window.End:u} (RFC 9773 renewal info), earlier than " +
+                                    $"planned{(deployed.PlannedRenewal is { } planned ? $" ({planned:u})" : string.Empty)}; the certificate is due now" +
+                                    $"{(window.ExplanationUrl is { } why ? $". The CA explains: {why}" : string.Empty)}.",
+                                    IngressEventType.Normal,
+                                    ct).ConfigureAwait(false);
                             }
                         }
 

@@ -30,7 +30,11 @@ public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, Az
     public async Task A_window_the_ca_moved_earlier_starts_a_renewal_that_names_the_certificate_it_replaces()
     {
         var (ns, deployed) = await SeedAsync("moved");
-        var source = new WindowSource { Window = (DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddMinutes(-1)) };
+        var source = new WindowSource
+        {
+            Window = (DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddMinutes(-1)),
+            Explanation = new Uri("https://ca.example.test/incidents/2026-11-27"),
+        };
         var gateway = new RecordingGateway();
         using var services = Build(source, gateway);
 
@@ -42,6 +46,14 @@ public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, Az
         Assert.Equal(deployed.AriCertificateId, started.Replaces);
         Assert.True(report.DueByCaWindow >= 1);
         Assert.Contains(deployed.AriCertificateId!, source.Asked);
+
+        // The Ingress's owner sees why it renews early, with the CA's explanation.
+        using var client = emulator.CreateKubernetesClient();
+        var events = await client.CoreV1.ListNamespacedEventAsync(ns);
+        var moved = Assert.Single(events.Items, e => e.Reason == "RenewalWindowMoved");
+        Assert.Equal("Normal", moved.Type);
+        Assert.Equal("web", moved.InvolvedObject.Name);
+        Assert.Contains("https://ca.example.test/incidents/2026-11-27", moved.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +81,8 @@ public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, Az
 
         Assert.DoesNotContain(gateway.Started, r => r.Certificate.Namespace == ns);
         Assert.Empty(moved.Asked);
+        using var client = emulator.CreateKubernetesClient();
+        Assert.DoesNotContain((await client.CoreV1.ListNamespacedEventAsync(ns)).Items, e => e.Reason == "RenewalWindowMoved");
     }
 
     private async Task<(string Namespace, DeployedCertificate Deployed)> SeedAsync(string prefix)
@@ -119,6 +133,8 @@ public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, Az
     {
         public (DateTimeOffset Start, DateTimeOffset End)? Window { get; init; }
 
+        public Uri? Explanation { get; init; }
+
         public ConcurrentBag<string> Asked { get; } = [];
 
         public Task<bool> IsOfferedAsync(CancellationToken cancellationToken) => Task.FromResult(true);
@@ -126,7 +142,7 @@ public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, Az
         public Task<RenewalInfo?> GetAsync(string ariCertificateId, CancellationToken cancellationToken)
         {
             Asked.Add(ariCertificateId);
-            return Task.FromResult(Window is { } w ? new RenewalInfo(w.Start, w.End, null, null) : null);
+            return Task.FromResult(Window is { } w ? new RenewalInfo(w.Start, w.End, Explanation, null) : null);
         }
     }
 

@@ -15,6 +15,9 @@ public static class IngressEventReasons
     /// <summary>Issuance or renewal failed.</summary>
     public const string IssuanceFailed = "IssuanceFailed";
 
+    /// <summary>The CA moved the certificate's renewal window (RFC 9773) before its planned renewal; it is renewed early.</summary>
+    public const string RenewalWindowMoved = "RenewalWindowMoved";
+
     /// <summary>The Ingress's annotations or hosts cannot be served.</summary>
     public const string InvalidConfiguration = "InvalidConfiguration";
 }
