@@ -78,6 +78,11 @@ public sealed partial class ChallengeSelfChecker : IDisposable
                 timeout.CancelAfter(options.RequestTimeout);
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
                 request.Headers.UserAgent.ParseAdd("CertFunctions-SelfCheck/1.0");
+
+                // A new connection per attempt, as the CA's validators open: behind a load balancer each pass may reach
+                // another ingress replica, which is what consecutive passes are for (a kept-alive connection would
+                // ask the same replica every time).
+                request.Headers.ConnectionClose = true;
                 request.Headers.Accept.ParseAdd("*/*");
                 using var response = await _invoker.SendAsync(request, timeout.Token).ConfigureAwait(false);
                 hops.Add($"{uri} -> {(int)response.StatusCode}");

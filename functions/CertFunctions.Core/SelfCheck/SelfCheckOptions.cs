@@ -15,7 +15,10 @@ public sealed class SelfCheckOptions
     [Range(1, 65535, ErrorMessage = "SelfCheck:Port must be a TCP port (1-65535).")]
     public int Port { get; set; } = 80;
 
-    /// <summary>How many consecutive correct answers (per name) make the check pass; guards against a route still propagating.</summary>
+    /// <summary>
+    /// How many consecutive correct answers (per name) make the check pass; each attempt uses a new connection, so
+    /// behind a load balancer the passes can reach different ingress replicas while a route is still propagating.
+    /// </summary>
     [Range(1, 20, ErrorMessage = "SelfCheck:ConsecutivePasses must be between 1 and 20.")]
     public int ConsecutivePasses { get; set; } = 3;
 

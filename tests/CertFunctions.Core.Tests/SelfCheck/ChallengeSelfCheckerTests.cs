@@ -17,6 +17,7 @@ public sealed class ChallengeSelfCheckerTests : IAsyncLifetime
     private readonly int _port = FreePort.Next();
     private WebApplication? _server;
     private int _flakyCalls;
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _goodConnections = [];
 
     public async Task InitializeAsync()
     {
@@ -30,6 +31,7 @@ public sealed class ChallengeSelfCheckerTests : IAsyncLifetime
             switch (host)
             {
                 case "good.example.test" when path == "/.well-known/acme-challenge/" + Token:
+                    _goodConnections.Add(context.Connection.Id);
                     await context.Response.WriteAsync(KeyAuthorization + "\n");
                     return;
                 case "redirect.example.test" when path.StartsWith("/.well-known/", StringComparison.Ordinal):
@@ -72,6 +74,19 @@ public sealed class ChallengeSelfCheckerTests : IAsyncLifetime
         {
             await _server.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task Every_attempt_opens_a_new_connection_so_passes_can_reach_different_replicas()
+    {
+        using var checker = Checker();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await checker.CheckOnceAsync("good.example.test", Token, KeyAuthorization, CancellationToken.None)).Passed);
+        }
+
+        Assert.Equal(3, _goodConnections.Distinct().Count());
     }
 
     [Fact]
