@@ -49,23 +49,36 @@ public sealed class DeployedCertificateReader
     {
         var client = _clients.GetClient(cluster);
         var selector = $"{CertFunctionsLabels.ManagedBy}={CertFunctionsLabels.ManagedByValue}";
-        string? continueToken = null;
+        Task<V1SecretList> ListPageAsync(string? token) => KubernetesCall.RunAsync(
+            () => client.CoreV1.ListSecretForAllNamespacesAsync(continueParameter: token, labelSelector: selector, limit: PageSize, cancellationToken: cancellationToken),
+            $"list managed Secrets in cluster '{cluster}'",
+            cancellationToken);
+
+        var next = ListPageAsync(null);
+        string? continueToken;
         do
         {
-            var token = continueToken;
-            var page = await KubernetesCall.RunAsync(
-                () => client.CoreV1.ListSecretForAllNamespacesAsync(continueParameter: token, labelSelector: selector, limit: PageSize, cancellationToken: cancellationToken),
-                $"list managed Secrets in cluster '{cluster}'",
-                cancellationToken).ConfigureAwait(false);
-            foreach (var secret in page.Items ?? [])
+            var page = await next.ConfigureAwait(false);
+            continueToken = page.Metadata?.ContinueProperty;
+
+            // Fetch the next page while this one is parsed: a fleet scan is parsing-bound, and the two overlap.
+            if (!string.IsNullOrEmpty(continueToken))
             {
-                if (FromSecret(secret, secret.Metadata.NamespaceProperty, secret.Metadata.Name) is { } deployed)
+                next = ListPageAsync(continueToken);
+            }
+
+            // Parsing a leaf costs ~0.2 ms of CPU; a page of 500 is parsed on every core, in listing order.
+            var items = page.Items ?? [];
+            var parsed = new DeployedCertificate?[items.Count];
+            Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                parsed[i] = FromSecret(items[i], items[i].Metadata.NamespaceProperty, items[i].Metadata.Name));
+            foreach (var deployed in parsed)
+            {
+                if (deployed is not null)
                 {
                     yield return deployed;
                 }
             }
-
-            continueToken = page.Metadata?.ContinueProperty;
         }
         while (!string.IsNullOrEmpty(continueToken));
     }
