@@ -57,6 +57,31 @@ public sealed class SettingsSampleTests
         Assert.Equal("0 17 5,17 * * *", services.GetRequiredService<IOptions<Core.Renewal.RenewalOptions>>().Value.Schedule);
     }
 
+    [Fact]
+    public void Every_activity_and_the_scanner_resolve_from_the_container_the_sample_configures()
+    {
+        // The Functions triggers resolve each activity (the composites take the step activities) from this container.
+        var settings = Values.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value);
+        settings["Kubernetes:Clusters:default:KubeconfigPath"] = null;
+        settings["Kubernetes:Clusters:default:Kubeconfig"] =
+            "apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters: [{name: c, cluster: {server: 'https://127.0.0.1:6443'}}]\n" +
+            "contexts: [{name: c, context: {cluster: c, user: u}}]\nusers: [{name: u, user: {token: t}}]\n";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<Core.Hosting.IOrchestrationGateway>(new UnusedGateway())
+            .AddCertFunctionsCore(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        foreach (var (name, type) in CertFunctionsServiceCollectionExtensions.ActivityTypes)
+        {
+            Assert.True(services.GetService(type) is not null, name);
+        }
+
+        Assert.NotNull(services.GetRequiredService<Core.Renewal.RenewalScanner>());
+    }
+
     private static IEnumerable<string> SampleKeys() => Values.Select(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal));
 
     /// <summary>Every settable property of every options class (found by its SectionName constant), as configuration keys.</summary>
@@ -93,5 +118,17 @@ public sealed class SettingsSampleTests
                 yield return $"{prefix}:{property.Name}";
             }
         }
+    }
+
+    /// <summary>The host's gateway is registered by the host; here only its presence matters.</summary>
+    private sealed class UnusedGateway : Core.Hosting.IOrchestrationGateway
+    {
+        public Task<Core.Hosting.OrchestrationStartResult> StartIfNotRunningAsync(string orchestratorName, string instanceId, object? input, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Core.Hosting.OrchestrationSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
