@@ -38,6 +38,21 @@ public static class IssuanceOutcome
             new SaveStateInput(report.Certificate, report.InstanceId, report.At, report.Hosts, report.SecretName, result, null));
     }
 
+    /// <summary>
+    /// The Warning Event for a stored certificate whose challenge routes could not be removed; the state stays a
+    /// success (the certificate is in place), so nothing backs off.
+    /// </summary>
+    public static ReportOutcomeInput SucceededWithLeftovers(SuccessReport report, IssuanceResult result, string warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        var succeeded = Succeeded(report, result);
+        var message = warning.Length <= MaxEventMessageLength ? warning : warning[..MaxEventMessageLength] + "…";
+        return succeeded with
+        {
+            Event = new RecordEventInput(report.Certificate, IngressEventReasons.ChallengeCleanupFailed, message, IngressEventType.Warning),
+        };
+    }
+
     /// <summary>The Warning Event and the state (one more failure, back-off) of a failed issuance.</summary>
     public static ReportOutcomeInput Failed(SaveStateInput state, string failure)
     {

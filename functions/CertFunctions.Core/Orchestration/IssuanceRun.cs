@@ -28,6 +28,9 @@ internal sealed class IssuanceRun(TaskOrchestrationContext context, IssueCertifi
 
     public string? Failure { get; set; }
 
+    /// <summary>Why the challenge routes of a stored certificate could not be removed, when they could not.</summary>
+    public string? CleanupWarning { get; set; }
+
     private string? LastError { get; set; }
 
     public void SetStatus(IssuanceStep step, string? lastError = null, string? detail = null)

@@ -54,9 +54,18 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
                 }
                 catch (TaskFailedException ex)
                 {
-                    // A later run removes leftovers by label; the user still hears about it.
+                    // A later run removes leftovers by label; the user still hears about it. A stored certificate
+                    // stays a success (TLS works): the leftover route is a warning, not a failed issuance.
                     LogCleanupFailed(logger, input.Certificate, ex.FailureDetails.ErrorMessage);
-                    run.Failure ??= "Cleanup of the challenge routes failed (a later run removes them): " + ex.FailureDetails.ErrorMessage;
+                    var leftover = "The challenge routes could not be removed (the next run for this Ingress removes them): " + ex.FailureDetails.ErrorMessage;
+                    if (run.Result is null)
+                    {
+                        run.Failure ??= leftover;
+                    }
+                    else
+                    {
+                        run.CleanupWarning = leftover;
+                    }
                 }
             }
         }
@@ -279,10 +288,15 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         var hosts = run.Plan?.Spec.Hosts ?? [];
         if (run.Result is { } result && run.Failure is null)
         {
+            var report = new SuccessReport(certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, result.Hosts, result.SecretName, result.OrderUrl);
             if (!run.Reported)
             {
-                var report = new SuccessReport(certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, result.Hosts, result.SecretName, result.OrderUrl);
                 await ReportOutcomeAsync(run, IssuanceOutcome.Succeeded(report, result)).ConfigureAwait(true);
+            }
+
+            if (run.CleanupWarning is { } warning)
+            {
+                await ReportOutcomeAsync(run, IssuanceOutcome.SucceededWithLeftovers(report, result, warning)).ConfigureAwait(true);
             }
 
             run.SetStatus(IssuanceStep.Completed);

@@ -40,6 +40,9 @@ internal sealed class FakeIssuanceWorld
 
     public bool CleanupFailure { get; set; }
 
+    /// <summary>The cleanup activity fails too, with a permanent error (no retries).</summary>
+    public bool CleanupActivityFails { get; set; }
+
     public IReadOnlyList<ValidateInput> Validations => [.. _validations];
 
     public SelfCheckPlan SelfCheck { get; set; } = new(SelfCheckMode.Check, 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(20), TimeSpan.Zero);
@@ -185,6 +188,11 @@ internal sealed class FakeIssuanceWorld
     private bool Cleanup(CleanupInput input)
     {
         Track(CleanupActivity.Name);
+        if (CleanupActivityFails)
+        {
+            throw new InvalidOperationException("Ingress demo/web: admission webhook denied the patch");
+        }
+
         _cleanups.Enqueue(input);
         return true;
     }

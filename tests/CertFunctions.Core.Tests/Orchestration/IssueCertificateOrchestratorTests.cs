@@ -125,6 +125,21 @@ public sealed class IssueCertificateOrchestratorTests
     }
 
     [Fact]
+    public async Task A_stored_certificate_whose_routes_cannot_be_removed_completes_with_a_warning_event()
+    {
+        var world = new FakeIssuanceWorld { CleanupFailure = true, CleanupActivityFails = true };
+        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
+        Assert.Equal("0a1b2c", state.ReadOutputAs<IssuanceResult>()!.Serial);
+        Assert.Contains(world.Events, e => e.Reason == IngressEventReasons.CertificateIssued && e.Type == IngressEventType.Normal);
+        var warning = Assert.Single(world.Events, e => e.Type == IngressEventType.Warning);
+        Assert.Equal(IngressEventReasons.ChallengeCleanupFailed, warning.Reason);
+        Assert.Contains("admission webhook denied", warning.Message, StringComparison.Ordinal);
+        Assert.All(world.States, s => Assert.Null(s.Error));
+    }
+
+    [Fact]
     public async Task A_failure_in_the_middle_removes_exactly_what_was_presented_and_reports_the_ca_reason()
     {
         var world = new FakeIssuanceWorld { Validation = _ => ValidationState.Invalid };

@@ -12,6 +12,9 @@ public static class IngressEventReasons
     /// <summary>A certificate was renewed and attached.</summary>
     public const string CertificateRenewed = "CertificateRenewed";
 
+    /// <summary>The certificate is stored, but the challenge routes could not be removed (the next run removes them).</summary>
+    public const string ChallengeCleanupFailed = "ChallengeCleanupFailed";
+
     /// <summary>Issuance or renewal failed.</summary>
     public const string IssuanceFailed = "IssuanceFailed";
 
