@@ -96,23 +96,25 @@ internal sealed class FakeIssuanceWorld
         {
             Dispatched.Enqueue(CompleteIssuanceActivity.Name);
             var stored = Finalize(input.Finalize);
+            string? cleanupError = null;
             if (input.Cleanup is not null)
             {
                 if (CleanupFailure)
                 {
-                    return new CompletedIssuance(stored, false, "Ingress demo/web: the API server is unavailable", false);
+                    cleanupError = "Ingress demo/web: the API server is unavailable";
                 }
-
-                Cleanup(input.Cleanup);
+                else
+                {
+                    Cleanup(input.Cleanup);
+                }
             }
 
-            if (input.Report is null)
+            if (input.Report is not null)
             {
-                return new CompletedIssuance(stored, true, null, false);
+                Report(IssuanceOutcome.Succeeded(input.Report, IssuanceOutcome.Result(input.Report, stored)));
             }
 
-            Report(IssuanceOutcome.Succeeded(input.Report, IssuanceOutcome.Result(input.Report, stored)));
-            return new CompletedIssuance(stored, true, null, true);
+            return new CompletedIssuance(stored, cleanupError is null, cleanupError, input.Report is not null);
         });
     }
 

@@ -98,7 +98,7 @@ public sealed class IssueCertificateOrchestratorTests
         var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
-        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name, CleanupActivity.Name, ReportOutcomeActivity.Name], world.Dispatched);
+        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name, CleanupActivity.Name], world.Dispatched);
         var cleanup = Assert.Single(world.Cleanups);
         Assert.NotNull(cleanup.Presented);
         var issued = Assert.Single(world.Events);
