@@ -28,33 +28,7 @@ internal static class BareRoute
             ns,
             cancellationToken: cancellationToken);
         await client.NetworkingV1.CreateNamespacedIngressAsync(
-            new V1Ingress
-            {
-                Metadata = new V1ObjectMeta { Name = "bare-challenges" },
-                Spec = new V1IngressSpec
-                {
-                    IngressClassName = "nginx",
-                    Rules =
-                    [
-                        new V1IngressRule
-                        {
-                            Host = "*." + Domain,
-                            Http = new V1HTTPIngressRuleValue
-                            {
-                                Paths =
-                                [
-                                    new V1HTTPIngressPath
-                                    {
-                                        Path = "/.well-known/acme-challenge/",
-                                        PathType = "ImplementationSpecific",
-                                        Backend = new V1IngressBackend { Service = new V1IngressServiceBackend { Name = "bare-responder", Port = new V1ServiceBackendPort { Number = 80 } } },
-                                    },
-                                ],
-                            },
-                        },
-                    ],
-                },
-            },
+            BenchIngresses.OneRule("bare-challenges", "*." + Domain, "/.well-known/acme-challenge/", "ImplementationSpecific", "bare-responder"),
             ns,
             cancellationToken: cancellationToken);
         await emulator.SetUpstreamAsync(ns, "bare-responder", new Uri($"http://127.0.0.1:{listenerPort}"), cancellationToken);

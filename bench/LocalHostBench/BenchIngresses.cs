@@ -19,35 +19,38 @@ internal static class BenchIngresses
     /// <summary>Creates Ingress <paramref name="name"/> for <paramref name="host"/>, opted in.</summary>
     public static Task CreateAsync(IKubernetes client, string ns, string name, string host, CancellationToken cancellationToken) =>
         client.NetworkingV1.CreateNamespacedIngressAsync(
-            new V1Ingress
-            {
-                Metadata = new V1ObjectMeta { Name = name, Annotations = new Dictionary<string, string> { ["certfunctions.io/enabled"] = "true" } },
-                Spec = new V1IngressSpec
-                {
-                    IngressClassName = "nginx",
-                    Rules =
-                    [
-                        new V1IngressRule
-                        {
-                            Host = host,
-                            Http = new V1HTTPIngressRuleValue
-                            {
-                                Paths =
-                                [
-                                    new V1HTTPIngressPath
-                                    {
-                                        Path = "/",
-                                        PathType = "Prefix",
-                                        Backend = new V1IngressBackend { Service = new V1IngressServiceBackend { Name = "web", Port = new V1ServiceBackendPort { Number = 80 } } },
-                                    },
-                                ],
-                            },
-                        },
-                    ],
-                },
-            },
+            OneRule(name, host, "/", "Prefix", "web", new Dictionary<string, string> { ["certfunctions.io/enabled"] = "true" }),
             ns,
             cancellationToken: cancellationToken);
+
+    /// <summary>An nginx-class Ingress with one rule: <paramref name="host"/> and <paramref name="path"/> to port 80 of <paramref name="service"/>.</summary>
+    public static V1Ingress OneRule(string name, string host, string path, string pathType, string service, IDictionary<string, string>? annotations = null) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, Annotations = annotations },
+        Spec = new V1IngressSpec
+        {
+            IngressClassName = "nginx",
+            Rules =
+            [
+                new V1IngressRule
+                {
+                    Host = host,
+                    Http = new V1HTTPIngressRuleValue
+                    {
+                        Paths =
+                        [
+                            new V1HTTPIngressPath
+                            {
+                                Path = path,
+                                PathType = pathType,
+                                Backend = new V1IngressBackend { Service = new V1IngressServiceBackend { Name = service, Port = new V1ServiceBackendPort { Number = 80 } } },
+                            },
+                        ],
+                    },
+                },
+            ],
+        },
+    };
 
     /// <summary>Names of the kubernetes.io/tls Secrets in <paramref name="ns"/> managed by CertFunctions that hold a tls.crt.</summary>
     public static async Task<IReadOnlyList<string>> ManagedSecretsAsync(IKubernetes client, string ns, CancellationToken cancellationToken)

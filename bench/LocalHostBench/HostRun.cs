@@ -20,17 +20,6 @@ internal static class HostRun
             settings[key] = value;
         }
 
-        var port = int.Parse(settings["Challenge:ResponderServicePort"], CultureInfo.InvariantCulture);
-        var host = new LocalHostProcess(settings, port);
-        try
-        {
-            await host.StartAsync();
-            return host;
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
+        return await LocalHostProcess.StartNewAsync(settings, int.Parse(settings["Challenge:ResponderServicePort"], CultureInfo.InvariantCulture));
     }
 }

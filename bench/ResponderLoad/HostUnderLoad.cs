@@ -18,16 +18,6 @@ internal static class HostUnderLoad
             settings["Logging:LogLevel:Default"] = logLevel;
         }
 
-        var host = new LocalHostProcess(settings, int.Parse(settings["Challenge:ResponderServicePort"], CultureInfo.InvariantCulture));
-        try
-        {
-            await host.StartAsync();
-            return host;
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
+        return await LocalHostProcess.StartNewAsync(settings, int.Parse(settings["Challenge:ResponderServicePort"], CultureInfo.InvariantCulture));
     }
 }

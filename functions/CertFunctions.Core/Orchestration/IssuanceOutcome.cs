@@ -46,10 +46,9 @@ public static class IssuanceOutcome
     {
         ArgumentNullException.ThrowIfNull(warning);
         var succeeded = Succeeded(report, result);
-        var message = warning.Length <= MaxEventMessageLength ? warning : warning[..MaxEventMessageLength] + "…";
         return succeeded with
         {
-            Event = new RecordEventInput(report.Certificate, IngressEventReasons.ChallengeCleanupFailed, message, IngressEventType.Warning),
+            Event = new RecordEventInput(report.Certificate, IngressEventReasons.ChallengeCleanupFailed, EventMessage(warning), IngressEventType.Warning),
         };
     }
 
@@ -58,9 +57,11 @@ public static class IssuanceOutcome
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(failure);
-        var message = failure.Length <= MaxEventMessageLength ? failure : failure[..MaxEventMessageLength] + "…";
         return new ReportOutcomeInput(
-            new RecordEventInput(state.Certificate, IngressEventReasons.IssuanceFailed, message, IngressEventType.Warning),
+            new RecordEventInput(state.Certificate, IngressEventReasons.IssuanceFailed, EventMessage(failure), IngressEventType.Warning),
             state with { Result = null, Error = failure });
     }
+
+    /// <summary>A reason cut to what an Event message should hold.</summary>
+    private static string EventMessage(string text) => text.Length <= MaxEventMessageLength ? text : text[..MaxEventMessageLength] + "…";
 }

@@ -32,6 +32,17 @@ public sealed partial class RenewalAdvisor(
     /// </summary>
     public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
     {
+        // Once per scan, forget answers long past their re-check time (renewed or removed certificates are never
+        // asked about again), so the cache holds the current fleet, not every certificate this instance has seen.
+        var stale = timeProvider.GetUtcNow() - MaxRecheck;
+        foreach (var (id, advice) in _advice)
+        {
+            if (advice.NextCheck < stale)
+            {
+                _advice.TryRemove(id, out _);
+            }
+        }
+
         try
         {
             return await source.IsOfferedAsync(cancellationToken).ConfigureAwait(false);

@@ -46,6 +46,22 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Creates a host with <paramref name="settings"/> and starts it; a host that fails to start is disposed.</summary>
+    public static async Task<LocalHostProcess> StartNewAsync(IReadOnlyDictionary<string, string> settings, int? port = null)
+    {
+        var host = new LocalHostProcess(settings, port);
+        try
+        {
+            await host.StartAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Starts the host and waits until its health route answers.</summary>
     public async Task StartAsync()
     {

@@ -45,10 +45,7 @@ public sealed class SettingsSampleTests
     [Fact]
     public void The_sample_binds_and_validates_with_the_real_options_classes()
     {
-        var settings = Values.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value);
-        settings["Kubernetes:Clusters:default:KubeconfigPath"] = null; // the placeholder path does not exist here
-        settings["Kubernetes:Clusters:default:Kubeconfig"] = "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = SampleConfiguration();
         using var services = new ServiceCollection().AddLogging().AddCertFunctionsCore(configuration).BuildServiceProvider();
 
         var acme = services.GetRequiredService<IOptions<AcmeOptions>>().Value;
@@ -61,12 +58,7 @@ public sealed class SettingsSampleTests
     public void Every_activity_and_the_scanner_resolve_from_the_container_the_sample_configures()
     {
         // The Functions triggers resolve each activity (the composites take the step activities) from this container.
-        var settings = Values.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value);
-        settings["Kubernetes:Clusters:default:KubeconfigPath"] = null;
-        settings["Kubernetes:Clusters:default:Kubeconfig"] =
-            "apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters: [{name: c, cluster: {server: 'https://127.0.0.1:6443'}}]\n" +
-            "contexts: [{name: c, context: {cluster: c, user: u}}]\nusers: [{name: u, user: {token: t}}]\n";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = SampleConfiguration();
         using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
@@ -80,6 +72,17 @@ public sealed class SettingsSampleTests
         }
 
         Assert.NotNull(services.GetRequiredService<Core.Renewal.RenewalScanner>());
+    }
+
+    /// <summary>The sample's values as configuration, with an inline kubeconfig for the placeholder path (which does not exist here).</summary>
+    private static IConfiguration SampleConfiguration()
+    {
+        var settings = Values.ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value);
+        settings["Kubernetes:Clusters:default:KubeconfigPath"] = null;
+        settings["Kubernetes:Clusters:default:Kubeconfig"] =
+            "apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters: [{name: c, cluster: {server: 'https://127.0.0.1:6443'}}]\n" +
+            "contexts: [{name: c, context: {cluster: c, user: u}}]\nusers: [{name: u, user: {token: t}}]\n";
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
 
     private static IEnumerable<string> SampleKeys() => Values.Select(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal));
