@@ -211,7 +211,7 @@ public sealed class IssueCertificateOrchestratorTests
 
     private static async Task<(OrchestrationMetadata State, DurableTaskTestHost Host)> RunAsync(FakeIssuanceWorld world, IssueCertificateRequest request)
     {
-        var host = await DurableTaskTestHost.StartAsync(registry =>
+        var host = await OrchestrationTestHost.StartAsync(registry =>
         {
             registry.AddOrchestrator<IssueCertificateOrchestrator>();
             world.Register(registry);
