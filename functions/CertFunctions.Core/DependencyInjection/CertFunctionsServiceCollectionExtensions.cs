@@ -58,6 +58,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<CertificateStateStore>();
         services.TryAddSingleton<IRenewalInfoSource, AcmeRenewalInfoSource>();
         services.TryAddSingleton<RenewalAdvisor>();
+        services.TryAddSingleton<ChallengeLeftoverSweep>();
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<ChallengeEndpoint>();
         services.TryAddSingleton<CertificatesApi>();

@@ -57,7 +57,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
                     // A later run removes leftovers by label; the user still hears about it. A stored certificate
                     // stays a success (TLS works): the leftover route is a warning, not a failed issuance.
                     LogCleanupFailed(logger, input.Certificate, ex.FailureDetails.ErrorMessage);
-                    var leftover = "The challenge routes could not be removed (the next run for this Ingress removes them): " + ex.FailureDetails.ErrorMessage;
+                    var leftover = "The challenge routes could not be removed (the next renewal scan removes them): " + ex.FailureDetails.ErrorMessage;
                     if (run.Result is null)
                     {
                         run.Failure ??= leftover;

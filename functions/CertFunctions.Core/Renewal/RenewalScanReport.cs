@@ -8,4 +8,5 @@ namespace CertFunctions.Core.Renewal;
 /// <param name="BackingOff">Due certificates skipped because of their failure back-off.</param>
 /// <param name="Problems">Ingresses that cannot be served, with the reason.</param>
 /// <param name="DueByCaWindow">Of <paramref name="Due"/>, certificates due only because the CA moved their renewal window.</param>
-public sealed record RenewalScanReport(int Scanned, int Due, int Started, int AlreadyRunning, int BackingOff, IReadOnlyList<string> Problems, int DueByCaWindow = 0);
+/// <param name="LeftoversRemoved">Certificates whose challenge routing, left by an issuance no longer running, was removed.</param>
+public sealed record RenewalScanReport(int Scanned, int Due, int Started, int AlreadyRunning, int BackingOff, IReadOnlyList<string> Problems, int DueByCaWindow = 0, int LeftoversRemoved = 0);

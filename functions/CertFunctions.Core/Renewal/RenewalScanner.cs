@@ -22,6 +22,7 @@ public sealed partial class RenewalScanner(
     CertificateStateStore states,
     IOrchestrationGateway orchestrations,
     RenewalAdvisor advisor,
+    ChallengeLeftoverSweep leftoverSweep,
     IOptions<KubernetesOptions> kubernetesOptions,
     IOptions<RenewalOptions> renewalOptions,
     TimeProvider timeProvider,
@@ -33,18 +34,29 @@ public sealed partial class RenewalScanner(
         var options = renewalOptions.Value;
         var now = timeProvider.GetUtcNow();
         var problems = new ConcurrentBag<string>();
-        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0;
+        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0, leftoversRemoved = 0;
         var askCa = options.CheckRenewalInfo && await advisor.IsAvailableAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var cluster in kubernetesOptions.Value.Clusters.Keys)
         {
             var specs = new List<IngressCertificateSpec>();
             var invalid = new List<DiscoveredIngress>();
+            var withChallengePaths = new List<DiscoveredIngress>();
             var managed = new Dictionary<(string Namespace, string Name), DeployedCertificate>();
             try
             {
-                await foreach (var found in discovery.ListOptedInAsync(cluster, cancellationToken).ConfigureAwait(false))
+                await foreach (var found in discovery.ListAsync(cluster, cancellationToken).ConfigureAwait(false))
                 {
+                    if (found.ChallengePaths.Count > 0)
+                    {
+                        withChallengePaths.Add(found);
+                    }
+
+                    if (!found.OptedIn)
+                    {
+                        continue;
+                    }
+
                     if (found.Spec is null)
                     {
                         problems.Add($"{found.Certificate}: {found.Problem}");
@@ -143,10 +155,26 @@ public sealed partial class RenewalScanner(
                         LogCertificateFailed(logger, spec.Certificate, ex.Message);
                     }
                 }).ConfigureAwait(false);
+
+            // After the starts: an issuance started above is active, so its Ingress's leftovers are left to it.
+            try
+            {
+                var sweep = await leftoverSweep.SweepAsync(cluster, withChallengePaths, cancellationToken).ConfigureAwait(false);
+                leftoversRemoved += sweep.Removed;
+                foreach (var problem in sweep.Problems)
+                {
+                    problems.Add(problem);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                problems.Add($"cluster {cluster}: could not look for challenge leftovers: {ex.Message}");
+                LogClusterFailed(logger, cluster, ex.Message);
+            }
         }
 
-        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow);
-        LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.Problems.Count);
+        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow, leftoversRemoved);
+        LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.LeftoversRemoved, report.Problems.Count);
         return report;
     }
 
@@ -164,8 +192,8 @@ public sealed partial class RenewalScanner(
         return result.Started;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal scan: {Scanned} opted-in Ingresses, {Due} due, {Started} started, {Running} already running, {BackingOff} backing off, {Problems} problems")]
-    private static partial void LogScanned(ILogger logger, int scanned, int due, int started, int running, int backingOff, int problems);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal scan: {Scanned} opted-in Ingresses, {Due} due, {Started} started, {Running} already running, {BackingOff} backing off, {LeftoversRemoved} challenge leftovers removed, {Problems} problems")]
+    private static partial void LogScanned(ILogger logger, int scanned, int due, int started, int running, int backingOff, int leftoversRemoved, int problems);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Certificate} is due: the CA now suggests renewing between {WindowStart} and {WindowEnd}")]
     private static partial void LogDueByCaWindow(ILogger logger, CertificateRef certificate, DateTimeOffset windowStart, DateTimeOffset windowEnd);

@@ -61,6 +61,76 @@ public sealed class RenewalEndToEndTests(LocalWorldFixture fixture)
         Assert.Empty((await E2E.GetJsonAsync(world, "get", "secrets", "-n", ns))["items"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Challenge_routing_left_after_a_completed_issuance_is_removed_by_the_next_scan()
+    {
+        var world = fixture.World;
+        var ns = await E2E.SeedIngressAsync(world, "left", ["left.sweep.example.test"]);
+        var issued = await E2E.WaitForOperationAsync(fixture.Host, await E2E.RequestAsync(fixture.Host, ns, "left"));
+        Assert.True((string?)issued["status"] == "Completed", E2E.Pretty(issued));
+        var clean = E2E.Comparable(await E2E.GetJsonAsync(world, "get", "ingress", "left", "-n", ns));
+
+        // What a cleanup that kept failing leaves: a tracked challenge path in the Ingress and a labelled solver Ingress.
+        const string Token = "leftoverTokenFromAnEndedIssuance0123456789";
+        var tracked = $$"""[{"ruleHost":"left.sweep.example.test","path":"/.well-known/acme-challenge/{{Token}}","serviceName":"certfunctions-responder","servicePort":80}]""";
+        var patch = new JsonArray(
+            new JsonObject
+            {
+                ["op"] = "add",
+                ["path"] = "/spec/rules/0/http/paths/0",
+                ["value"] = new JsonObject
+                {
+                    ["path"] = "/.well-known/acme-challenge/" + Token,
+                    ["pathType"] = "ImplementationSpecific",
+                    ["backend"] = new JsonObject
+                    {
+                        ["service"] = new JsonObject { ["name"] = "certfunctions-responder", ["port"] = new JsonObject { ["number"] = 80 } },
+                    },
+                },
+            },
+            new JsonObject { ["op"] = "add", ["path"] = "/metadata/annotations/certfunctions.io~1presented-paths", ["value"] = tracked });
+        var patched = await world.Emulator.RunKubectlAsync("patch", "ingress", "left", "-n", ns, "--type=json", "-p", patch.ToJsonString());
+        Assert.True(patched.ExitCode == 0, patched.StandardError);
+        var solverName = CertFunctions.Core.Kubernetes.Routing.SolverIngressBuilder.NameFor(new CertFunctions.Core.Certificates.CertificateRef("default", ns, "left"));
+        var solver = $"""
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: {solverName}
+              namespace: {ns}
+              labels:
+                app.kubernetes.io/managed-by: certfunctions
+                certfunctions.io/ingress: left
+                certfunctions.io/challenge: "true"
+            spec:
+              ingressClassName: nginx
+              rules:
+                - host: left.sweep.example.test
+                  http:
+                    paths:
+                      - path: /.well-known/acme-challenge/{Token}
+                        pathType: ImplementationSpecific
+                        backend:
+                          service:
+                            name: certfunctions-responder
+                            port:
+                              number: 80
+            """;
+        var applied = await world.Emulator.RunKubectlWithInputAsync(solver, "apply", "-f", "-");
+        Assert.True(applied.ExitCode == 0, applied.StandardError);
+
+        var report = await RunTimerAsync(fixture.Host);
+
+        Assert.True((int)report["leftoversRemoved"]! >= 1, report.ToJsonString());
+        Assert.Equal(E2E.Pretty(clean), E2E.Pretty(E2E.Comparable(await E2E.GetJsonAsync(world, "get", "ingress", "left", "-n", ns))));
+        var ingresses = await E2E.GetJsonAsync(world, "get", "ingress", "-n", ns);
+        Assert.Single(ingresses["items"]!.AsArray());
+        var events = await E2E.GetJsonAsync(world, "get", "events", "-n", ns);
+        var removed = Assert.Single(events["items"]!.AsArray(), e => (string?)e!["reason"] == "ChallengeLeftoversRemoved")!;
+        Assert.Contains("1 challenge path(s) and 1 solver Ingress(es)", (string?)removed["message"], StringComparison.Ordinal);
+        Assert.Contains("Completed", (string?)removed["message"], StringComparison.Ordinal);
+    }
+
     private static async Task<JsonObject> SecretAsync(LocalWorld world, string ns) => await E2E.GetJsonAsync(world, "get", "secret", "shop-tls", "-n", ns);
 
     private static async Task<JsonObject> RunTimerAsync(LocalHostProcess host)

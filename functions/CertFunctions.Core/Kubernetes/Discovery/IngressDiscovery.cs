@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace CertFunctions.Core.Kubernetes.Discovery;
 
-/// <summary>Lists the Ingresses of a cluster (all namespaces, in pages) that opted in to CertFunctions.</summary>
+/// <summary>Lists the Ingresses of a cluster (all namespaces, in pages) that opted in to CertFunctions or carry its challenge paths.</summary>
 public sealed class IngressDiscovery
 {
     /// <summary>Page size of the Ingress list calls.</summary>
@@ -27,8 +27,11 @@ public sealed class IngressDiscovery
         _logger = logger;
     }
 
-    /// <summary>Every opted-in Ingress of <paramref name="cluster"/>; bad ones come with a <see cref="DiscoveredIngress.Problem"/> instead of failing the scan.</summary>
-    public async IAsyncEnumerable<DiscoveredIngress> ListOptedInAsync(string cluster, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Every opted-in Ingress of <paramref name="cluster"/> (bad ones come with a <see cref="DiscoveredIngress.Problem"/>
+    /// instead of failing the scan), and every other Ingress that still carries challenge paths we added.
+    /// </summary>
+    public async IAsyncEnumerable<DiscoveredIngress> ListAsync(string cluster, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = _clients.GetClient(cluster);
         string? continueToken = null;
@@ -42,21 +45,27 @@ public sealed class IngressDiscovery
                 cancellationToken).ConfigureAwait(false);
             foreach (var ingress in page.Items ?? [])
             {
-                if (!IngressAnnotationParser.IsOptedIn(ingress.Metadata?.Annotations))
+                var certificate = new CertificateRef(cluster, ingress.Metadata!.NamespaceProperty, ingress.Metadata.Name);
+                var challengePaths = InPlaceRoutePlanner.ReadTracked(ingress);
+                if (!IngressAnnotationParser.IsOptedIn(ingress.Metadata.Annotations))
                 {
+                    if (challengePaths.Count > 0)
+                    {
+                        yield return new DiscoveredIngress(certificate, null, null) { OptedIn = false, ChallengePaths = challengePaths };
+                    }
+
                     continue;
                 }
 
-                var certificate = new CertificateRef(cluster, ingress.Metadata!.NamespaceProperty, ingress.Metadata.Name);
                 DiscoveredIngress found;
                 try
                 {
-                    found = new DiscoveredIngress(certificate, IngressCertificateSpecBuilder.Build(certificate, ingress, _routing), null);
+                    found = new DiscoveredIngress(certificate, IngressCertificateSpecBuilder.Build(certificate, ingress, _routing), null) { ChallengePaths = challengePaths };
                 }
                 catch (InvalidIngressConfigurationException ex)
                 {
                     KubernetesLog.DiscoveredInvalid(_logger, certificate, ex.Message);
-                    found = new DiscoveredIngress(certificate, null, ex.Message);
+                    found = new DiscoveredIngress(certificate, null, ex.Message) { ChallengePaths = challengePaths };
                 }
 
                 count++;

@@ -12,8 +12,11 @@ public static class IngressEventReasons
     /// <summary>A certificate was renewed and attached.</summary>
     public const string CertificateRenewed = "CertificateRenewed";
 
-    /// <summary>The certificate is stored, but the challenge routes could not be removed (the next run removes them).</summary>
+    /// <summary>The certificate is stored, but the challenge routes could not be removed (the next scan removes them).</summary>
     public const string ChallengeCleanupFailed = "ChallengeCleanupFailed";
+
+    /// <summary>A scan removed challenge routing that an issuance which is no longer running left behind.</summary>
+    public const string ChallengeLeftoversRemoved = "ChallengeLeftoversRemoved";
 
     /// <summary>Issuance or renewal failed.</summary>
     public const string IssuanceFailed = "IssuanceFailed";

@@ -14,6 +14,12 @@ public static partial class ChallengePaths
             ? Prefix + token
             : throw new ArgumentException($"'{token}' is not an ACME token (base64url characters only).", nameof(token));
 
+    /// <summary>The token of a challenge path, or null when <paramref name="path"/> is not one.</summary>
+    public static string? TokenOf(string? path) =>
+        path is not null && path.StartsWith(Prefix, StringComparison.Ordinal) && TokenPattern().IsMatch(path.AsSpan(Prefix.Length))
+            ? path[Prefix.Length..]
+            : null;
+
     /// <summary>The Ingress pathType string for <paramref name="pathType"/>.</summary>
     public static string PathTypeName(ChallengePathType pathType) => pathType switch
     {

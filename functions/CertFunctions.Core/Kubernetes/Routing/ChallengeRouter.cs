@@ -90,4 +90,31 @@ public sealed class ChallengeRouter
 
         return new LeftoverCleanup(certificate, paths.Count, solvers);
     }
+
+    /// <summary>
+    /// Removes exactly the routing a scan saw — in-place paths by route, solver Ingresses by uid — so a run that
+    /// started since keeps what it added.
+    /// </summary>
+    public async Task<LeftoverCleanup> RemoveSeenAsync(ChallengeLeftover leftover, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leftover);
+        var removedPaths = leftover.Paths.Count == 0
+            ? []
+            : await _inPlace.RemoveAsync(leftover.Certificate, leftover.Paths, cancellationToken).ConfigureAwait(false);
+        var removedSolvers = 0;
+        foreach (var solver in leftover.SolverIngresses)
+        {
+            if (await _solver.DeleteExactAsync(solver, cancellationToken).ConfigureAwait(false))
+            {
+                removedSolvers++;
+            }
+        }
+
+        if (removedPaths.Count > 0 || removedSolvers > 0)
+        {
+            KubernetesLog.LeftoversRemoved(_logger, leftover.Certificate, removedPaths.Count, removedSolvers);
+        }
+
+        return new LeftoverCleanup(leftover.Certificate, removedPaths.Count, removedSolvers);
+    }
 }

@@ -118,6 +118,65 @@ public sealed class SolverIngressChallengeRouting
         return deleted;
     }
 
+    /// <summary>Every solver Ingress of ours in <paramref name="cluster"/> (all namespaces), with the certificate it serves.</summary>
+    /// <remarks>
+    /// The owner is the Ingress named in the solver's label, accepted only when the solver's own name is the one
+    /// <see cref="SolverIngressBuilder.NameFor"/> derives from it: a label shortened with a hash (names over 63
+    /// characters) cannot name the owner, and such a solver is left to its owner's next run.
+    /// </remarks>
+    public async Task<IReadOnlyList<LeftoverSolverIngress>> ListAllAsync(string cluster, CancellationToken cancellationToken)
+    {
+        var client = _clients.GetClient(cluster);
+        var selector = $"{CertFunctionsLabels.ManagedBy}={CertFunctionsLabels.ManagedByValue},{CertFunctionsLabels.Challenge}=true";
+        var list = await KubernetesCall.RunAsync(
+            () => client.NetworkingV1.ListIngressForAllNamespacesAsync(labelSelector: selector, cancellationToken: cancellationToken),
+            $"list solver Ingresses in cluster '{cluster}'",
+            cancellationToken).ConfigureAwait(false);
+        var found = new List<LeftoverSolverIngress>();
+        foreach (var ingress in list.Items ?? [])
+        {
+            if (!IsOurChallenge(ingress) || !ingress.Metadata.Labels.TryGetValue(CertFunctionsLabels.Ingress, out var owner))
+            {
+                continue;
+            }
+
+            var certificate = new CertificateRef(cluster, ingress.Metadata.NamespaceProperty, owner);
+            if (!string.Equals(SolverIngressBuilder.NameFor(certificate), ingress.Metadata.Name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var tokens = (ingress.Spec?.Rules ?? [])
+                .SelectMany(r => r.Http?.Paths ?? [])
+                .Select(p => ChallengePaths.TokenOf(p.Path))
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            found.Add(new LeftoverSolverIngress(certificate, ingress.Metadata.Name, ingress.Metadata.Uid, tokens));
+        }
+
+        return found;
+    }
+
+    /// <summary>Deletes the solver Ingress only if it is still the object that was seen (same uid); true when deleted.</summary>
+    public async Task<bool> DeleteExactAsync(LeftoverSolverIngress solver, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(solver);
+        var client = _clients.GetClient(solver.Certificate.Cluster);
+        try
+        {
+            return await DeleteAsync(
+                client,
+                new V1Ingress { Metadata = new V1ObjectMeta { Name = solver.Name, NamespaceProperty = solver.Certificate.Namespace, Uid = solver.Uid } },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesOperationException ex) when (KubernetesCall.StatusOf(ex) is HttpStatusCode.Conflict)
+        {
+            // Replaced by a newer run's solver since it was seen: that one is not ours to touch.
+            return false;
+        }
+    }
+
     private static bool IsOurChallenge(V1Ingress ingress) =>
         CertFunctionsLabels.IsManagedByUs(ingress.Metadata?.Labels)
         && ingress.Metadata!.Labels.TryGetValue(CertFunctionsLabels.Challenge, out var challenge)

@@ -30,7 +30,7 @@ public sealed class DiscoveryAndAccessTests(KubeApiEmulatorFixture emulator)
         await emulator.ResetAuditAsync();
 
         var found = new List<DiscoveredIngress>();
-        await foreach (var item in host.Get<IngressDiscovery>().ListOptedInAsync(KubernetesTestHost.Cluster, CancellationToken.None))
+        await foreach (var item in host.Get<IngressDiscovery>().ListAsync(KubernetesTestHost.Cluster, CancellationToken.None))
         {
             if (item.Certificate.Namespace == first || item.Certificate.Namespace == second)
             {

@@ -44,7 +44,7 @@ public sealed class RbacTests(KubeApiEmulatorFixture emulator)
 
     private static async Task RunIssuanceAsync(KubernetesTestHost host, CertificateRef certificate, RoutingStrategy strategy, string issuedReason)
     {
-        await foreach (var _ in host.Get<IngressDiscovery>().ListOptedInAsync(certificate.Cluster, CancellationToken.None))
+        await foreach (var _ in host.Get<IngressDiscovery>().ListAsync(certificate.Cluster, CancellationToken.None))
         {
         }
 

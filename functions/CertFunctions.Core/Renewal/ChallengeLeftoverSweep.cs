@@ -1,0 +1,77 @@
+using CertFunctions.Core.Challenges;
+using CertFunctions.Core.Hosting;
+using CertFunctions.Core.Kubernetes.Discovery;
+using CertFunctions.Core.Kubernetes.Events;
+using CertFunctions.Core.Kubernetes.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace CertFunctions.Core.Renewal;
+
+/// <summary>
+/// Removes challenge routing that no running issuance owns, once per scan: what a run left when it ended without
+/// cleaning up (cleanup still failing after the certificate was stored, an instance terminated, an in-flight replay
+/// failed by a new release). Without it such a path would stay in the user's Ingress until that Ingress's next
+/// issuance, which for a healthy certificate is weeks away.
+/// </summary>
+public sealed partial class ChallengeLeftoverSweep(
+    SolverIngressChallengeRouting solvers,
+    ChallengeRouter router,
+    ChallengeTokenStore tokens,
+    IOrchestrationGateway orchestrations,
+    IngressEventRecorder events,
+    ILogger<ChallengeLeftoverSweep> logger)
+{
+    /// <summary>Finds the leftovers of <paramref name="cluster"/> (paths from <paramref name="discovered"/>, solver Ingresses by label) and removes those no active instance owns.</summary>
+    public async Task<LeftoverSweepResult> SweepAsync(string cluster, IEnumerable<DiscoveredIngress> discovered, CancellationToken cancellationToken)
+    {
+        var solverIngresses = await solvers.ListAllAsync(cluster, cancellationToken).ConfigureAwait(false);
+        var paths = discovered.Where(d => d.ChallengePaths.Count > 0).ToDictionary(d => d.Certificate, d => d.ChallengePaths);
+        var solversByCertificate = solverIngresses.ToLookup(s => s.Certificate);
+        var leftovers = paths.Keys
+            .Union(solversByCertificate.Select(g => g.Key))
+            .Select(c => new ChallengeLeftover(c, paths.GetValueOrDefault(c) ?? [], [.. solversByCertificate[c]]))
+            .ToList();
+
+        var removed = 0;
+        var problems = new List<string>();
+        foreach (var leftover in leftovers)
+        {
+            try
+            {
+                var instance = await orchestrations.GetAsync(leftover.Certificate.InstanceId, cancellationToken).ConfigureAwait(false);
+                if (instance is { IsActive: true })
+                {
+                    // A running issuance owns its routes and removes them itself.
+                    continue;
+                }
+
+                var cleanup = await router.RemoveSeenAsync(leftover, cancellationToken).ConfigureAwait(false);
+                await tokens.DeleteAsync(leftover.Tokens, cancellationToken).ConfigureAwait(false);
+                if (cleanup.RemovedPaths == 0 && cleanup.RemovedSolverIngresses == 0)
+                {
+                    continue;
+                }
+
+                removed++;
+                var state = instance is null ? "no instance on record" : $"its last issuance is {instance.State}";
+                await events.RecordAsync(
+                    leftover.Certificate,
+                    IngressEventReasons.ChallengeLeftoversRemoved,
+                    $"Removed {cleanup.RemovedPaths} challenge path(s) and {cleanup.RemovedSolverIngresses} solver Ingress(es) that an issuance " +
+                    $"left behind ({state}).",
+                    IngressEventType.Normal,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                problems.Add($"{leftover.Certificate}: could not remove challenge leftovers: {ex.Message}");
+                LogSweepFailed(logger, leftover.Certificate, ex.Message);
+            }
+        }
+
+        return new LeftoverSweepResult(removed, problems);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove challenge leftovers of {Certificate}: {Reason}")]
+    private static partial void LogSweepFailed(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, string reason);
+}

@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Challenges;
+using CertFunctions.Core.DependencyInjection;
+using CertFunctions.Core.Hosting;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Routing;
+using CertFunctions.Core.Renewal;
+using CertFunctions.Core.Tests.Kubernetes.Integration;
+using CertFunctions.Core.Tests.Kubernetes.Support;
+using CertFunctions.Testing.Kubernetes;
+using CertFunctions.Testing.Storage;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertFunctions.Core.Tests.Renewal;
+
+/// <summary>
+/// The renewal scan against the emulator and Azurite removes challenge routing that an issuance no longer running
+/// left behind (in place, solver Ingress, tokens), keeps a running issuance's routing, and keeps routing added after
+/// it looked.
+/// </summary>
+[Collection(KubeApiEmulatorCollection.Name)]
+public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator, AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_scan_removes_the_challenge_routing_an_ended_issuance_left_and_restores_the_ingress()
+    {
+        var ns = await emulator.CreateNamespaceAsync("leftover");
+        var gateway = new StateGateway();
+        using var services = Build(gateway);
+        using var client = emulator.CreateKubernetesClient();
+        var web = await CreateIngressAsync(client, ns, "web", optedIn: true, routing: "in-place");
+        var shop = await CreateIngressAsync(client, ns, "shop", optedIn: true, routing: "solver-ingress");
+        var old = await CreateIngressAsync(client, ns, "old", optedIn: true, routing: "in-place");
+        await PresentAsync(services, ns, "web", RoutingStrategy.InPlace, Token("tokWeb1"));
+        await PresentAsync(services, ns, "shop", RoutingStrategy.SolverIngress, Token("tokShop1"));
+        await PresentAsync(services, ns, "old", RoutingStrategy.InPlace, Token("tokOld1"));
+
+        // "old" stopped opting in while its route was up; "web" ended in failure, "shop" completed, "old" has no instance.
+        await client.NetworkingV1.PatchNamespacedIngressAsync(
+            new V1Patch("""{"metadata":{"annotations":{"certfunctions.io/enabled":"false"}}}""", V1Patch.PatchType.MergePatch), "old", ns);
+        gateway.States[Ref(ns, "web").InstanceId] = OrchestrationState.Failed;
+        gateway.States[Ref(ns, "shop").InstanceId] = OrchestrationState.Completed;
+
+        var report = await services.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
+
+        Assert.True(report.LeftoversRemoved >= 3, $"removed {report.LeftoversRemoved}; problems: {string.Join(" | ", report.Problems)}");
+        foreach (var (name, before) in new[] { ("web", web), ("shop", shop), ("old", old) })
+        {
+            var after = await Objects.ReadIngressAsync(client, ns, name);
+            Assert.Equal(Objects.SpecJson(before), Objects.SpecJson(after));
+            Assert.False(after.Metadata.Annotations?.ContainsKey(CertFunctionsAnnotations.PresentedPaths) ?? false, name);
+        }
+
+        var ingresses = await client.NetworkingV1.ListNamespacedIngressAsync(ns);
+        Assert.Equal(["old", "shop", "web"], ingresses.Items.Select(i => i.Metadata.Name).Order());
+        var tokens = services.GetRequiredService<ChallengeTokenStore>();
+        foreach (var token in new[] { Token("tokWeb1"), Token("tokShop1"), Token("tokOld1") })
+        {
+            Assert.Null(await tokens.ReadAsync(token, CancellationToken.None));
+        }
+
+        var events = (await client.CoreV1.ListNamespacedEventAsync(ns)).Items.Where(e => e.Reason == "ChallengeLeftoversRemoved").ToList();
+        Assert.Equal(["old", "shop", "web"], events.Select(e => e.InvolvedObject.Name).Order());
+        Assert.Contains("Failed", Assert.Single(events, e => e.InvolvedObject.Name == "web").Message, StringComparison.Ordinal);
+        Assert.Contains("1 solver Ingress", Assert.Single(events, e => e.InvolvedObject.Name == "shop").Message, StringComparison.Ordinal);
+
+        // Nothing left, nothing more to do: the next scan records no new removal.
+        var again = await services.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
+        Assert.DoesNotContain(again.Problems, p => p.Contains(ns, StringComparison.Ordinal));
+        Assert.Equal(3, (await client.CoreV1.ListNamespacedEventAsync(ns)).Items.Count(e => e.Reason == "ChallengeLeftoversRemoved"));
+    }
+
+    [Fact]
+    public async Task A_running_issuance_keeps_its_challenge_routing_and_tokens()
+    {
+        var ns = await emulator.CreateNamespaceAsync("running");
+        var gateway = new StateGateway();
+        using var services = Build(gateway);
+        using var client = emulator.CreateKubernetesClient();
+        await CreateIngressAsync(client, ns, "web", optedIn: true, routing: "in-place");
+        await CreateIngressAsync(client, ns, "shop", optedIn: true, routing: "solver-ingress");
+        await PresentAsync(services, ns, "web", RoutingStrategy.InPlace, Token("tokRunWeb"));
+        await PresentAsync(services, ns, "shop", RoutingStrategy.SolverIngress, Token("tokRunShop"));
+        gateway.States[Ref(ns, "web").InstanceId] = OrchestrationState.Running;
+        gateway.States[Ref(ns, "shop").InstanceId] = OrchestrationState.Pending;
+        var webBefore = await Objects.ReadIngressAsync(client, ns, "web");
+
+        await services.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
+
+        var webAfter = await Objects.ReadIngressAsync(client, ns, "web");
+        Assert.Equal(webBefore.Metadata.ResourceVersion, webAfter.Metadata.ResourceVersion);
+        Assert.Equal(3, (await client.NetworkingV1.ListNamespacedIngressAsync(ns)).Items.Count);
+        var tokens = services.GetRequiredService<ChallengeTokenStore>();
+        Assert.NotNull(await tokens.ReadAsync(Token("tokRunWeb"), CancellationToken.None));
+        Assert.NotNull(await tokens.ReadAsync(Token("tokRunShop"), CancellationToken.None));
+        Assert.DoesNotContain((await client.CoreV1.ListNamespacedEventAsync(ns)).Items, e => e.Reason == "ChallengeLeftoversRemoved");
+    }
+
+    [Fact]
+    public async Task Routing_a_new_run_added_after_the_scan_looked_is_kept()
+    {
+        var ns = await emulator.CreateNamespaceAsync("newrun");
+        using var services = Build(new StateGateway());
+        using var client = emulator.CreateKubernetesClient();
+        await CreateIngressAsync(client, ns, "web", optedIn: true, routing: "in-place");
+        await CreateIngressAsync(client, ns, "shop", optedIn: true, routing: "solver-ingress");
+        var oldWeb = await PresentAsync(services, ns, "web", RoutingStrategy.InPlace, Token("tokOldWeb"));
+        await PresentAsync(services, ns, "shop", RoutingStrategy.SolverIngress, Token("tokOldShop"));
+        var router = services.GetRequiredService<ChallengeRouter>();
+        var seenSolvers = await services.GetRequiredService<SolverIngressChallengeRouting>().ListAllAsync("emu", CancellationToken.None);
+        var seen = new ChallengeLeftover(Ref(ns, "web"), oldWeb.Paths, []);
+        var seenShop = new ChallengeLeftover(Ref(ns, "shop"), [], [.. seenSolvers.Where(s => s.Certificate.Namespace == ns)]);
+        Assert.Single(seenShop.SolverIngresses);
+
+        // A new run starts in between: it clears the old routing by label and presents its own tokens.
+        await router.RemoveLeftoversAsync(Ref(ns, "web"), CancellationToken.None);
+        await router.RemoveLeftoversAsync(Ref(ns, "shop"), CancellationToken.None);
+        await PresentAsync(services, ns, "web", RoutingStrategy.InPlace, Token("tokNewWeb"));
+        var newShop = await PresentAsync(services, ns, "shop", RoutingStrategy.SolverIngress, Token("tokNewShop"));
+
+        var web = await router.RemoveSeenAsync(seen, CancellationToken.None);
+        var shop = await router.RemoveSeenAsync(seenShop, CancellationToken.None);
+
+        Assert.Equal(0, web.RemovedPaths);
+        Assert.Equal(0, shop.RemovedSolverIngresses);
+        var ingress = await Objects.ReadIngressAsync(client, ns, "web");
+        Assert.Contains(ingress.Spec.Rules.SelectMany(r => r.Http.Paths), p => p.Path == "/.well-known/acme-challenge/" + Token("tokNewWeb"));
+        var solver = await Objects.ReadIngressAsync(client, ns, newShop.SolverIngressName!);
+        Assert.Contains(solver.Spec.Rules.SelectMany(r => r.Http.Paths), p => p.Path == "/.well-known/acme-challenge/" + Token("tokNewShop"));
+    }
+
+    /// <summary>A valid ACME token (base64url, 43 characters) that still reads as its label.</summary>
+    private static string Token(string label) => label.PadRight(43, 'x');
+
+    private static CertificateRef Ref(string ns, string ingress) => new("emu", ns, ingress);
+
+    private static async Task<V1Ingress> CreateIngressAsync(IKubernetes client, string ns, string name, bool optedIn, string routing)
+    {
+        var annotations = new Dictionary<string, string> { ["certfunctions.io/routing"] = routing };
+        if (optedIn)
+        {
+            annotations["certfunctions.io/enabled"] = "true";
+        }
+
+        return await Objects.CreateIngressAsync(client, ns, Ingresses.Create(name, ns, annotations, [$"{name}.{ns}.leftover.example.test"]));
+    }
+
+    private static async Task<PresentedChallenge> PresentAsync(ServiceProvider services, string ns, string ingress, RoutingStrategy strategy, string token)
+    {
+        var certificate = Ref(ns, ingress);
+        var host = $"{ingress}.{ns}.leftover.example.test";
+        await services.GetRequiredService<ChallengeTokenStore>().PublishAsync(
+            certificate.InstanceId, [new PublishedChallenge(token, token + ".thumbprint", [host])], CancellationToken.None);
+        return await services.GetRequiredService<ChallengeRouter>().PresentAsync(
+            new ChallengeRoutingRequest(certificate, [host], [token], strategy), CancellationToken.None);
+    }
+
+    private ServiceProvider Build(StateGateway gateway)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Kubernetes:DefaultCluster"] = "emu",
+            ["Kubernetes:Clusters:emu:KubeconfigPath"] = emulator.KubeconfigPath,
+            ["Challenge:ResponderExternalName"] = "127.0.0.1",
+            ["Challenge:ResponderServicePort"] = "7071",
+            ["Acme:DirectoryUrl"] = "https://ca.example.test/dir",
+            ["Acme:Email"] = "ops@example.test",
+            ["Renewal:MaxStartJitter"] = "00:00:00",
+            ["Renewal:IssueForDiscovered"] = "false",
+            ["Renewal:CheckRenewalInfo"] = "false",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddCertFunctionsCore(configuration);
+        services.AddSingleton<IOrchestrationGateway>(gateway);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Reports a chosen state per instance (none by default) and starts nothing.</summary>
+    private sealed class StateGateway : IOrchestrationGateway
+    {
+        public ConcurrentDictionary<string, OrchestrationState> States { get; } = new();
+
+        public Task<OrchestrationStartResult> StartIfNotRunningAsync(string orchestratorName, string instanceId, object? input, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("This test starts nothing.");
+
+        public Task<OrchestrationSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) =>
+            Task.FromResult(States.TryGetValue(instanceId, out var state)
+                ? new OrchestrationSnapshot(instanceId, "IssueCertificate", state, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, null, null, null)
+                : null);
+
+        public Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
