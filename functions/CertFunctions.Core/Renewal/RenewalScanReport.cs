@@ -9,4 +9,14 @@ namespace CertFunctions.Core.Renewal;
 /// <param name="Problems">Ingresses that cannot be served, with the reason.</param>
 /// <param name="DueByCaWindow">Of <paramref name="Due"/>, certificates due only because the CA moved their renewal window.</param>
 /// <param name="LeftoversRemoved">Certificates whose challenge routing, left by an issuance no longer running, was removed.</param>
-public sealed record RenewalScanReport(int Scanned, int Due, int Started, int AlreadyRunning, int BackingOff, IReadOnlyList<string> Problems, int DueByCaWindow = 0, int LeftoversRemoved = 0);
+/// <param name="AtRisk">Deployed certificates past half their margin before expiry, or expired, without a renewal (each got a Warning Event).</param>
+public sealed record RenewalScanReport(
+    int Scanned,
+    int Due,
+    int Started,
+    int AlreadyRunning,
+    int BackingOff,
+    IReadOnlyList<string> Problems,
+    int DueByCaWindow = 0,
+    int LeftoversRemoved = 0,
+    int AtRisk = 0);

@@ -34,7 +34,7 @@ public sealed partial class RenewalScanner(
         var options = renewalOptions.Value;
         var now = timeProvider.GetUtcNow();
         var problems = new ConcurrentBag<string>();
-        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0, leftoversRemoved = 0;
+        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0, leftoversRemoved = 0, atRisk = 0;
         var askCa = options.CheckRenewalInfo && await advisor.IsAvailableAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var cluster in kubernetesOptions.Value.Clusters.Keys)
@@ -130,6 +130,12 @@ public sealed partial class RenewalScanner(
 
                         // Only due certificates need their back-off state: one read each, not one per certificate.
                         var state = await states.ReadAsync(spec.Certificate, ct).ConfigureAwait(false);
+                        if (deployed is not null && ExpiryRisk.Assess(deployed, now) is { } risk)
+                        {
+                            Interlocked.Increment(ref atRisk);
+                            await WarnAsync(spec, risk, state, now, ct).ConfigureAwait(false);
+                        }
+
                         if (state is not null && state.NextAttemptAfter > now)
                         {
                             Interlocked.Increment(ref backingOff);
@@ -173,9 +179,25 @@ public sealed partial class RenewalScanner(
             }
         }
 
-        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow, leftoversRemoved);
-        LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.LeftoversRemoved, report.Problems.Count);
+        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow, leftoversRemoved, atRisk);
+        LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.AtRisk, report.LeftoversRemoved, report.Problems.Count);
         return report;
+    }
+
+    private async Task WarnAsync(IngressCertificateSpec spec, ExpiryRisk risk, CertificateState? state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Said on every scan while it lasts: Kubernetes keeps Events for an hour by default, so one would be gone by the next.
+        var failures = state is { ConsecutiveFailures: > 0, LastError: { } error }
+            ? $" {state.ConsecutiveFailures} attempt(s) failed, the last: {error}"
+            : " No attempt has failed yet; check that the renewal timer runs.";
+        var backOff = state?.NextAttemptAfter is { } next && next > now ? $" Next attempt after {next:u} (back-off)." : string.Empty;
+        LogAtRisk(logger, spec.Certificate, spec.SecretName, risk.Describe(now));
+        await events.RecordAsync(
+            spec.Certificate,
+            risk.Expired ? IngressEventReasons.CertificateExpired : IngressEventReasons.CertificateExpiring,
+            $"The certificate in Secret {spec.SecretName} {risk.Describe(now)} and has not been renewed (due since {risk.PlannedRenewal:u}).{failures}{backOff}",
+            IngressEventType.Warning,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> StartAsync(CertificateRef certificate, IssuanceReason reason, string? replaces, RenewalOptions options, CancellationToken cancellationToken)
@@ -192,11 +214,14 @@ public sealed partial class RenewalScanner(
         return result.Started;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal scan: {Scanned} opted-in Ingresses, {Due} due, {Started} started, {Running} already running, {BackingOff} backing off, {LeftoversRemoved} challenge leftovers removed, {Problems} problems")]
-    private static partial void LogScanned(ILogger logger, int scanned, int due, int started, int running, int backingOff, int leftoversRemoved, int problems);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal scan: {Scanned} opted-in Ingresses, {Due} due, {Started} started, {Running} already running, {BackingOff} backing off, {AtRisk} expiring without renewal, {LeftoversRemoved} challenge leftovers removed, {Problems} problems")]
+    private static partial void LogScanned(ILogger logger, int scanned, int due, int started, int running, int backingOff, int atRisk, int leftoversRemoved, int problems);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Certificate} is due: the CA now suggests renewing between {WindowStart} and {WindowEnd}")]
     private static partial void LogDueByCaWindow(ILogger logger, CertificateRef certificate, DateTimeOffset windowStart, DateTimeOffset windowEnd);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Certificate}: the certificate in Secret {SecretName} {Expiry} and has not been renewed")]
+    private static partial void LogAtRisk(ILogger logger, CertificateRef certificate, string secretName, string expiry);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal scan could not list cluster {Cluster}: {Reason}")]
     private static partial void LogClusterFailed(ILogger logger, string cluster, string reason);

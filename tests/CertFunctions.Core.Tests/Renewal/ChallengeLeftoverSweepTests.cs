@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Challenges;
-using CertFunctions.Core.DependencyInjection;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Routing;
@@ -12,7 +10,6 @@ using CertFunctions.Testing.Kubernetes;
 using CertFunctions.Testing.Storage;
 using k8s;
 using k8s.Models;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CertFunctions.Core.Tests.Renewal;
@@ -29,7 +26,7 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
     public async Task A_scan_removes_the_challenge_routing_an_ended_issuance_left_and_restores_the_ingress()
     {
         var ns = await emulator.CreateNamespaceAsync("leftover");
-        var gateway = new StateGateway();
+        var gateway = new ScanTestGateway();
         using var services = Build(gateway);
         using var client = emulator.CreateKubernetesClient();
         var web = await CreateIngressAsync(client, ns, "web", optedIn: true, routing: "in-place");
@@ -78,7 +75,7 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
     public async Task A_running_issuance_keeps_its_challenge_routing_and_tokens()
     {
         var ns = await emulator.CreateNamespaceAsync("running");
-        var gateway = new StateGateway();
+        var gateway = new ScanTestGateway();
         using var services = Build(gateway);
         using var client = emulator.CreateKubernetesClient();
         await CreateIngressAsync(client, ns, "web", optedIn: true, routing: "in-place");
@@ -104,14 +101,14 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
     public async Task Routing_a_new_run_added_after_the_scan_looked_is_kept()
     {
         var ns = await emulator.CreateNamespaceAsync("newrun");
-        using var services = Build(new StateGateway());
+        using var services = Build(new ScanTestGateway());
         using var client = emulator.CreateKubernetesClient();
         await CreateIngressAsync(client, ns, "web", optedIn: true, routing: "in-place");
         await CreateIngressAsync(client, ns, "shop", optedIn: true, routing: "solver-ingress");
         var oldWeb = await PresentAsync(services, ns, "web", RoutingStrategy.InPlace, Token("tokOldWeb"));
         await PresentAsync(services, ns, "shop", RoutingStrategy.SolverIngress, Token("tokOldShop"));
         var router = services.GetRequiredService<ChallengeRouter>();
-        var seenSolvers = await services.GetRequiredService<SolverIngressChallengeRouting>().ListAllAsync("emu", CancellationToken.None);
+        var seenSolvers = await services.GetRequiredService<SolverIngressChallengeRouting>().ListAllAsync(ScanTestServices.Cluster, CancellationToken.None);
         var seen = new ChallengeLeftover(Ref(ns, "web"), oldWeb.Paths, []);
         var seenShop = new ChallengeLeftover(Ref(ns, "shop"), [], [.. seenSolvers.Where(s => s.Certificate.Namespace == ns)]);
         Assert.Single(seenShop.SolverIngresses);
@@ -136,7 +133,7 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
     /// <summary>A valid ACME token (base64url, 43 characters) that still reads as its label.</summary>
     private static string Token(string label) => label.PadRight(43, 'x');
 
-    private static CertificateRef Ref(string ns, string ingress) => new("emu", ns, ingress);
+    private static CertificateRef Ref(string ns, string ingress) => new(ScanTestServices.Cluster, ns, ingress);
 
     private static async Task<V1Ingress> CreateIngressAsync(IKubernetes client, string ns, string name, bool optedIn, string routing)
     {
@@ -159,41 +156,6 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
             new ChallengeRoutingRequest(certificate, [host], [token], strategy), CancellationToken.None);
     }
 
-    private ServiceProvider Build(StateGateway gateway)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Kubernetes:DefaultCluster"] = "emu",
-            ["Kubernetes:Clusters:emu:KubeconfigPath"] = emulator.KubeconfigPath,
-            ["Challenge:ResponderExternalName"] = "127.0.0.1",
-            ["Challenge:ResponderServicePort"] = "7071",
-            ["Acme:DirectoryUrl"] = "https://ca.example.test/dir",
-            ["Acme:Email"] = "ops@example.test",
-            ["Renewal:MaxStartJitter"] = "00:00:00",
-            ["Renewal:IssueForDiscovered"] = "false",
-            ["Renewal:CheckRenewalInfo"] = "false",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddCertFunctionsCore(configuration);
-        services.AddSingleton<IOrchestrationGateway>(gateway);
-        return services.BuildServiceProvider();
-    }
-
-    /// <summary>Reports a chosen state per instance (none by default) and starts nothing.</summary>
-    private sealed class StateGateway : IOrchestrationGateway
-    {
-        public ConcurrentDictionary<string, OrchestrationState> States { get; } = new();
-
-        public Task<OrchestrationStartResult> StartIfNotRunningAsync(string orchestratorName, string instanceId, object? input, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("This test starts nothing.");
-
-        public Task<OrchestrationSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) =>
-            Task.FromResult(States.TryGetValue(instanceId, out var state)
-                ? new OrchestrationSnapshot(instanceId, "IssueCertificate", state, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, null, null, null)
-                : null);
-
-        public Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
+    private ServiceProvider Build(ScanTestGateway gateway) =>
+        ScanTestServices.Build(emulator, azurite, gateway, new Dictionary<string, string?> { ["Renewal:CheckRenewalInfo"] = "false" });
 }

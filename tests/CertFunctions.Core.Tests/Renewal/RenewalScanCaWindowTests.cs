@@ -1,17 +1,11 @@
 using System.Collections.Concurrent;
 using CertFunctions.Acme.Ari;
-using CertFunctions.Core.Certificates;
-using CertFunctions.Core.DependencyInjection;
-using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Renewal;
-using CertFunctions.Core.Tests.Kubernetes.Support;
 using CertFunctions.Testing.Kubernetes;
 using CertFunctions.Testing.Storage;
 using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,8 +18,6 @@ namespace CertFunctions.Core.Tests.Renewal;
 [Collection(KubeApiEmulatorCollection.Name)]
 public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string Directory = "https://ca.example.test/dir";
-
     [Fact]
     public async Task A_window_the_ca_moved_earlier_starts_a_renewal_that_names_the_certificate_it_replaces()
     {
@@ -35,7 +27,7 @@ public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, Az
             Window = (DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddMinutes(-1)),
             Explanation = new Uri("https://ca.example.test/incidents/2026-11-27"),
         };
-        var gateway = new RecordingGateway();
+        var gateway = new ScanTestGateway();
         using var services = Build(source, gateway);
 
         var report = await services.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
@@ -63,7 +55,7 @@ public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, Az
 
         // The CA's window holds the planned renewal (50 days out): not due.
         var holding = new WindowSource { Window = (DateTimeOffset.UtcNow.AddDays(45), DateTimeOffset.UtcNow.AddDays(55)) };
-        var gateway = new RecordingGateway();
+        var gateway = new ScanTestGateway();
         using (var services = Build(holding, gateway))
         {
             await services.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
@@ -87,46 +79,19 @@ public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, Az
 
     private async Task<(string Namespace, DeployedCertificate Deployed)> SeedAsync(string prefix)
     {
-        var ns = await emulator.CreateNamespaceAsync(prefix);
-        using var client = emulator.CreateKubernetesClient();
-        var host = $"{prefix}.ari.example.test";
-        var ingress = Ingresses.Create(
-            "web",
-            ns,
-            new Dictionary<string, string> { ["certfunctions.io/enabled"] = "true" },
-            [host],
-            [new V1IngressTLS { Hosts = [host], SecretName = "web-tls" }]);
-        ingress.Metadata.ResourceVersion = null;
-        await client.NetworkingV1.CreateNamespacedIngressAsync(ingress, ns);
-
-        using var services = Build(new WindowSource(), new RecordingGateway());
-        var certificate = new CertificateRef("emu", ns, "web");
-        var (chain, key, _) = TestCertificates.Issue([host]);
-        await services.GetRequiredService<TlsSecretWriter>().WriteAsync(
-            certificate, "web-tls", chain, key, new TlsSecretMetadata(Directory, DateTimeOffset.UtcNow.AddDays(50)), allowAdopt: false, CancellationToken.None);
-        var deployed = await services.GetRequiredService<DeployedCertificateReader>().ReadAsync(certificate, "web-tls", CancellationToken.None);
-        Assert.NotNull(deployed?.AriCertificateId);
-        return (ns, deployed);
+        using var services = Build(new WindowSource(), new ScanTestGateway());
+        var seeded = await ScanTestServices.SeedIssuedAsync(emulator, services, prefix, DateTimeOffset.UtcNow.AddDays(50));
+        Assert.NotNull(seeded.Deployed.AriCertificateId);
+        return seeded;
     }
 
-    private ServiceProvider Build(WindowSource source, RecordingGateway gateway, bool checkRenewalInfo = true)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Kubernetes:DefaultCluster"] = "emu",
-            ["Kubernetes:Clusters:emu:KubeconfigPath"] = emulator.KubeconfigPath,
-            ["Acme:DirectoryUrl"] = Directory,
-            ["Acme:Email"] = "ops@example.test",
-            ["Renewal:MaxStartJitter"] = "00:00:00",
-            ["Renewal:IssueForDiscovered"] = "false",
-            ["Renewal:CheckRenewalInfo"] = checkRenewalInfo ? "true" : "false",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddCertFunctionsCore(configuration);
-        services.Replace(ServiceDescriptor.Singleton<IRenewalInfoSource>(source));
-        services.AddSingleton<IOrchestrationGateway>(gateway);
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Build(WindowSource source, ScanTestGateway gateway, bool checkRenewalInfo = true) =>
+        ScanTestServices.Build(
+            emulator,
+            azurite,
+            gateway,
+            new Dictionary<string, string?> { ["Renewal:CheckRenewalInfo"] = checkRenewalInfo ? "true" : "false" },
+            services => services.Replace(ServiceDescriptor.Singleton<IRenewalInfoSource>(source)));
 
     /// <summary>The CA's renewalInfo at the boundary: one window for every certificate, and what it was asked.</summary>
     private sealed class WindowSource : IRenewalInfoSource
@@ -144,22 +109,5 @@ public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, Az
             Asked.Add(ariCertificateId);
             return Task.FromResult(Window is { } w ? new RenewalInfo(w.Start, w.End, Explanation, null) : null);
         }
-    }
-
-    private sealed class RecordingGateway : IOrchestrationGateway
-    {
-        public ConcurrentBag<IssueCertificateRequest> Started { get; } = [];
-
-        public Task<OrchestrationStartResult> StartIfNotRunningAsync(string orchestratorName, string instanceId, object? input, CancellationToken cancellationToken)
-        {
-            Started.Add((IssueCertificateRequest)input!);
-            return Task.FromResult(new OrchestrationStartResult(instanceId, true, null));
-        }
-
-        public Task<OrchestrationSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) => Task.FromResult<OrchestrationSnapshot?>(null);
-
-        public Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -18,6 +18,12 @@ public static class IngressEventReasons
     /// <summary>A scan removed challenge routing that an issuance which is no longer running left behind.</summary>
     public const string ChallengeLeftoversRemoved = "ChallengeLeftoversRemoved";
 
+    /// <summary>The deployed certificate is past half its margin before expiry and renewal has not replaced it.</summary>
+    public const string CertificateExpiring = "CertificateExpiring";
+
+    /// <summary>The deployed certificate has expired and renewal has not replaced it.</summary>
+    public const string CertificateExpired = "CertificateExpired";
+
     /// <summary>Issuance or renewal failed.</summary>
     public const string IssuanceFailed = "IssuanceFailed";
 

@@ -52,6 +52,8 @@ public sealed class RbacTests(KubeApiEmulatorFixture emulator)
         {
         }
 
+        // The scan's leftover sweep: our solver Ingresses in every namespace.
+        await host.Get<SolverIngressChallengeRouting>().ListAllAsync(certificate.Cluster, CancellationToken.None);
         var spec = await host.Get<IngressCertificateReader>().ReadAsync(certificate, CancellationToken.None);
         var deployed = await host.Get<DeployedCertificateReader>().ReadAsync(certificate, spec.SecretName, CancellationToken.None);
         var router = host.Get<ChallengeRouter>();

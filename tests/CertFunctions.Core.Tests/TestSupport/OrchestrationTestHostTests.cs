@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using CertFunctions.Core.Tests.Orchestration;
 using CertFunctions.Testing.Network;
 
-namespace CertFunctions.Core.Tests.Orchestration;
+namespace CertFunctions.Core.Tests.TestSupport;
 
 /// <summary>The orchestration tests' host start survives a port another process holds.</summary>
 public sealed class OrchestrationTestHostTests
