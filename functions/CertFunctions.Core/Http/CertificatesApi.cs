@@ -23,6 +23,7 @@ public sealed partial class CertificatesApi(
     IngressCertificateReader ingressReader,
     CertificateStateStore states,
     IOptions<KubernetesOptions> kubernetesOptions,
+    TimeProvider timeProvider,
     ILogger<CertificatesApi> logger)
 {
     /// <summary>Route of the collection (POST to request, GET to list).</summary>
@@ -118,10 +119,11 @@ public sealed partial class CertificatesApi(
         await WriteJsonAsync(context, StatusCodes.Status200OK, ToResponse(context, snapshot)).ConfigureAwait(false);
     }
 
-    /// <summary><c>GET /api/certificates</c>: every managed certificate with expiry, planned renewal and last outcome.</summary>
+    /// <summary><c>GET /api/certificates</c>: every managed certificate with expiry, planned renewal, last outcome and whether it is at risk.</summary>
     public async Task ListAsync(HttpContext context)
     {
         var all = await states.ListAsync(context.RequestAborted).ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow();
         var items = all
             .OrderBy(s => s.Certificate.Cluster, StringComparer.Ordinal)
             .ThenBy(s => s.Certificate.Namespace, StringComparer.Ordinal)
@@ -133,6 +135,7 @@ public sealed partial class CertificatesApi(
                 s.SecretName,
                 s.NotAfter,
                 s.PlannedRenewal,
+                ExpiryRisk = ExpiryRiskOf(s, now),
                 LastOutcome = s.LastOutcome.ToString(),
                 s.LastAttemptAt,
                 s.LastError,
@@ -142,6 +145,12 @@ public sealed partial class CertificatesApi(
             });
         await WriteJsonAsync(context, StatusCodes.Status200OK, new { certificates = items }).ConfigureAwait(false);
     }
+
+    // The scan's rule, so the list and the Ingress's Warning Events agree: "expiring", "expired", or null when fine.
+    private static string? ExpiryRiskOf(CertificateState state, DateTimeOffset now) =>
+        state is { NotAfter: { } notAfter, PlannedRenewal: { } planned } && ExpiryRisk.Assess(planned, notAfter, now) is { } risk
+            ? risk.Expired ? "expired" : "expiring"
+            : null;
 
     private async Task StartAsync(HttpContext context, CertificateRef certificate, IssuanceReason reason)
     {

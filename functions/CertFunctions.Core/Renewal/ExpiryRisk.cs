@@ -29,8 +29,14 @@ public sealed record ExpiryRisk(bool Expired, DateTimeOffset NotAfter, DateTimeO
             planned = RenewalPolicy.PlannedRenewal(deployed.NotBefore, deployed.NotAfter, null, 0);
         }
 
-        var warnAt = planned + ((deployed.NotAfter - planned) / 2);
-        return now < warnAt ? null : new ExpiryRisk(now >= deployed.NotAfter, deployed.NotAfter, planned);
+        return Assess(planned, deployed.NotAfter, now);
+    }
+
+    /// <summary>The same rule from a stored plan and expiry (the certificate state, which keeps no start of validity).</summary>
+    public static ExpiryRisk? Assess(DateTimeOffset plannedRenewal, DateTimeOffset notAfter, DateTimeOffset now)
+    {
+        var warnAt = plannedRenewal < notAfter ? plannedRenewal + ((notAfter - plannedRenewal) / 2) : notAfter;
+        return now < warnAt ? null : new ExpiryRisk(now >= notAfter, notAfter, plannedRenewal);
     }
 
     /// <summary>A sentence for people: when it expires or expired, relative to <paramref name="now"/>.</summary>
