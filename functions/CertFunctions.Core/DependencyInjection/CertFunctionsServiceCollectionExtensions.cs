@@ -59,6 +59,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<IRenewalInfoSource, AcmeRenewalInfoSource>();
         services.TryAddSingleton<RenewalAdvisor>();
         services.TryAddSingleton<ChallengeLeftoverSweep>();
+        services.TryAddSingleton<StateRetirement>();
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<ChallengeEndpoint>();
         services.TryAddSingleton<CertificatesApi>();

@@ -157,7 +157,18 @@ public sealed partial class CertificatesApi(
         try
         {
             // Fail fast with the user's error (missing Ingress, wildcard hosts, bad annotations) instead of a failed operation.
-            await ingressReader.ReadAsync(certificate, context.RequestAborted).ConfigureAwait(false);
+            var spec = await ingressReader.ReadAsync(certificate, context.RequestAborted).ConfigureAwait(false);
+            if (!spec.OptedIn)
+            {
+                // Issuing for an Ingress the renewal scan does not see would leave a certificate that silently expires.
+                await ProblemResponse.WriteAsync(
+                    context,
+                    StatusCodes.Status400BadRequest,
+                    "The Ingress does not opt in",
+                    $"Ingress {certificate.Namespace}/{certificate.Ingress} does not opt in to CertFunctions, so its certificate would never be renewed. " +
+                    $"Add the annotation {CertFunctionsAnnotations.Enabled}: \"true\" (or {CertFunctionsAnnotations.TlsAcme}: \"true\") and request again.").ConfigureAwait(false);
+                return;
+            }
         }
         catch (IngressNotFoundException ex)
         {

@@ -60,6 +60,32 @@ public sealed class CertificateStateStore(BlobContainers containers)
         return [.. states.OfType<CertificateState>()];
     }
 
+    /// <summary>The certificates of <paramref name="cluster"/> with a stored state and when each was last written, from the blob listing alone.</summary>
+    public async Task<IReadOnlyList<StoredStateEntry>> ListEntriesAsync(string cluster, CancellationToken cancellationToken)
+    {
+        var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        var prefix = $"{Prefix}{cluster}/";
+        var entries = new List<StoredStateEntry>();
+        await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
+        {
+            // certificates/<cluster>/<namespace>/<ingress>.json; namespaces and Ingress names hold no '/'.
+            var parts = blob.Name[prefix.Length..].Split('/');
+            if (parts.Length == 2 && parts[1].EndsWith(".json", StringComparison.Ordinal) && blob.Properties.LastModified is { } written)
+            {
+                entries.Add(new StoredStateEntry(new CertificateRef(cluster, parts[0], parts[1][..^".json".Length]), written));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>Deletes the state of one certificate (nothing happens when there is none).</summary>
+    public async Task DeleteAsync(CertificateRef certificate, CancellationToken cancellationToken)
+    {
+        var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(BlobName(certificate)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     private static string BlobName(CertificateRef certificate)
         => $"{Prefix}{certificate.Cluster}/{certificate.Namespace}/{certificate.Ingress}.json";
 }

@@ -10,6 +10,7 @@ namespace CertFunctions.Core.Renewal;
 /// <param name="DueByCaWindow">Of <paramref name="Due"/>, certificates due only because the CA moved their renewal window.</param>
 /// <param name="LeftoversRemoved">Certificates whose challenge routing, left by an issuance no longer running, was removed.</param>
 /// <param name="AtRisk">Deployed certificates past half their margin before expiry, or expired, without a renewal (each got a Warning Event).</param>
+/// <param name="StatesRetired">Stored states dropped because their Ingress is gone or no longer opts in.</param>
 public sealed record RenewalScanReport(
     int Scanned,
     int Due,
@@ -19,4 +20,5 @@ public sealed record RenewalScanReport(
     IReadOnlyList<string> Problems,
     int DueByCaWindow = 0,
     int LeftoversRemoved = 0,
-    int AtRisk = 0);
+    int AtRisk = 0,
+    int StatesRetired = 0);

@@ -23,6 +23,7 @@ public sealed partial class RenewalScanner(
     IOrchestrationGateway orchestrations,
     RenewalAdvisor advisor,
     ChallengeLeftoverSweep leftoverSweep,
+    StateRetirement stateRetirement,
     IOptions<KubernetesOptions> kubernetesOptions,
     IOptions<RenewalOptions> renewalOptions,
     TimeProvider timeProvider,
@@ -34,7 +35,7 @@ public sealed partial class RenewalScanner(
         var options = renewalOptions.Value;
         var now = timeProvider.GetUtcNow();
         var problems = new ConcurrentBag<string>();
-        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0, leftoversRemoved = 0, atRisk = 0;
+        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0, leftoversRemoved = 0, atRisk = 0, statesRetired = 0;
         var askCa = options.CheckRenewalInfo && await advisor.IsAvailableAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var cluster in kubernetesOptions.Value.Clusters.Keys)
@@ -171,15 +172,18 @@ public sealed partial class RenewalScanner(
                 {
                     problems.Add(problem);
                 }
+
+                var optedIn = specs.Select(s => s.Certificate).Concat(invalid.Select(i => i.Certificate)).ToHashSet();
+                statesRetired += await stateRetirement.RetireAsync(cluster, optedIn, now, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                problems.Add($"cluster {cluster}: could not look for challenge leftovers: {ex.Message}");
+                problems.Add($"cluster {cluster}: could not clear challenge leftovers or retired states: {ex.Message}");
                 LogClusterFailed(logger, cluster, ex.Message);
             }
         }
 
-        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow, leftoversRemoved, atRisk);
+        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow, leftoversRemoved, atRisk, statesRetired);
         LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.AtRisk, report.LeftoversRemoved, report.Problems.Count);
         return report;
     }

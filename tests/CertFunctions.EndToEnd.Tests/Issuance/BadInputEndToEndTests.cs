@@ -63,6 +63,27 @@ public sealed class BadInputEndToEndTests(LocalWorldFixture fixture)
     }
 
     [Fact]
+    public async Task An_ingress_that_does_not_opt_in_is_400_for_issuance_and_renewal_with_nothing_written()
+    {
+        var world = fixture.World;
+        var ns = await E2E.SeedIngressAsync(world, "plain", ["plain.optout.example.test"], optIn: false);
+        var audit = await MutatingCallsAsync();
+
+        using (var issue = await fixture.Host.RequestCertificateAsync(ns, "plain"))
+        {
+            await AssertProblemAsync(issue, HttpStatusCode.BadRequest, "certfunctions.io/enabled");
+        }
+
+        using (var renew = await fixture.Host.Http.PostAsync(new Uri($"api/certificates/default/{ns}/plain/renew", UriKind.Relative), null))
+        {
+            await AssertProblemAsync(renew, HttpStatusCode.BadRequest, "never be renewed");
+        }
+
+        Assert.Equal(audit, await MutatingCallsAsync());
+        Assert.Null((await E2E.GetJsonAsync(world, "get", "ingress", "plain", "-n", ns))["spec"]!["tls"]);
+    }
+
+    [Fact]
     public async Task An_unknown_operation_is_404_problem_json()
     {
         using var response = await fixture.Host.Http.GetAsync(new Uri("api/certificates/operations/cert_default_x_y_00000000", UriKind.Relative));

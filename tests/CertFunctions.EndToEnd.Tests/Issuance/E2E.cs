@@ -12,7 +12,7 @@ internal static class E2E
     public static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(150);
 
     /// <summary>Creates a namespace with a backend Service and an Ingress for the given hosts (applied with the real kubectl).</summary>
-    public static async Task<string> SeedIngressAsync(LocalWorld world, string name, IReadOnlyList<string> hosts, IDictionary<string, string>? annotations = null)
+    public static async Task<string> SeedIngressAsync(LocalWorld world, string name, IReadOnlyList<string> hosts, IDictionary<string, string>? annotations = null, bool optIn = true)
     {
         var ns = await world.Emulator.CreateNamespaceAsync("e2e");
         var annotationLines = string.Concat((annotations ?? new Dictionary<string, string>()).Select(a => $"\n    {a.Key}: \"{a.Value}\""));
@@ -45,7 +45,7 @@ internal static class E2E
               name: {name}
               namespace: {ns}
               annotations:
-                certfunctions.io/enabled: "true"{annotationLines}
+                certfunctions.io/enabled: "{(optIn ? "true" : "false")}"{annotationLines}
             spec:
               ingressClassName: nginx
               rules:{rules}

@@ -25,4 +25,8 @@ public sealed record IngressCertificateSpec(
     string? PreferredChain,
     bool AdoptSecret,
     SolverPreset SolverPreset,
-    string? IngressClassName);
+    string? IngressClassName)
+{
+    /// <summary>True when the Ingress opts in (<c>certfunctions.io/enabled</c> or <c>kubernetes.io/tls-acme</c>), so renewal scans find it.</summary>
+    public bool OptedIn { get; init; } = true;
+}

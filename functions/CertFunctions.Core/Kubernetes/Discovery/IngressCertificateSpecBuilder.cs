@@ -32,7 +32,10 @@ public static class IngressCertificateSpecBuilder
             settings.PreferredChain,
             settings.AdoptSecret,
             settings.SolverPreset ?? defaults.SolverPreset,
-            IngressClassOf(ingress));
+            IngressClassOf(ingress))
+        {
+            OptedIn = IngressAnnotationParser.IsOptedIn(ingress.Metadata?.Annotations),
+        };
     }
 
     /// <summary>The rule hosts (distinct, lowercase, in order), else the spec.tls hosts.</summary>
