@@ -6,6 +6,7 @@ using CertFunctions.Core.Kubernetes;
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Discovery;
 using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Renewal;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,8 @@ namespace CertFunctions.Core.Http;
 public sealed partial class CertificatesApi(
     IOrchestrationGateway orchestrations,
     IngressCertificateReader ingressReader,
+    IngressDiscovery discovery,
+    DeployedCertificateReader certificates,
     CertificateStateStore states,
     IOptions<KubernetesOptions> kubernetesOptions,
     TimeProvider timeProvider,
@@ -168,6 +171,23 @@ public sealed partial class CertificatesApi(
                     $"Ingress {certificate.Namespace}/{certificate.Ingress} does not opt in to CertFunctions, so its certificate would never be renewed. " +
                     $"Add the annotation {CertFunctionsAnnotations.Enabled}: \"true\" (or {CertFunctionsAnnotations.TlsAcme}: \"true\") and request again.").ConfigureAwait(false);
                 return;
+            }
+
+            var deployed = await certificates.ReadAsync(certificate, spec.SecretName, context.RequestAborted).ConfigureAwait(false);
+            if (deployed is { ManagedByUs: true, OwnerLabel: not null })
+            {
+                var optedIn = await discovery.OptedInLabelsAsync(certificate.Cluster, certificate.Namespace, context.RequestAborted).ConfigureAwait(false);
+                if (SecretOwnership.OtherOwner(certificate, deployed, optedIn.Contains) is { } owner)
+                {
+                    await ProblemResponse.WriteAsync(
+                        context,
+                        StatusCodes.Status409Conflict,
+                        "The Secret belongs to another Ingress",
+                        $"Secret {certificate.Namespace}/{spec.SecretName} is managed by CertFunctions for Ingress {owner}, which opts in; an issuance " +
+                        $"for {certificate.Ingress} would replace its certificate. Renew {owner} instead, or give {certificate.Ingress} its own Secret " +
+                        $"({CertFunctionsAnnotations.SecretName} or spec.tls secretName).").ConfigureAwait(false);
+                    return;
+                }
             }
         }
         catch (IngressNotFoundException ex)

@@ -11,6 +11,7 @@ namespace CertFunctions.Core.Renewal;
 /// <param name="LeftoversRemoved">Certificates whose challenge routing, left by an issuance no longer running, was removed.</param>
 /// <param name="AtRisk">Deployed certificates past half their margin before expiry, or expired, without a renewal (each got a Warning Event).</param>
 /// <param name="StatesRetired">Stored states dropped because their Ingress is gone or no longer opts in.</param>
+/// <param name="SharedSecret">Opted-in Ingresses whose Secret another opted-in Ingress owns; they use it as it is.</param>
 public sealed record RenewalScanReport(
     int Scanned,
     int Due,
@@ -21,4 +22,5 @@ public sealed record RenewalScanReport(
     int DueByCaWindow = 0,
     int LeftoversRemoved = 0,
     int AtRisk = 0,
-    int StatesRetired = 0);
+    int StatesRetired = 0,
+    int SharedSecret = 0);

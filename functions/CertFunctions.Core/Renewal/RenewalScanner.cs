@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes;
+using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Discovery;
 using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Kubernetes.Secrets;
@@ -35,7 +36,7 @@ public sealed partial class RenewalScanner(
         var options = renewalOptions.Value;
         var now = timeProvider.GetUtcNow();
         var problems = new ConcurrentBag<string>();
-        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0, leftoversRemoved = 0, atRisk = 0, statesRetired = 0;
+        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0, leftoversRemoved = 0, atRisk = 0, statesRetired = 0, sharedSecret = 0;
         var askCa = options.CheckRenewalInfo && await advisor.IsAvailableAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var cluster in kubernetesOptions.Value.Clusters.Keys)
@@ -89,6 +90,9 @@ public sealed partial class RenewalScanner(
                     found.Certificate, IngressEventReasons.InvalidConfiguration, found.Problem ?? "The Ingress cannot be served.", IngressEventType.Warning, cancellationToken).ConfigureAwait(false);
             }
 
+            var optedInLabels = specs.Select(s => s.Certificate).Concat(invalid.Select(i => i.Certificate))
+                .Select(c => (c.Namespace, LabelValue.ForName(c.Ingress)))
+                .ToHashSet();
             await Parallel.ForEachAsync(
                 specs,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(options.MaxConcurrency, 16), CancellationToken = cancellationToken },
@@ -100,6 +104,13 @@ public sealed partial class RenewalScanner(
                         var deployed = managed.TryGetValue((spec.Certificate.Namespace, spec.SecretName), out var listed)
                             ? listed
                             : await certificates.ReadAsync(spec.Certificate, spec.SecretName, ct).ConfigureAwait(false);
+                        if (SecretOwnership.OtherOwner(spec.Certificate, deployed, owner => optedInLabels.Contains((spec.Certificate.Namespace, owner))) is { } owner)
+                        {
+                            Interlocked.Increment(ref sharedSecret);
+                            await ReportSharedSecretAsync(spec, deployed!, owner, ct).ConfigureAwait(false);
+                            return;
+                        }
+
                         var reason = RenewalDecision.Due(spec.Hosts, deployed, now);
                         if (reason is null && askCa && deployed is not null)
                         {
@@ -183,9 +194,27 @@ public sealed partial class RenewalScanner(
             }
         }
 
-        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow, leftoversRemoved, atRisk, statesRetired);
+        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow, leftoversRemoved, atRisk, statesRetired, sharedSecret);
         LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.AtRisk, report.LeftoversRemoved, report.Problems.Count);
         return report;
+    }
+
+    private async Task ReportSharedSecretAsync(IngressCertificateSpec spec, DeployedCertificate deployed, string owner, CancellationToken cancellationToken)
+    {
+        var covered = new HashSet<string>(deployed.DnsNames, StringComparer.OrdinalIgnoreCase);
+        var missing = spec.Hosts.Where(h => !covered.Contains(h)).ToList();
+        if (missing.Count == 0)
+        {
+            // The owner's certificate serves this Ingress too: nothing to do, nothing to say.
+            return;
+        }
+
+        var message = $"Secret {spec.SecretName} is managed by CertFunctions for Ingress {owner}, and its certificate does not cover " +
+            $"{string.Join(", ", missing)}. Two Ingresses cannot share one Secret for different names (each would replace the other's " +
+            $"certificate): give this Ingress its own Secret ({CertFunctionsAnnotations.SecretName} or spec.tls secretName), or put these " +
+            $"hosts on Ingress {owner}.";
+        LogSharedSecret(logger, spec.Certificate, spec.SecretName, owner);
+        await events.RecordAsync(spec.Certificate, IngressEventReasons.SecretInUse, message, IngressEventType.Warning, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WarnAsync(IngressCertificateSpec spec, ExpiryRisk risk, CertificateState? state, DateTimeOffset now, CancellationToken cancellationToken)
@@ -226,6 +255,9 @@ public sealed partial class RenewalScanner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Certificate}: the certificate in Secret {SecretName} {Expiry} and has not been renewed")]
     private static partial void LogAtRisk(ILogger logger, CertificateRef certificate, string secretName, string expiry);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Certificate}: Secret {SecretName} is managed for Ingress {Owner} and lacks this Ingress's hosts; not issuing into it")]
+    private static partial void LogSharedSecret(ILogger logger, CertificateRef certificate, string secretName, string owner);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal scan could not list cluster {Cluster}: {Reason}")]
     private static partial void LogClusterFailed(ILogger logger, string cluster, string reason);

@@ -84,6 +84,28 @@ public sealed class BadInputEndToEndTests(LocalWorldFixture fixture)
     }
 
     [Fact]
+    public async Task An_ingress_naming_a_secret_another_opted_in_ingress_owns_is_409_with_nothing_written()
+    {
+        var world = fixture.World;
+        var ns = await E2E.SeedIngressAsync(world, "first", ["first.shared.example.test"]);
+        var issued = await E2E.WaitForOperationAsync(fixture.Host, await E2E.RequestAsync(fixture.Host, ns, "first"));
+        Assert.True((string?)issued["status"] == "Completed", E2E.Pretty(issued));
+        var secretName = (string)issued["result"]!["secretName"]!;
+        await E2E.SeedIngressAsync(world, "second", ["second.shared.example.test"], new Dictionary<string, string> { ["certfunctions.io/secret-name"] = secretName }, inNamespace: ns);
+        var serial = (string?)(await E2E.GetJsonAsync(world, "get", "secret", secretName, "-n", ns))["metadata"]!["annotations"]!["certfunctions.io/serial"];
+        var audit = await MutatingCallsAsync();
+
+        using (var response = await fixture.Host.RequestCertificateAsync(ns, "second"))
+        {
+            await AssertProblemAsync(response, HttpStatusCode.Conflict, "for Ingress first");
+        }
+
+        Assert.Equal(audit, await MutatingCallsAsync());
+        var secret = await E2E.GetJsonAsync(world, "get", "secret", secretName, "-n", ns);
+        Assert.Equal(serial, (string?)secret["metadata"]!["annotations"]!["certfunctions.io/serial"]);
+    }
+
+    [Fact]
     public async Task An_unknown_operation_is_404_problem_json()
     {
         using var response = await fixture.Host.Http.GetAsync(new Uri("api/certificates/operations/cert_default_x_y_00000000", UriKind.Relative));

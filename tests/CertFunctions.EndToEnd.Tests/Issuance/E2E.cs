@@ -12,9 +12,9 @@ internal static class E2E
     public static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(150);
 
     /// <summary>Creates a namespace with a backend Service and an Ingress for the given hosts (applied with the real kubectl).</summary>
-    public static async Task<string> SeedIngressAsync(LocalWorld world, string name, IReadOnlyList<string> hosts, IDictionary<string, string>? annotations = null, bool optIn = true)
+    public static async Task<string> SeedIngressAsync(LocalWorld world, string name, IReadOnlyList<string> hosts, IDictionary<string, string>? annotations = null, bool optIn = true, string? inNamespace = null)
     {
-        var ns = await world.Emulator.CreateNamespaceAsync("e2e");
+        var ns = inNamespace ?? await world.Emulator.CreateNamespaceAsync("e2e");
         var annotationLines = string.Concat((annotations ?? new Dictionary<string, string>()).Select(a => $"\n    {a.Key}: \"{a.Value}\""));
         var rules = string.Concat(hosts.Select(h => $"""
 

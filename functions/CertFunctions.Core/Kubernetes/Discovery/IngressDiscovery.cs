@@ -78,4 +78,18 @@ public sealed class IngressDiscovery
 
         KubernetesLog.DiscoveryCompleted(_logger, cluster, count);
     }
+
+    /// <summary>The label values (<see cref="LabelValue.ForName"/>) of the opted-in Ingresses of one namespace.</summary>
+    public async Task<IReadOnlySet<string>> OptedInLabelsAsync(string cluster, string @namespace, CancellationToken cancellationToken)
+    {
+        var client = _clients.GetClient(cluster);
+        var list = await KubernetesCall.RunAsync(
+            () => client.NetworkingV1.ListNamespacedIngressAsync(@namespace, cancellationToken: cancellationToken),
+            $"list Ingresses in {@namespace}",
+            cancellationToken).ConfigureAwait(false);
+        return (list.Items ?? [])
+            .Where(i => IngressAnnotationParser.IsOptedIn(i.Metadata?.Annotations))
+            .Select(i => LabelValue.ForName(i.Metadata.Name))
+            .ToHashSet(StringComparer.Ordinal);
+    }
 }

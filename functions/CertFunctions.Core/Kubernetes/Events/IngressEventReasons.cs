@@ -24,6 +24,9 @@ public static class IngressEventReasons
     /// <summary>The deployed certificate has expired and renewal has not replaced it.</summary>
     public const string CertificateExpired = "CertificateExpired";
 
+    /// <summary>The Ingress names a Secret another opted-in Ingress owns, whose certificate lacks some of its hosts.</summary>
+    public const string SecretInUse = "SecretInUse";
+
     /// <summary>Issuance or renewal failed.</summary>
     public const string IssuanceFailed = "IssuanceFailed";
 

@@ -12,6 +12,7 @@ namespace CertFunctions.Core.Kubernetes.Secrets;
 /// <param name="PlannedRenewal">The renew-after annotation we wrote, if any.</param>
 /// <param name="AcmeDirectory">The ACME directory annotation we wrote, if any.</param>
 /// <param name="AriCertificateId">The RFC 9773 certificate identifier of the leaf, when it has an Authority Key Identifier.</param>
+/// <param name="OwnerLabel">Our <c>certfunctions.io/ingress</c> label: the Ingress whose issuance wrote the Secret (as a label value).</param>
 public sealed record DeployedCertificate(
     string Namespace,
     string SecretName,
@@ -23,4 +24,5 @@ public sealed record DeployedCertificate(
     bool ManagedByUs,
     DateTimeOffset? PlannedRenewal,
     string? AcmeDirectory,
-    string? AriCertificateId = null);
+    string? AriCertificateId = null,
+    string? OwnerLabel = null);

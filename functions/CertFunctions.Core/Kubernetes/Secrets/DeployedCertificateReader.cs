@@ -105,7 +105,8 @@ public sealed class DeployedCertificateReader
                 CertFunctionsLabels.IsManagedByUs(secret.Metadata.Labels),
                 CertificateChain.ParseTime(Annotation(annotations, CertFunctionsAnnotations.RenewAfter)),
                 Annotation(annotations, CertFunctionsAnnotations.AcmeDirectory),
-                TryAriCertificateId(leaf));
+                TryAriCertificateId(leaf),
+                secret.Metadata.Labels?.TryGetValue(CertFunctionsLabels.Ingress, out var owner) == true ? owner : null);
         }
         catch (InvalidCertificateMaterialException ex)
         {
