@@ -71,8 +71,26 @@ internal sealed class SandboxRun(bool keep)
         }
 
         await ShowResultAsync(world, cancellationToken);
+        await ShowRenewalScanAsync(host, cancellationToken);
         Step($"Done in {_clock.Elapsed.TotalSeconds:0.0} s");
         return true;
+    }
+
+    private async Task ShowRenewalScanAsync(LocalHostProcess host, CancellationToken cancellationToken)
+    {
+        Step("Running the renewal scan, as the timer does twice a day (POST /admin/functions/RenewalTimer)");
+        using var response = await host.Http.PostAsync(new Uri("admin/functions/RenewalTimer", UriKind.Relative), null, cancellationToken);
+        var report = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
+        Info($"{report["scanned"]} opted-in Ingress(es), {report["due"]} due, {report["started"]} started, {report["atRisk"]} expiring unrenewed, " +
+            $"{report["leftoversRemoved"]} challenge leftover(s) removed, {report["problems"]!.AsArray().Count} problem(s)");
+
+        Step("What the API lists (GET /api/certificates)");
+        var list = JsonNode.Parse(await host.Http.GetStringAsync(new Uri("api/certificates", UriKind.Relative), cancellationToken))!;
+        foreach (var item in list["certificates"]!.AsArray())
+        {
+            Info($"{item!["certificate"]!["namespace"]}/{item["certificate"]!["ingress"]}: {item["lastOutcome"]}, valid until {item["notAfter"]}, " +
+                $"renewal planned {item["plannedRenewal"]}, expiry risk {(string?)item["expiryRisk"] ?? "none"}");
+        }
     }
 
     private static async Task<JsonObject> FollowAsync(LocalHostProcess host, Uri operation, CancellationToken cancellationToken)
