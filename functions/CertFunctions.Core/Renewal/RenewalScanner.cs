@@ -90,9 +90,8 @@ public sealed partial class RenewalScanner(
                     found.Certificate, IngressEventReasons.InvalidConfiguration, found.Problem ?? "The Ingress cannot be served.", IngressEventType.Warning, cancellationToken).ConfigureAwait(false);
             }
 
-            var optedInLabels = specs.Select(s => s.Certificate).Concat(invalid.Select(i => i.Certificate))
-                .Select(c => (c.Namespace, LabelValue.ForName(c.Ingress)))
-                .ToHashSet();
+            var optedIn = specs.Select(s => s.Certificate).Concat(invalid.Select(i => i.Certificate)).ToHashSet();
+            var optedInLabels = optedIn.Select(c => (c.Namespace, LabelValue.ForName(c.Ingress))).ToHashSet();
             await Parallel.ForEachAsync(
                 specs,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(options.MaxConcurrency, 16), CancellationToken = cancellationToken },
@@ -184,7 +183,6 @@ public sealed partial class RenewalScanner(
                     problems.Add(problem);
                 }
 
-                var optedIn = specs.Select(s => s.Certificate).Concat(invalid.Select(i => i.Certificate)).ToHashSet();
                 statesRetired += await stateRetirement.RetireAsync(cluster, optedIn, now, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -195,7 +193,7 @@ public sealed partial class RenewalScanner(
         }
 
         var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow, leftoversRemoved, atRisk, statesRetired, sharedSecret);
-        LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.AtRisk, report.LeftoversRemoved, report.Problems.Count);
+        LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.AtRisk, report.SharedSecret, report.LeftoversRemoved, report.StatesRetired, report.Problems.Count);
         return report;
     }
 
@@ -222,7 +220,7 @@ public sealed partial class RenewalScanner(
         // Said on every scan while it lasts: Kubernetes keeps Events for an hour by default, so one would be gone by the next.
         var failures = state is { ConsecutiveFailures: > 0, LastError: { } error }
             ? $" {state.ConsecutiveFailures} attempt(s) failed, the last: {error}"
-            : " No attempt has failed yet; check that the renewal timer runs.";
+            : " No attempt has failed so far.";
         var backOff = state?.NextAttemptAfter is { } next && next > now ? $" Next attempt after {next:u} (back-off)." : string.Empty;
         LogAtRisk(logger, spec.Certificate, spec.SecretName, risk.Describe(now));
         await events.RecordAsync(
@@ -247,8 +245,8 @@ public sealed partial class RenewalScanner(
         return result.Started;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal scan: {Scanned} opted-in Ingresses, {Due} due, {Started} started, {Running} already running, {BackingOff} backing off, {AtRisk} expiring without renewal, {LeftoversRemoved} challenge leftovers removed, {Problems} problems")]
-    private static partial void LogScanned(ILogger logger, int scanned, int due, int started, int running, int backingOff, int atRisk, int leftoversRemoved, int problems);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal scan: {Scanned} opted-in Ingresses, {Due} due, {Started} started, {Running} already running, {BackingOff} backing off, {AtRisk} expiring without renewal, {SharedSecret} using another Ingress's Secret, {LeftoversRemoved} challenge leftovers removed, {StatesRetired} states dropped, {Problems} problems")]
+    private static partial void LogScanned(ILogger logger, int scanned, int due, int started, int running, int backingOff, int atRisk, int sharedSecret, int leftoversRemoved, int statesRetired, int problems);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Certificate} is due: the CA now suggests renewing between {WindowStart} and {WindowEnd}")]
     private static partial void LogDueByCaWindow(ILogger logger, CertificateRef certificate, DateTimeOffset windowStart, DateTimeOffset windowEnd);

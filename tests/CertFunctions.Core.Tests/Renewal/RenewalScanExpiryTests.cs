@@ -54,7 +54,7 @@ public sealed class RenewalScanExpiryTests(KubeApiEmulatorFixture emulator, Azur
         using var client = emulator.CreateKubernetesClient();
         var warning = Assert.Single((await client.CoreV1.ListNamespacedEventAsync(ns)).Items, e => e.Reason == "CertificateExpired");
         Assert.Contains("expired at", warning.Message, StringComparison.Ordinal);
-        Assert.Contains("No attempt has failed yet", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("No attempt has failed so far", warning.Message, StringComparison.Ordinal);
     }
 
     private ServiceProvider Build(ScanTestGateway gateway, bool issueForDiscovered = false) =>
