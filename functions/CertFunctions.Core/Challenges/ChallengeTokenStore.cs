@@ -120,5 +120,22 @@ public sealed class ChallengeTokenStore
         return deleted;
     }
 
+    /// <summary>Every published token with its owner and when it was written (one listing, no downloads).</summary>
+    public async Task<IReadOnlyList<PublishedToken>> ListPublishedAsync(CancellationToken cancellationToken)
+    {
+        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var tokens = new List<PublishedToken>();
+        Count("list");
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
+        {
+            if (blob.Metadata.TryGetValue(OwnerMetadata, out var owner) && blob.Properties.LastModified is { } written)
+            {
+                tokens.Add(new PublishedToken(blob.Name, Uri.UnescapeDataString(owner), written));
+            }
+        }
+
+        return tokens;
+    }
+
     private void Count(string operation) => _storageCalls.Add(1, new KeyValuePair<string, object?>("operation", operation));
 }

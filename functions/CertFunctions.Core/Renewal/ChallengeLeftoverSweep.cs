@@ -72,6 +72,37 @@ public sealed partial class ChallengeLeftoverSweep(
         return new LeftoverSweepResult(removed, problems);
     }
 
+    /// <summary>A token written this recently is kept whatever its instance's state says (a state read can lag a start).</summary>
+    public static readonly TimeSpan TokenGrace = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Deletes tokens whose publishing instance is no longer pending or running and that are older than
+    /// <see cref="TokenGrace"/>: those of a run that ended before routing them (routed ones go with their routes).
+    /// Harmless to the CA, but the responder lists the container to answer unknown tokens, so they should not pile up.
+    /// </summary>
+    public async Task<int> SweepTokensAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var owned in (await tokens.ListPublishedAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Written <= now - TokenGrace).GroupBy(t => t.Owner))
+        {
+            var instance = await orchestrations.GetAsync(owned.Key, cancellationToken).ConfigureAwait(false);
+            if (instance is { IsActive: true })
+            {
+                continue;
+            }
+
+            var names = owned.Select(t => t.Token).ToList();
+            await tokens.DeleteAsync(names, cancellationToken).ConfigureAwait(false);
+            deleted += names.Count;
+            LogTokensRemoved(logger, names.Count, owned.Key);
+        }
+
+        return deleted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} challenge token(s) left by instance {InstanceId}, which is no longer running")]
+    private static partial void LogTokensRemoved(ILogger logger, int count, string instanceId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove challenge leftovers of {Certificate}: {Reason}")]
     private static partial void LogSweepFailed(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, string reason);
 }

@@ -12,6 +12,7 @@ namespace CertFunctions.Core.Renewal;
 /// <param name="AtRisk">Deployed certificates past half their margin before expiry, or expired, without a renewal (each got a Warning Event).</param>
 /// <param name="StatesRetired">Stored states dropped because their Ingress is gone or no longer opts in.</param>
 /// <param name="SharedSecret">Opted-in Ingresses whose Secret another opted-in Ingress owns; they use it as it is.</param>
+/// <param name="TokensRemoved">Challenge tokens deleted because the instance that published them ended without routing them.</param>
 public sealed record RenewalScanReport(
     int Scanned,
     int Due,
@@ -23,4 +24,5 @@ public sealed record RenewalScanReport(
     int LeftoversRemoved = 0,
     int AtRisk = 0,
     int StatesRetired = 0,
-    int SharedSecret = 0);
+    int SharedSecret = 0,
+    int TokensRemoved = 0);

@@ -36,7 +36,7 @@ public sealed partial class RenewalScanner(
         var options = renewalOptions.Value;
         var now = timeProvider.GetUtcNow();
         var problems = new ConcurrentBag<string>();
-        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0, leftoversRemoved = 0, atRisk = 0, statesRetired = 0, sharedSecret = 0;
+        int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0, leftoversRemoved = 0, atRisk = 0, statesRetired = 0, sharedSecret = 0, tokensRemoved = 0;
         var askCa = options.CheckRenewalInfo && await advisor.IsAvailableAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var cluster in kubernetesOptions.Value.Clusters.Keys)
@@ -192,7 +192,18 @@ public sealed partial class RenewalScanner(
             }
         }
 
-        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow, leftoversRemoved, atRisk, statesRetired, sharedSecret);
+        try
+        {
+            // Tokens live in one container for every cluster: swept once per scan.
+            tokensRemoved = await leftoverSweep.SweepTokensAsync(now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            problems.Add($"could not clear leftover challenge tokens: {ex.Message}");
+            LogTokenSweepFailed(logger, ex.Message);
+        }
+
+        var report = new RenewalScanReport(scanned, due, started, running, backingOff, [.. problems], dueByCaWindow, leftoversRemoved, atRisk, statesRetired, sharedSecret, tokensRemoved);
         LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.AtRisk, report.SharedSecret, report.LeftoversRemoved, report.StatesRetired, report.Problems.Count);
         return report;
     }
@@ -256,6 +267,9 @@ public sealed partial class RenewalScanner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Certificate}: Secret {SecretName} is managed for Ingress {Owner} and lacks this Ingress's hosts; not issuing into it")]
     private static partial void LogSharedSecret(ILogger logger, CertificateRef certificate, string secretName, string owner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal scan could not clear leftover challenge tokens: {Reason}")]
+    private static partial void LogTokenSweepFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal scan could not list cluster {Cluster}: {Reason}")]
     private static partial void LogClusterFailed(ILogger logger, string cluster, string reason);

@@ -11,6 +11,8 @@ using CertFunctions.Testing.Storage;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CertFunctions.Core.Tests.Renewal;
 
@@ -128,6 +130,38 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
         Assert.Contains(ingress.Spec.Rules.SelectMany(r => r.Http.Paths), p => p.Path == "/.well-known/acme-challenge/" + Token("tokNewWeb"));
         var solver = await Objects.ReadIngressAsync(client, ns, newShop.SolverIngressName!);
         Assert.Contains(solver.Spec.Rules.SelectMany(r => r.Http.Paths), p => p.Path == "/.well-known/acme-challenge/" + Token("tokNewShop"));
+    }
+
+    [Fact]
+    public async Task Tokens_of_an_instance_that_ended_before_routing_them_are_deleted_after_the_grace()
+    {
+        var gateway = new ScanTestGateway();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        gateway.States["cert_running_" + suffix] = OrchestrationState.Running;
+        gateway.States["cert_done_" + suffix] = OrchestrationState.Completed;
+        using var services = Build(gateway);
+        var store = services.GetRequiredService<ChallengeTokenStore>();
+        foreach (var owner in new[] { "cert_gone_", "cert_running_", "cert_done_" })
+        {
+            await store.PublishAsync(owner + suffix, [new PublishedChallenge(Token(owner + suffix), "key-authorization", ["x.example.test"])], CancellationToken.None);
+        }
+
+        var sweep = services.GetRequiredService<ChallengeLeftoverSweep>();
+        Assert.Equal(0, await sweep.SweepTokensAsync(DateTimeOffset.UtcNow, CancellationToken.None));
+
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + ChallengeLeftoverSweep.TokenGrace + TimeSpan.FromMinutes(1));
+        using var afterGrace = ScanTestServices.Build(
+            emulator,
+            azurite,
+            gateway,
+            new Dictionary<string, string?> { ["Renewal:CheckRenewalInfo"] = "false" },
+            s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(later)));
+        var report = await afterGrace.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
+
+        Assert.True(report.TokensRemoved >= 2, $"removed {report.TokensRemoved}");
+        Assert.Null(await store.ReadAsync(Token("cert_gone_" + suffix), CancellationToken.None));
+        Assert.Null(await store.ReadAsync(Token("cert_done_" + suffix), CancellationToken.None));
+        Assert.NotNull(await store.ReadAsync(Token("cert_running_" + suffix), CancellationToken.None));
     }
 
     /// <summary>A valid ACME token (base64url, 43 characters) that still reads as its label.</summary>
