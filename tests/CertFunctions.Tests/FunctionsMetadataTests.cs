@@ -19,6 +19,7 @@ public sealed class FunctionsMetadataTests
         { "RequestCertificate", "post", "api/certificates", "Function" },
         { "ListCertificates", "get", "api/certificates", "Function" },
         { "GetOperation", "get", "api/certificates/operations/{id}", "Function" },
+        { "CancelOperation", "delete", "api/certificates/operations/{id}", "Function" },
         { "RenewCertificate", "post", "api/certificates/{cluster}/{namespace}/{ingress}/renew", "Function" },
         { "AcmeChallenge", "get", ".well-known/acme-challenge/{token}", "Anonymous" },
         { "Health", "get", "api/health", "Anonymous" },
@@ -84,7 +85,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void The_api_functions_get_a_durable_client_binding()
     {
-        foreach (var name in new[] { "RequestCertificate", "ListCertificates", "GetOperation", "RenewCertificate", "RenewalTimer" })
+        foreach (var name in new[] { "RequestCertificate", "ListCertificates", "GetOperation", "CancelOperation", "RenewCertificate", "RenewalTimer" })
         {
             var function = Metadata.Single(f => (string?)f!["name"] == name)!;
             Assert.Contains(function["bindings"]!.AsArray(), b => (string?)b!["type"] == "durableClient");

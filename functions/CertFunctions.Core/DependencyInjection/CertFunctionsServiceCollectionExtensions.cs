@@ -2,6 +2,7 @@ using CertFunctions.Core.Acme;
 using CertFunctions.Core.Challenges;
 using CertFunctions.Core.Http;
 using CertFunctions.Core.Kubernetes;
+using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Orchestration.Activities;
 using CertFunctions.Core.Renewal;
 using CertFunctions.Core.SelfCheck;
@@ -62,6 +63,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<StateRetirement>();
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<ChallengeEndpoint>();
+        services.TryAddSingleton<CancelledIssuanceCleanup>();
         services.TryAddSingleton<CertificatesApi>();
         foreach (var activity in ActivityTypes.Values)
         {

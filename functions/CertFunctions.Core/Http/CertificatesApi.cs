@@ -24,6 +24,7 @@ public sealed partial class CertificatesApi(
     IngressCertificateReader ingressReader,
     IngressDiscovery discovery,
     DeployedCertificateReader certificates,
+    CancelledIssuanceCleanup cancelledCleanup,
     CertificateStateStore states,
     IOptions<KubernetesOptions> kubernetesOptions,
     TimeProvider timeProvider,
@@ -40,6 +41,9 @@ public sealed partial class CertificatesApi(
 
     /// <summary>Largest request body accepted.</summary>
     public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>How long a cancellation waits for the runtime to record the termination before it answers 202.</summary>
+    public static readonly TimeSpan CancelWait = TimeSpan.FromSeconds(10);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -106,7 +110,7 @@ public sealed partial class CertificatesApi(
     /// <summary><c>GET /api/certificates/operations/{id}</c>: progress, result or failure.</summary>
     public async Task GetOperationAsync(HttpContext context, string id)
     {
-        if (string.IsNullOrEmpty(id) || id.Length > 400 || !id.StartsWith("cert_", StringComparison.Ordinal))
+        if (!IsOperationId(id))
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Operation not found", $"There is no operation '{Truncate(id)}'.").ConfigureAwait(false);
             return;
@@ -120,6 +124,57 @@ public sealed partial class CertificatesApi(
         }
 
         await WriteJsonAsync(context, StatusCodes.Status200OK, ToResponse(context, snapshot)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>DELETE /api/certificates/operations/{id}</c>: cancels a running issuance (for example one waiting out a rate
+    /// limit) and removes its challenge routing and tokens once the runtime has recorded the termination.
+    /// </summary>
+    public async Task CancelOperationAsync(HttpContext context, string id)
+    {
+        var snapshot = IsOperationId(id) ? await orchestrations.GetAsync(id, context.RequestAborted).ConfigureAwait(false) : null;
+        if (snapshot is null)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Operation not found", $"There is no operation '{Truncate(id)}'.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!snapshot.IsActive)
+        {
+            await ProblemResponse.WriteAsync(
+                context, StatusCodes.Status409Conflict, "The operation has ended", $"Operation '{id}' is {snapshot.State}; there is nothing to cancel.").ConfigureAwait(false);
+            return;
+        }
+
+        await orchestrations.TerminateAsync(id, "Cancelled through the API.", context.RequestAborted).ConfigureAwait(false);
+        LogCancelled(logger, id);
+
+        // Clean up only once the runtime has recorded the end, so no step of this instance starts after the cleanup.
+        var deadline = DateTimeOffset.UtcNow + CancelWait;
+        while (snapshot is { IsActive: true } && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), context.RequestAborted).ConfigureAwait(false);
+            snapshot = await orchestrations.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (snapshot is null || snapshot.IsActive)
+        {
+            context.Response.Headers.Location = OperationUrl(context, id);
+            await WriteJsonAsync(context, StatusCodes.Status202Accepted, new
+            {
+                id,
+                message = "Cancellation requested; the runtime has not recorded it yet. The next renewal scan removes what the issuance left.",
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        var response = ToResponse(context, snapshot);
+        if (response.Certificate is { } certificate)
+        {
+            await cancelledCleanup.RunAsync(certificate, id, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        await WriteJsonAsync(context, StatusCodes.Status200OK, response).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /api/certificates</c>: every managed certificate with expiry, planned renewal, last outcome and whether it is at risk.</summary>
@@ -288,6 +343,8 @@ public sealed partial class CertificatesApi(
 
     private static bool IsDnsLabel(string value) => value.Length <= 63 && DnsLabel().IsMatch(value);
 
+    private static bool IsOperationId(string? id) => !string.IsNullOrEmpty(id) && id.Length <= 400 && id.StartsWith("cert_", StringComparison.Ordinal);
+
     private static string Truncate(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
     private static OperationStatusResponse ToResponse(HttpContext context, OrchestrationSnapshot snapshot)
@@ -348,6 +405,9 @@ public sealed partial class CertificatesApi(
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabel();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Operation {InstanceId} cancelled through the API")]
+    private static partial void LogCancelled(ILogger logger, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Certificate request for {Certificate}: started={Started}, operation {InstanceId}")]
     private static partial void LogStart(ILogger logger, CertificateRef certificate, bool started, string instanceId);

@@ -14,6 +14,7 @@ public static class LocalEndpoints
         api.MapPost("/" + CertificatesApi.CollectionRoute, (HttpContext context, CertificatesApi handler) => handler.RequestAsync(context));
         api.MapGet("/" + CertificatesApi.CollectionRoute, (HttpContext context, CertificatesApi handler) => handler.ListAsync(context));
         api.MapGet("/" + CertificatesApi.OperationRoute, (HttpContext context, string id, CertificatesApi handler) => handler.GetOperationAsync(context, id));
+        api.MapDelete("/" + CertificatesApi.OperationRoute, (HttpContext context, string id, CertificatesApi handler) => handler.CancelOperationAsync(context, id));
         api.MapPost(
             "/" + CertificatesApi.RenewRoute,
             (HttpContext context, string cluster, string @namespace, string ingress, CertificatesApi handler) => handler.RenewAsync(context, cluster, @namespace, ingress));

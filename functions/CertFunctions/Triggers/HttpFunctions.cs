@@ -32,6 +32,14 @@ public sealed class HttpFunctions
         string id)
         => Api(request, client).GetOperationAsync(request.HttpContext, id);
 
+    /// <summary>Cancels a running operation and removes its challenge routing.</summary>
+    [Function("CancelOperation")]
+    public static Task CancelOperation(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = CertificatesApi.OperationRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id)
+        => Api(request, client).CancelOperationAsync(request.HttpContext, id);
+
     /// <summary>Forces a renewal.</summary>
     [Function("RenewCertificate")]
     public static Task RenewCertificate(

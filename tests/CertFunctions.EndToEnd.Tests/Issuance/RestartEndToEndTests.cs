@@ -3,7 +3,10 @@ using CertFunctions.Testing.LocalWorld;
 
 namespace CertFunctions.EndToEnd.Tests.Issuance;
 
-/// <summary>A crash of the host in the middle of an issuance: the durable state on Azurite carries it to the end.</summary>
+/// <summary>
+/// An issuance held in the middle (Wait mode): a crash of the host does not lose it (the durable state on Azurite
+/// carries it to the end), and a cancellation through the API ends it and restores the cluster.
+/// </summary>
 public sealed class RestartEndToEndTests : IAsyncLifetime
 {
     private LocalWorld? _world;
@@ -53,6 +56,41 @@ public sealed class RestartEndToEndTests : IAsyncLifetime
         var secret = await E2E.GetJsonAsync(world, "get", "secret", "web-tls", "-n", ns);
         Assert.Equal((string?)final["result"]!["serial"], (string?)secret["metadata"]!["annotations"]!["certfunctions.io/serial"]);
         Assert.Empty(world.Azurite.CreateBlobServiceClient().GetBlobContainerClient("acme-challenges").GetBlobs());
+    }
+
+    [Fact]
+    public async Task Cancelling_an_issuance_that_waits_ends_it_and_restores_the_ingress()
+    {
+        var world = _world!;
+        var ns = await E2E.SeedIngressAsync(world, "web", ["cancel.restart.example.test"]);
+        var before = E2E.Comparable(await E2E.GetJsonAsync(world, "get", "ingress", "web", "-n", ns));
+        var operation = await E2E.RequestAsync(world.Host!, ns, "web");
+        await WaitForStepAsync(world.Host!, operation, "SelfChecking");
+        Assert.Contains("/.well-known/acme-challenge/", (await E2E.GetJsonAsync(world, "get", "ingress", "web", "-n", ns)).ToJsonString(), StringComparison.Ordinal);
+
+        using (var cancelled = await world.Host!.Http.DeleteAsync(operation))
+        {
+            var body = await cancelled.Content.ReadAsStringAsync();
+            Assert.True(cancelled.StatusCode == System.Net.HttpStatusCode.OK, body);
+            Assert.Equal("Terminated", (string?)JsonNode.Parse(body)!["status"]);
+        }
+
+        Assert.Equal(E2E.Pretty(before), E2E.Pretty(E2E.Comparable(await E2E.GetJsonAsync(world, "get", "ingress", "web", "-n", ns))));
+        Assert.Empty(world.Azurite.CreateBlobServiceClient().GetBlobContainerClient("acme-challenges").GetBlobs());
+        Assert.Empty((await E2E.GetJsonAsync(world, "get", "secrets", "-n", ns))["items"]!.AsArray());
+        var events = await E2E.GetJsonAsync(world, "get", "events", "-n", ns);
+        var cancelledEvent = Assert.Single(events["items"]!.AsArray(), e => (string?)e!["reason"] == "IssuanceCancelled")!;
+        Assert.Contains("1 challenge path(s)", (string?)cancelledEvent["message"], StringComparison.Ordinal);
+
+        // Once ended there is nothing to cancel; an unknown operation is not found.
+        using (var again = await world.Host!.Http.DeleteAsync(operation))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var unknown = await world.Host!.Http.DeleteAsync(new Uri("api/certificates/operations/cert_default_x_y_00000000", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     private static async Task WaitForStepAsync(LocalHostProcess host, Uri operation, string step)

@@ -27,6 +27,9 @@ public static class IngressEventReasons
     /// <summary>The Ingress names a Secret another opted-in Ingress owns, whose certificate lacks some of its hosts.</summary>
     public const string SecretInUse = "SecretInUse";
 
+    /// <summary>A running issuance was cancelled through the API and its challenge routing removed.</summary>
+    public const string IssuanceCancelled = "IssuanceCancelled";
+
     /// <summary>Issuance or renewal failed.</summary>
     public const string IssuanceFailed = "IssuanceFailed";
 

@@ -1,0 +1,31 @@
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Challenges;
+using CertFunctions.Core.Kubernetes.Events;
+using CertFunctions.Core.Kubernetes.Routing;
+
+namespace CertFunctions.Core.Orchestration;
+
+/// <summary>
+/// Removes what a terminated issuance left (a terminated orchestration runs no cleanup of its own): its challenge
+/// routing, found by label, and its tokens; records an <c>IssuanceCancelled</c> Event on the Ingress.
+/// </summary>
+public sealed class CancelledIssuanceCleanup(ChallengeRouter router, ChallengeTokenStore tokens, IngressEventRecorder events)
+{
+    /// <summary>Cleans up after instance <paramref name="instanceId"/> of <paramref name="certificate"/>; returns what was removed.</summary>
+    public async Task<LeftoverCleanup> RunAsync(CertificateRef certificate, string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var routes = router.RemoveLeftoversAsync(certificate, cancellationToken);
+        var published = tokens.DeleteOwnedByAsync(instanceId, cancellationToken);
+        await Task.WhenAll(routes, published).ConfigureAwait(false);
+        var removed = await routes.ConfigureAwait(false);
+        await events.RecordAsync(
+            certificate,
+            IngressEventReasons.IssuanceCancelled,
+            $"The issuance was cancelled through the API; {removed.RemovedPaths} challenge path(s), {removed.RemovedSolverIngresses} solver Ingress(es) " +
+            $"and {await published.ConfigureAwait(false)} token(s) were removed. The next renewal scan starts a new one if the certificate is still due.",
+            IngressEventType.Normal,
+            cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+}
