@@ -64,6 +64,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<ChallengeEndpoint>();
         services.TryAddSingleton<CancelledIssuanceCleanup>();
+        services.TryAddSingleton<IssuanceAdmission>();
         services.TryAddSingleton<CertificatesApi>();
         foreach (var activity in ActivityTypes.Values)
         {

@@ -4,9 +4,6 @@ using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes;
 using CertFunctions.Core.Kubernetes.Annotations;
-using CertFunctions.Core.Kubernetes.Discovery;
-using CertFunctions.Core.Kubernetes.Errors;
-using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Renewal;
 using Microsoft.AspNetCore.Http;
@@ -21,9 +18,7 @@ namespace CertFunctions.Core.Http;
 /// </summary>
 public sealed partial class CertificatesApi(
     IOrchestrationGateway orchestrations,
-    IngressCertificateReader ingressReader,
-    IngressDiscovery discovery,
-    DeployedCertificateReader certificates,
+    IssuanceAdmission admission,
     CancelledIssuanceCleanup cancelledCleanup,
     CertificateStateStore states,
     IOptions<KubernetesOptions> kubernetesOptions,
@@ -212,57 +207,9 @@ public sealed partial class CertificatesApi(
 
     private async Task StartAsync(HttpContext context, CertificateRef certificate, IssuanceReason reason)
     {
-        try
+        if (await admission.CheckAsync(certificate, context.RequestAborted).ConfigureAwait(false) is { } problem)
         {
-            // Fail fast with the user's error (missing Ingress, wildcard hosts, bad annotations) instead of a failed operation.
-            var spec = await ingressReader.ReadAsync(certificate, context.RequestAborted).ConfigureAwait(false);
-            if (!spec.OptedIn)
-            {
-                // Issuing for an Ingress the renewal scan does not see would leave a certificate that silently expires.
-                await ProblemResponse.WriteAsync(
-                    context,
-                    StatusCodes.Status400BadRequest,
-                    "The Ingress does not opt in",
-                    $"Ingress {certificate.Namespace}/{certificate.Ingress} does not opt in to CertFunctions, so its certificate would never be renewed. " +
-                    $"Add the annotation {CertFunctionsAnnotations.Enabled}: \"true\" (or {CertFunctionsAnnotations.TlsAcme}: \"true\") and request again.").ConfigureAwait(false);
-                return;
-            }
-
-            var deployed = await certificates.ReadAsync(certificate, spec.SecretName, context.RequestAborted).ConfigureAwait(false);
-            if (deployed is { ManagedByUs: true, OwnerLabel: not null })
-            {
-                var optedIn = await discovery.OptedInLabelsAsync(certificate.Cluster, certificate.Namespace, context.RequestAborted).ConfigureAwait(false);
-                if (SecretOwnership.OtherOwner(certificate, deployed, optedIn.Contains) is { } owner)
-                {
-                    await ProblemResponse.WriteAsync(
-                        context,
-                        StatusCodes.Status409Conflict,
-                        "The Secret belongs to another Ingress",
-                        $"Secret {certificate.Namespace}/{spec.SecretName} is managed by CertFunctions for Ingress {owner}, which opts in; an issuance " +
-                        $"for {certificate.Ingress} would replace its certificate. Renew {owner} instead, or give {certificate.Ingress} its own Secret " +
-                        $"({CertFunctionsAnnotations.SecretName} or spec.tls secretName).").ConfigureAwait(false);
-                    return;
-                }
-            }
-        }
-        catch (IngressNotFoundException ex)
-        {
-            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Ingress not found", ex.Message).ConfigureAwait(false);
-            return;
-        }
-        catch (UnknownClusterException ex)
-        {
-            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Unknown cluster", ex.Message).ConfigureAwait(false);
-            return;
-        }
-        catch (PermanentKubernetesException ex)
-        {
-            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "The Ingress cannot be served", ex.Message).ConfigureAwait(false);
-            return;
-        }
-        catch (TransientKubernetesException ex)
-        {
-            await ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", ex.Message).ConfigureAwait(false);
+            await ProblemResponse.WriteAsync(context, problem.Status, problem.Title, problem.Detail).ConfigureAwait(false);
             return;
         }
 
