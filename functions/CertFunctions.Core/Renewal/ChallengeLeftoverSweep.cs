@@ -17,13 +17,15 @@ public sealed partial class ChallengeLeftoverSweep(
     SolverIngressChallengeRouting solvers,
     ChallengeRouter router,
     ChallengeTokenStore tokens,
-    IOrchestrationGateway orchestrations,
     IngressEventRecorder events,
     ILogger<ChallengeLeftoverSweep> logger)
 {
     /// <summary>Finds the leftovers of <paramref name="cluster"/> (paths from <paramref name="discovered"/>, solver Ingresses by label) and removes those no active instance owns.</summary>
-    public async Task<LeftoverSweepResult> SweepAsync(string cluster, IEnumerable<DiscoveredIngress> discovered, CancellationToken cancellationToken)
+    /// <remarks>The gateway comes with the call: the Functions app makes it per invocation from its Durable client binding.</remarks>
+    public async Task<LeftoverSweepResult> SweepAsync(
+        string cluster, IEnumerable<DiscoveredIngress> discovered, IOrchestrationGateway orchestrations, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(orchestrations);
         var solverIngresses = await solvers.ListAllAsync(cluster, cancellationToken).ConfigureAwait(false);
         var paths = discovered.Where(d => d.ChallengePaths.Count > 0).ToDictionary(d => d.Certificate, d => d.ChallengePaths);
         var solversByCertificate = solverIngresses.ToLookup(s => s.Certificate);
@@ -80,8 +82,9 @@ public sealed partial class ChallengeLeftoverSweep(
     /// <see cref="TokenGrace"/>: those of a run that ended before routing them (routed ones go with their routes).
     /// Harmless to the CA, but the responder lists the container to answer unknown tokens, so they should not pile up.
     /// </summary>
-    public async Task<int> SweepTokensAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> SweepTokensAsync(DateTimeOffset now, IOrchestrationGateway orchestrations, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(orchestrations);
         var deleted = 0;
         foreach (var owned in (await tokens.ListPublishedAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Written <= now - TokenGrace).GroupBy(t => t.Owner))
         {

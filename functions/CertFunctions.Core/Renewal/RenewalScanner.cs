@@ -176,14 +176,14 @@ public sealed partial class RenewalScanner(
             // After the starts: an issuance started above is active, so its Ingress's leftovers are left to it.
             try
             {
-                var sweep = await leftoverSweep.SweepAsync(cluster, withChallengePaths, cancellationToken).ConfigureAwait(false);
+                var sweep = await leftoverSweep.SweepAsync(cluster, withChallengePaths, orchestrations, cancellationToken).ConfigureAwait(false);
                 leftoversRemoved += sweep.Removed;
                 foreach (var problem in sweep.Problems)
                 {
                     problems.Add(problem);
                 }
 
-                statesRetired += await stateRetirement.RetireAsync(cluster, optedIn, now, cancellationToken).ConfigureAwait(false);
+                statesRetired += await stateRetirement.RetireAsync(cluster, optedIn, now, orchestrations, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -195,7 +195,7 @@ public sealed partial class RenewalScanner(
         try
         {
             // Tokens live in one container for every cluster: swept once per scan.
-            tokensRemoved = await leftoverSweep.SweepTokensAsync(now, cancellationToken).ConfigureAwait(false);
+            tokensRemoved = await leftoverSweep.SweepTokensAsync(now, orchestrations, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -8,14 +8,17 @@ namespace CertFunctions.Core.Renewal;
 /// Drops the stored state of certificates whose Ingress is gone or no longer opts in, once per scan, so the list API
 /// does not report them forever (and, as they near their old expiry, as at risk).
 /// </summary>
-public sealed partial class StateRetirement(CertificateStateStore states, IOrchestrationGateway orchestrations, ILogger<StateRetirement> logger)
+public sealed partial class StateRetirement(CertificateStateStore states, ILogger<StateRetirement> logger)
 {
     /// <summary>A state written this recently is kept: its issuance may have started after the scan listed the Ingresses.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
 
     /// <summary>Deletes the states of <paramref name="cluster"/> not in <paramref name="optedIn"/>; returns how many.</summary>
-    public async Task<int> RetireAsync(string cluster, IReadOnlySet<CertificateRef> optedIn, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <remarks>The gateway comes with the call: the Functions app makes it per invocation from its Durable client binding.</remarks>
+    public async Task<int> RetireAsync(
+        string cluster, IReadOnlySet<CertificateRef> optedIn, DateTimeOffset now, IOrchestrationGateway orchestrations, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(orchestrations);
         var retired = 0;
         foreach (var entry in await states.ListEntriesAsync(cluster, cancellationToken).ConfigureAwait(false))
         {

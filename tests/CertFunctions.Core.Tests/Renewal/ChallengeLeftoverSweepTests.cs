@@ -147,7 +147,7 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
         }
 
         var sweep = services.GetRequiredService<ChallengeLeftoverSweep>();
-        Assert.Equal(0, await sweep.SweepTokensAsync(DateTimeOffset.UtcNow, CancellationToken.None));
+        Assert.Equal(0, await sweep.SweepTokensAsync(DateTimeOffset.UtcNow, gateway, CancellationToken.None));
 
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow + ChallengeLeftoverSweep.TokenGrace + TimeSpan.FromMinutes(1));
         using var afterGrace = ScanTestServices.Build(

@@ -55,23 +55,25 @@ public sealed class SettingsSampleTests
     }
 
     [Fact]
-    public void Every_activity_and_the_scanner_resolve_from_the_container_the_sample_configures()
+    public void Every_activity_the_scanner_and_the_api_resolve_as_the_functions_app_builds_them()
     {
-        // The Functions triggers resolve each activity (the composites take the step activities) from this container.
+        // As in the Functions app: no orchestration gateway in the container (the triggers hand one in, made from their
+        // [DurableClient] binding), activities resolved from it, the scanner and the API made with ActivatorUtilities.
         var configuration = SampleConfiguration();
         using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<Core.Hosting.IOrchestrationGateway>(new UnusedGateway())
             .AddCertFunctionsCore(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         foreach (var (name, type) in CertFunctionsServiceCollectionExtensions.ActivityTypes)
         {
             Assert.True(services.GetService(type) is not null, name);
         }
 
-        Assert.NotNull(services.GetRequiredService<Core.Renewal.RenewalScanner>());
+        Assert.NotNull(ActivatorUtilities.CreateInstance<Core.Renewal.RenewalScanner>(services, new UnusedGateway()));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<Core.Http.CertificatesApi>(services, new UnusedGateway()));
+        Assert.NotNull(services.GetRequiredService<Core.Http.ChallengeEndpoint>());
     }
 
     /// <summary>The sample's values as configuration, with an inline kubeconfig for the placeholder path (which does not exist here).</summary>
