@@ -90,14 +90,35 @@ public sealed class ChallengeTokenStore
     }
 
     /// <summary>Deletes the given tokens; missing ones are ignored.</summary>
-    public async Task DeleteAsync(IEnumerable<string> tokens, CancellationToken cancellationToken)
+    public Task DeleteAsync(IEnumerable<string> tokens, CancellationToken cancellationToken) => DeleteAsync(tokens, null, cancellationToken);
+
+    /// <summary>
+    /// Deletes the given tokens that were not written after <paramref name="unmodifiedSince"/> (all of them when null);
+    /// missing ones and newer ones are left. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> DeleteAsync(IEnumerable<string> tokens, DateTimeOffset? unmodifiedSince, CancellationToken cancellationToken)
     {
         var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var conditions = unmodifiedSince is { } since ? new BlobRequestConditions { IfUnmodifiedSince = since } : null;
+        var deleted = 0;
         await Parallel.ForEachAsync(tokens.Where(ChallengeToken.IsValid), cancellationToken, async (token, ct) =>
         {
             Count("delete");
-            await container.GetBlobClient(token).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            try
+            {
+                var response = await container.GetBlobClient(token)
+                    .DeleteIfExistsAsync(DeleteSnapshotsOption.None, conditions, ct).ConfigureAwait(false);
+                if (response.Value)
+                {
+                    Interlocked.Increment(ref deleted);
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Published again since (a CA may hand a new run the same pending authorization): it is that run's now.
+            }
         }).ConfigureAwait(false);
+        return deleted;
     }
 
     /// <summary>Deletes every token published by <paramref name="owner"/> (leftovers of a crashed run).</summary>

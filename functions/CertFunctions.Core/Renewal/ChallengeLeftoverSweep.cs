@@ -22,16 +22,24 @@ public sealed partial class ChallengeLeftoverSweep(
 {
     /// <summary>Finds the leftovers of <paramref name="cluster"/> (paths from <paramref name="discovered"/>, solver Ingresses by label) and removes those no active instance owns.</summary>
     /// <remarks>The gateway comes with the call: the Functions app makes it per invocation from its Durable client binding.</remarks>
+    /// <param name="cluster">The cluster.</param>
+    /// <param name="discovered">The scan's Ingresses that carry challenge paths, as listed.</param>
+    /// <param name="seenAt">When the scan began, before it listed: tokens written since then belong to a newer run.</param>
+    /// <param name="orchestrations">The orchestration gateway.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
     public async Task<LeftoverSweepResult> SweepAsync(
-        string cluster, IEnumerable<DiscoveredIngress> discovered, IOrchestrationGateway orchestrations, CancellationToken cancellationToken)
+        string cluster, IEnumerable<DiscoveredIngress> discovered, DateTimeOffset seenAt, IOrchestrationGateway orchestrations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orchestrations);
         var solverIngresses = await solvers.ListAllAsync(cluster, cancellationToken).ConfigureAwait(false);
-        var paths = discovered.Where(d => d.ChallengePaths.Count > 0).ToDictionary(d => d.Certificate, d => d.ChallengePaths);
+        var withPaths = discovered.Where(d => d.ChallengePaths.Count > 0).ToDictionary(d => d.Certificate);
         var solversByCertificate = solverIngresses.ToLookup(s => s.Certificate);
-        var leftovers = paths.Keys
+        var leftovers = withPaths.Keys
             .Union(solversByCertificate.Select(g => g.Key))
-            .Select(c => new ChallengeLeftover(c, paths.GetValueOrDefault(c) ?? [], [.. solversByCertificate[c]]))
+            .Select(c => new ChallengeLeftover(c, withPaths.GetValueOrDefault(c)?.ChallengePaths ?? [], [.. solversByCertificate[c]])
+            {
+                IngressResourceVersion = withPaths.GetValueOrDefault(c)?.ResourceVersion,
+            })
             .ToList();
 
         var removed = 0;
@@ -48,7 +56,8 @@ public sealed partial class ChallengeLeftoverSweep(
                 }
 
                 var cleanup = await router.RemoveSeenAsync(leftover, cancellationToken).ConfigureAwait(false);
-                await tokens.DeleteAsync(leftover.Tokens, cancellationToken).ConfigureAwait(false);
+                // A second's margin: the storage compares If-Unmodified-Since at whole seconds.
+                await tokens.DeleteAsync(leftover.Tokens, seenAt - TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
                 if (cleanup.RemovedPaths == 0 && cleanup.RemovedSolverIngresses == 0)
                 {
                     continue;
@@ -94,10 +103,9 @@ public sealed partial class ChallengeLeftoverSweep(
                 continue;
             }
 
-            var names = owned.Select(t => t.Token).ToList();
-            await tokens.DeleteAsync(names, cancellationToken).ConfigureAwait(false);
-            deleted += names.Count;
-            LogTokensRemoved(logger, names.Count, owned.Key);
+            var removed = await tokens.DeleteAsync(owned.Select(t => t.Token), now - TokenGrace, cancellationToken).ConfigureAwait(false);
+            deleted += removed;
+            LogTokensRemoved(logger, removed, owned.Key);
         }
 
         return deleted;

@@ -176,7 +176,7 @@ public sealed partial class RenewalScanner(
             // After the starts: an issuance started above is active, so its Ingress's leftovers are left to it.
             try
             {
-                var sweep = await leftoverSweep.SweepAsync(cluster, withChallengePaths, orchestrations, cancellationToken).ConfigureAwait(false);
+                var sweep = await leftoverSweep.SweepAsync(cluster, withChallengePaths, now, orchestrations, cancellationToken).ConfigureAwait(false);
                 leftoversRemoved += sweep.Removed;
                 foreach (var problem in sweep.Problems)
                 {

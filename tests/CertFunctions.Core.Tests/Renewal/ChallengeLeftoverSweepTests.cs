@@ -2,6 +2,7 @@ using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Challenges;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Discovery;
 using CertFunctions.Core.Kubernetes.Routing;
 using CertFunctions.Core.Renewal;
 using CertFunctions.Core.Tests.Kubernetes.Integration;
@@ -29,7 +30,8 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
     {
         var ns = await emulator.CreateNamespaceAsync("leftover");
         var gateway = new ScanTestGateway();
-        using var services = Build(gateway);
+        // The scan runs a minute later: leftovers are older than the scan that finds them (tokens written after it began are a newer run's).
+        using var services = Build(gateway, new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1)));
         using var client = emulator.CreateKubernetesClient();
         var web = await CreateIngressAsync(client, ns, "web", optedIn: true, routing: "in-place");
         var shop = await CreateIngressAsync(client, ns, "shop", optedIn: true, routing: "solver-ingress");
@@ -133,6 +135,40 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
     }
 
     [Fact]
+    public async Task A_new_run_handed_the_same_token_after_the_scan_looked_keeps_its_route_and_token()
+    {
+        // Let's Encrypt reuses an account's pending authorizations: the new run can present the very token the scan saw.
+        var ns = await emulator.CreateNamespaceAsync("sametoken");
+        using var services = Build(new ScanTestGateway());
+        using var client = emulator.CreateKubernetesClient();
+        await CreateIngressAsync(client, ns, "web", optedIn: true, routing: "in-place");
+        var token = Token("tokSameAgain");
+        await PresentAsync(services, ns, "web", RoutingStrategy.InPlace, token);
+        var seenAt = DateTimeOffset.UtcNow;
+        var seen = new List<DiscoveredIngress>();
+        await foreach (var found in services.GetRequiredService<IngressDiscovery>().ListAsync(ScanTestServices.Cluster, CancellationToken.None))
+        {
+            if (found.Certificate.Namespace == ns)
+            {
+                seen.Add(found);
+            }
+        }
+
+        Assert.NotNull(Assert.Single(seen).ResourceVersion);
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // the token store compares write times at whole seconds
+        await services.GetRequiredService<ChallengeRouter>().RemoveLeftoversAsync(Ref(ns, "web"), CancellationToken.None);
+        await PresentAsync(services, ns, "web", RoutingStrategy.InPlace, token);
+
+        var result = await services.GetRequiredService<ChallengeLeftoverSweep>().SweepAsync(
+            ScanTestServices.Cluster, (IEnumerable<Core.Kubernetes.Discovery.DiscoveredIngress>)seen, seenAt, new ScanTestGateway(), CancellationToken.None);
+
+        Assert.Empty(result.Problems);
+        var ingress = await Objects.ReadIngressAsync(client, ns, "web");
+        Assert.Contains(ingress.Spec.Rules.SelectMany(r => r.Http.Paths), p => p.Path == "/.well-known/acme-challenge/" + token);
+        Assert.NotNull(await services.GetRequiredService<ChallengeTokenStore>().ReadAsync(token, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Tokens_of_an_instance_that_ended_before_routing_them_are_deleted_after_the_grace()
     {
         var gateway = new ScanTestGateway();
@@ -190,6 +226,11 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
             new ChallengeRoutingRequest(certificate, [host], [token], strategy), CancellationToken.None);
     }
 
-    private ServiceProvider Build(ScanTestGateway gateway) =>
-        ScanTestServices.Build(emulator, azurite, gateway, new Dictionary<string, string?> { ["Renewal:CheckRenewalInfo"] = "false" });
+    private ServiceProvider Build(ScanTestGateway gateway, TimeProvider? time = null) =>
+        ScanTestServices.Build(
+            emulator,
+            azurite,
+            gateway,
+            new Dictionary<string, string?> { ["Renewal:CheckRenewalInfo"] = "false" },
+            services => services.Replace(ServiceDescriptor.Singleton(time ?? TimeProvider.System)));
 }

@@ -14,4 +14,7 @@ public sealed record DiscoveredIngress(CertificateRef Certificate, IngressCertif
 
     /// <summary>Challenge paths an issuance added to this Ingress and has not removed yet (normally none).</summary>
     public IReadOnlyList<PresentedPath> ChallengePaths { get; init; } = [];
+
+    /// <summary>The Ingress's resourceVersion when listed, so a removal of <see cref="ChallengePaths"/> can require it unchanged.</summary>
+    public string? ResourceVersion { get; init; }
 }

@@ -51,7 +51,12 @@ public sealed class IngressDiscovery
                 {
                     if (challengePaths.Count > 0)
                     {
-                        yield return new DiscoveredIngress(certificate, null, null) { OptedIn = false, ChallengePaths = challengePaths };
+                        yield return new DiscoveredIngress(certificate, null, null)
+                        {
+                            OptedIn = false,
+                            ChallengePaths = challengePaths,
+                            ResourceVersion = ingress.Metadata.ResourceVersion,
+                        };
                     }
 
                     continue;
@@ -60,12 +65,20 @@ public sealed class IngressDiscovery
                 DiscoveredIngress found;
                 try
                 {
-                    found = new DiscoveredIngress(certificate, IngressCertificateSpecBuilder.Build(certificate, ingress, _routing), null) { ChallengePaths = challengePaths };
+                    found = new DiscoveredIngress(certificate, IngressCertificateSpecBuilder.Build(certificate, ingress, _routing), null)
+                    {
+                        ChallengePaths = challengePaths,
+                        ResourceVersion = ingress.Metadata.ResourceVersion,
+                    };
                 }
                 catch (InvalidIngressConfigurationException ex)
                 {
                     KubernetesLog.DiscoveredInvalid(_logger, certificate, ex.Message);
-                    found = new DiscoveredIngress(certificate, null, ex.Message) { ChallengePaths = challengePaths };
+                    found = new DiscoveredIngress(certificate, null, ex.Message)
+                    {
+                        ChallengePaths = challengePaths,
+                        ResourceVersion = ingress.Metadata.ResourceVersion,
+                    };
                 }
 
                 count++;

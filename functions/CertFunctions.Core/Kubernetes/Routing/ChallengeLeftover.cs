@@ -8,6 +8,9 @@ namespace CertFunctions.Core.Kubernetes.Routing;
 /// <param name="SolverIngresses">Solver Ingresses labelled for it.</param>
 public sealed record ChallengeLeftover(CertificateRef Certificate, IReadOnlyList<PresentedPath> Paths, IReadOnlyList<LeftoverSolverIngress> SolverIngresses)
 {
+    /// <summary>The Ingress's resourceVersion when <see cref="Paths"/> were seen; the paths are removed only while it is unchanged.</summary>
+    public string? IngressResourceVersion { get; init; }
+
     /// <summary>The challenge tokens these routes serve (the blobs to delete with them).</summary>
     public IReadOnlyList<string> Tokens =>
     [

@@ -92,15 +92,15 @@ public sealed class ChallengeRouter
     }
 
     /// <summary>
-    /// Removes exactly the routing a scan saw — in-place paths by route, solver Ingresses by uid — so a run that
-    /// started since keeps what it added.
+    /// Removes exactly the routing a scan saw — in-place paths by route while the Ingress is unchanged, solver
+    /// Ingresses by uid — so a run that started since keeps what it added.
     /// </summary>
     public async Task<LeftoverCleanup> RemoveSeenAsync(ChallengeLeftover leftover, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leftover);
         var removedPaths = leftover.Paths.Count == 0
             ? []
-            : await _inPlace.RemoveAsync(leftover.Certificate, leftover.Paths, cancellationToken).ConfigureAwait(false);
+            : await _inPlace.RemoveAsync(leftover.Certificate, leftover.Paths, cancellationToken, leftover.IngressResourceVersion).ConfigureAwait(false);
         var removedSolvers = 0;
         foreach (var solver in leftover.SolverIngresses)
         {

@@ -43,7 +43,12 @@ public sealed class InPlaceChallengeRouting
     }
 
     /// <summary>Removes exactly <paramref name="paths"/> from the Ingress (a missing Ingress has nothing left to remove).</summary>
-    public async Task<IReadOnlyList<PresentedPath>> RemoveAsync(CertificateRef certificate, IReadOnlyList<PresentedPath>? paths, CancellationToken cancellationToken)
+    /// <param name="certificate">The Ingress.</param>
+    /// <param name="paths">The paths to remove; null removes every tracked one.</param>
+    /// <param name="onlyAtResourceVersion">When set, nothing is removed unless the Ingress is still at this resourceVersion.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    public async Task<IReadOnlyList<PresentedPath>> RemoveAsync(
+        CertificateRef certificate, IReadOnlyList<PresentedPath>? paths, CancellationToken cancellationToken, string? onlyAtResourceVersion = null)
     {
         var client = _clients.GetClient(certificate.Cluster);
         IReadOnlyList<PresentedPath> removed = [];
@@ -52,7 +57,10 @@ public sealed class InPlaceChallengeRouting
             ct => IngressUpdate.ReadAsync(client, certificate, ct),
             (ingress, patch) =>
             {
-                removed = InPlaceRoutePlanner.PlanRemove(ingress, paths ?? InPlaceRoutePlanner.ReadTracked(ingress), patch);
+                // A changed Ingress may carry a newer run's paths that look the same (a CA reuses pending authorizations): leave it.
+                removed = onlyAtResourceVersion is not null && ingress.Metadata.ResourceVersion != onlyAtResourceVersion
+                    ? []
+                    : InPlaceRoutePlanner.PlanRemove(ingress, paths ?? InPlaceRoutePlanner.ReadTracked(ingress), patch);
                 return Task.CompletedTask;
             },
             (patch, ct) => client.NetworkingV1.PatchNamespacedIngressAsync(patch, certificate.Ingress, certificate.Namespace, cancellationToken: ct),
