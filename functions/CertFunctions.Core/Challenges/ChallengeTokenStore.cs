@@ -122,23 +122,24 @@ public sealed class ChallengeTokenStore
     }
 
     /// <summary>Deletes every token published by <paramref name="owner"/> (leftovers of a crashed run).</summary>
-    public async Task<int> DeleteOwnedByAsync(string owner, CancellationToken cancellationToken)
+    public Task<int> DeleteOwnedByAsync(string owner, CancellationToken cancellationToken) => DeleteOwnedByAsync(owner, null, cancellationToken);
+
+    /// <summary>Deletes the tokens published by <paramref name="owner"/> and not written after <paramref name="unmodifiedSince"/> (all when null).</summary>
+    public async Task<int> DeleteOwnedByAsync(string owner, DateTimeOffset? unmodifiedSince, CancellationToken cancellationToken)
     {
         var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
         var escaped = Uri.EscapeDataString(owner);
-        var deleted = 0;
+        var owned = new List<string>();
         Count("list");
         await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
         {
             if (blob.Metadata.TryGetValue(OwnerMetadata, out var value) && value == escaped)
             {
-                Count("delete");
-                await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                deleted++;
+                owned.Add(blob.Name);
             }
         }
 
-        return deleted;
+        return await DeleteAsync(owned, unmodifiedSince, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every published token with its owner and when it was written (one listing, no downloads).</summary>

@@ -166,7 +166,7 @@ public sealed partial class CertificatesApi(
         var response = ToResponse(context, snapshot);
         if (response.Certificate is { } certificate)
         {
-            await cancelledCleanup.RunAsync(certificate, id, context.RequestAborted).ConfigureAwait(false);
+            await cancelledCleanup.RunAsync(certificate, id, snapshot.LastUpdatedAt, context.RequestAborted).ConfigureAwait(false);
         }
 
         await WriteJsonAsync(context, StatusCodes.Status200OK, response).ConfigureAwait(false);

@@ -11,12 +11,17 @@ namespace CertFunctions.Core.Orchestration;
 /// </summary>
 public sealed class CancelledIssuanceCleanup(ChallengeRouter router, ChallengeTokenStore tokens, IngressEventRecorder events)
 {
-    /// <summary>Cleans up after instance <paramref name="instanceId"/> of <paramref name="certificate"/>; returns what was removed.</summary>
-    public async Task<LeftoverCleanup> RunAsync(CertificateRef certificate, string instanceId, CancellationToken cancellationToken)
+    /// <summary>Cleans up after instance <paramref name="instanceId"/> of <paramref name="certificate"/>, which ended at <paramref name="endedAt"/>; returns what was removed.</summary>
+    /// <remarks>
+    /// Removes what it finds as found (paths while the Ingress is unchanged, solvers by uid, tokens not written since the
+    /// end), so a new run requested in the same instant — possibly handed the same pending authorization — keeps its own.
+    /// </remarks>
+    public async Task<LeftoverCleanup> RunAsync(CertificateRef certificate, string instanceId, DateTimeOffset endedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        var routes = router.RemoveLeftoversAsync(certificate, cancellationToken);
-        var published = tokens.DeleteOwnedByAsync(instanceId, cancellationToken);
+        var found = await router.FindAsync(certificate, cancellationToken).ConfigureAwait(false);
+        var routes = router.RemoveSeenAsync(found, cancellationToken);
+        var published = tokens.DeleteOwnedByAsync(instanceId, endedAt, cancellationToken);
         await Task.WhenAll(routes, published).ConfigureAwait(false);
         var removed = await routes.ConfigureAwait(false);
         await events.RecordAsync(

@@ -91,6 +91,17 @@ public sealed class ChallengeRouter
         return new LeftoverCleanup(certificate, paths.Count, solvers);
     }
 
+    /// <summary>The challenge routing in the cluster for <paramref name="certificate"/> now: tracked paths (with the Ingress's resourceVersion) and solver Ingresses.</summary>
+    public async Task<ChallengeLeftover> FindAsync(CertificateRef certificate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var tracked = _inPlace.ReadTrackedAsync(certificate, cancellationToken);
+        var solvers = _solver.ListForAsync(certificate, cancellationToken);
+        await Task.WhenAll(tracked, solvers).ConfigureAwait(false);
+        var (paths, resourceVersion) = await tracked.ConfigureAwait(false);
+        return new ChallengeLeftover(certificate, paths, await solvers.ConfigureAwait(false)) { IngressResourceVersion = resourceVersion };
+    }
+
     /// <summary>
     /// Removes exactly the routing a scan saw — in-place paths by route while the Ingress is unchanged, solver
     /// Ingresses by uid — so a run that started since keeps what it added.

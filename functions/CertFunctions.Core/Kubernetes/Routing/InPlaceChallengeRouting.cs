@@ -69,4 +69,11 @@ public sealed class InPlaceChallengeRouting
             cancellationToken).ConfigureAwait(false);
         return result is null ? [] : removed;
     }
+
+    /// <summary>The challenge paths tracked on the Ingress and its resourceVersion (none and null when the Ingress is gone).</summary>
+    public async Task<(IReadOnlyList<PresentedPath> Paths, string? ResourceVersion)> ReadTrackedAsync(CertificateRef certificate, CancellationToken cancellationToken)
+    {
+        var ingress = await IngressUpdate.ReadAsync(_clients.GetClient(certificate.Cluster), certificate, cancellationToken).ConfigureAwait(false);
+        return ingress is null ? ([], null) : (InPlaceRoutePlanner.ReadTracked(ingress), ingress.Metadata.ResourceVersion);
+    }
 }

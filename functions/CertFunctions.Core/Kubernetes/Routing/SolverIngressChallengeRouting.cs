@@ -95,6 +95,20 @@ public sealed class SolverIngressChallengeRouting
         return await DeleteAsync(client, existing, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The solver Ingresses of ours labelled for <paramref name="certificate"/>, as they are now.</summary>
+    public async Task<IReadOnlyList<LeftoverSolverIngress>> ListForAsync(CertificateRef certificate, CancellationToken cancellationToken)
+    {
+        var client = _clients.GetClient(certificate.Cluster);
+        var list = await KubernetesCall.RunAsync(
+            () => client.NetworkingV1.ListNamespacedIngressAsync(
+                certificate.Namespace,
+                labelSelector: SolverIngressBuilder.ChallengeSelector(certificate),
+                cancellationToken: cancellationToken),
+            $"list solver Ingresses in {certificate.Namespace}",
+            cancellationToken).ConfigureAwait(false);
+        return [.. (list.Items ?? []).Where(IsOurChallenge).Select(i => new LeftoverSolverIngress(certificate, i.Metadata.Name, i.Metadata.Uid, TokensOf(i)))];
+    }
+
     /// <summary>Deletes every solver Ingress labelled for <paramref name="certificate"/>; returns how many.</summary>
     public async Task<int> DeleteAllAsync(CertificateRef certificate, CancellationToken cancellationToken)
     {
@@ -146,13 +160,7 @@ public sealed class SolverIngressChallengeRouting
                 continue;
             }
 
-            var tokens = (ingress.Spec?.Rules ?? [])
-                .SelectMany(r => r.Http?.Paths ?? [])
-                .Select(p => ChallengePaths.TokenOf(p.Path))
-                .OfType<string>()
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            found.Add(new LeftoverSolverIngress(certificate, ingress.Metadata.Name, ingress.Metadata.Uid, tokens));
+            found.Add(new LeftoverSolverIngress(certificate, ingress.Metadata.Name, ingress.Metadata.Uid, TokensOf(ingress)));
         }
 
         return found;
@@ -176,6 +184,14 @@ public sealed class SolverIngressChallengeRouting
             return false;
         }
     }
+
+    private static List<string> TokensOf(V1Ingress ingress) =>
+        (ingress.Spec?.Rules ?? [])
+            .SelectMany(r => r.Http?.Paths ?? [])
+            .Select(p => ChallengePaths.TokenOf(p.Path))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private static bool IsOurChallenge(V1Ingress ingress) =>
         CertFunctionsLabels.IsManagedByUs(ingress.Metadata?.Labels)
