@@ -96,34 +96,18 @@ public sealed class SolverIngressChallengeRouting
     }
 
     /// <summary>The solver Ingresses of ours labelled for <paramref name="certificate"/>, as they are now.</summary>
-    public async Task<IReadOnlyList<LeftoverSolverIngress>> ListForAsync(CertificateRef certificate, CancellationToken cancellationToken)
-    {
-        var client = _clients.GetClient(certificate.Cluster);
-        var list = await KubernetesCall.RunAsync(
-            () => client.NetworkingV1.ListNamespacedIngressAsync(
-                certificate.Namespace,
-                labelSelector: SolverIngressBuilder.ChallengeSelector(certificate),
-                cancellationToken: cancellationToken),
-            $"list solver Ingresses in {certificate.Namespace}",
-            cancellationToken).ConfigureAwait(false);
-        return [.. (list.Items ?? []).Where(IsOurChallenge).Select(i => new LeftoverSolverIngress(certificate, i.Metadata.Name, i.Metadata.Uid, TokensOf(i)))];
-    }
+    public async Task<IReadOnlyList<LeftoverSolverIngress>> ListForAsync(CertificateRef certificate, CancellationToken cancellationToken) =>
+        [.. (await ListOursAsync(_clients.GetClient(certificate.Cluster), certificate, cancellationToken).ConfigureAwait(false))
+            .Select(i => new LeftoverSolverIngress(certificate, i.Metadata.Name, i.Metadata.Uid, TokensOf(i)))];
 
     /// <summary>Deletes every solver Ingress labelled for <paramref name="certificate"/>; returns how many.</summary>
     public async Task<int> DeleteAllAsync(CertificateRef certificate, CancellationToken cancellationToken)
     {
         var client = _clients.GetClient(certificate.Cluster);
-        var list = await KubernetesCall.RunAsync(
-            () => client.NetworkingV1.ListNamespacedIngressAsync(
-                certificate.Namespace,
-                labelSelector: SolverIngressBuilder.ChallengeSelector(certificate),
-                cancellationToken: cancellationToken),
-            $"list solver Ingresses in {certificate.Namespace}",
-            cancellationToken).ConfigureAwait(false);
         var deleted = 0;
-        foreach (var ingress in list.Items ?? [])
+        foreach (var ingress in await ListOursAsync(client, certificate, cancellationToken).ConfigureAwait(false))
         {
-            if (IsOurChallenge(ingress) && await DeleteAsync(client, ingress, cancellationToken).ConfigureAwait(false))
+            if (await DeleteAsync(client, ingress, cancellationToken).ConfigureAwait(false))
             {
                 deleted++;
             }
@@ -183,6 +167,18 @@ public sealed class SolverIngressChallengeRouting
             // Replaced by a newer run's solver since it was seen: that one is not ours to touch.
             return false;
         }
+    }
+
+    private static async Task<IEnumerable<V1Ingress>> ListOursAsync(IKubernetes client, CertificateRef certificate, CancellationToken cancellationToken)
+    {
+        var list = await KubernetesCall.RunAsync(
+            () => client.NetworkingV1.ListNamespacedIngressAsync(
+                certificate.Namespace,
+                labelSelector: SolverIngressBuilder.ChallengeSelector(certificate),
+                cancellationToken: cancellationToken),
+            $"list solver Ingresses in {certificate.Namespace}",
+            cancellationToken).ConfigureAwait(false);
+        return (list.Items ?? []).Where(IsOurChallenge);
     }
 
     private static List<string> TokensOf(V1Ingress ingress) =>
