@@ -127,18 +127,9 @@ public sealed class ChallengeTokenStore
     /// <summary>Deletes the tokens published by <paramref name="owner"/> and not written after <paramref name="unmodifiedSince"/> (all when null).</summary>
     public async Task<int> DeleteOwnedByAsync(string owner, DateTimeOffset? unmodifiedSince, CancellationToken cancellationToken)
     {
-        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
-        var escaped = Uri.EscapeDataString(owner);
-        var owned = new List<string>();
-        Count("list");
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
-        {
-            if (blob.Metadata.TryGetValue(OwnerMetadata, out var value) && value == escaped)
-            {
-                owned.Add(blob.Name);
-            }
-        }
-
+        var owned = (await ListPublishedAsync(cancellationToken).ConfigureAwait(false))
+            .Where(t => string.Equals(t.Owner, owner, StringComparison.Ordinal))
+            .Select(t => t.Token);
         return await DeleteAsync(owned, unmodifiedSince, cancellationToken).ConfigureAwait(false);
     }
 

@@ -145,8 +145,8 @@ public sealed partial class CertificatesApi(
         LogCancelled(logger, id);
 
         // Clean up only once the runtime has recorded the end, so no step of this instance starts after the cleanup.
-        var deadline = DateTimeOffset.UtcNow + CancelWait;
-        while (snapshot is { IsActive: true } && DateTimeOffset.UtcNow < deadline)
+        var deadline = timeProvider.GetUtcNow() + CancelWait;
+        while (snapshot is { IsActive: true } && timeProvider.GetUtcNow() < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), context.RequestAborted).ConfigureAwait(false);
             snapshot = await orchestrations.GetAsync(id, context.RequestAborted).ConfigureAwait(false);

@@ -21,8 +21,7 @@ public sealed record ExpiryRisk(bool Expired, DateTimeOffset NotAfter, DateTimeO
             return null;
         }
 
-        var planned = deployed.PlannedRenewal
-            ?? RenewalPolicy.PlannedRenewal(deployed.NotBefore, deployed.NotAfter, null, RenewalPolicy.StableFraction(deployed.Serial));
+        var planned = RenewalPolicy.StoredPlan(deployed);
         if (planned >= deployed.NotAfter)
         {
             // A plan at or after expiry (a foreign annotation) leaves no margin to halve: use the lifetime rule's.

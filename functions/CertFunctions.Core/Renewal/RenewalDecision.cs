@@ -24,13 +24,12 @@ public static class RenewalDecision
             return Orchestration.IssuanceReason.Discovered;
         }
 
-        var fraction = RenewalPolicy.StableFraction(deployed.Serial);
-        var planned = deployed.PlannedRenewal ?? RenewalPolicy.PlannedRenewal(deployed.NotBefore, deployed.NotAfter, null, fraction);
+        var planned = RenewalPolicy.StoredPlan(deployed);
         if (caWindow is not null && (planned < caWindow.Start || planned > caWindow.End))
         {
             // The CA moved its window since the plan was made (RFC 9773 section 4.2): follow it, at the same stable point.
             planned = caWindow.End > caWindow.Start
-                ? RenewalPolicy.PlannedRenewal(deployed.NotBefore, deployed.NotAfter, caWindow, fraction)
+                ? RenewalPolicy.PlannedRenewal(deployed.NotBefore, deployed.NotAfter, caWindow, RenewalPolicy.StableFraction(deployed.Serial))
                 : caWindow.Start;
         }
 

@@ -39,6 +39,13 @@ public static class RenewalPolicy
             : notBefore + (lifetime * 2 / 3);
     }
 
+    /// <summary>The renewal planned for a deployed certificate: the time we stored with it, else the lifetime rule at its stable point.</summary>
+    public static DateTimeOffset StoredPlan(Kubernetes.Secrets.DeployedCertificate deployed)
+    {
+        ArgumentNullException.ThrowIfNull(deployed);
+        return deployed.PlannedRenewal ?? PlannedRenewal(deployed.NotBefore, deployed.NotAfter, null, StableFraction(deployed.Serial));
+    }
+
     /// <summary>True when a certificate planned for <paramref name="plannedRenewal"/> is due at <paramref name="now"/>.</summary>
     public static bool IsDue(DateTimeOffset plannedRenewal, DateTimeOffset now) => now >= plannedRenewal;
 

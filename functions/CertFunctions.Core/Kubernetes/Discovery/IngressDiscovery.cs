@@ -45,20 +45,22 @@ public sealed class IngressDiscovery
                 cancellationToken).ConfigureAwait(false);
             foreach (var ingress in page.Items ?? [])
             {
-                var certificate = new CertificateRef(cluster, ingress.Metadata!.NamespaceProperty, ingress.Metadata.Name);
                 var challengePaths = InPlaceRoutePlanner.ReadTracked(ingress);
-                if (!IngressAnnotationParser.IsOptedIn(ingress.Metadata.Annotations))
+                var optedIn = IngressAnnotationParser.IsOptedIn(ingress.Metadata?.Annotations);
+                if (!optedIn && challengePaths.Count == 0)
                 {
-                    if (challengePaths.Count > 0)
-                    {
-                        yield return new DiscoveredIngress(certificate, null, null)
-                        {
-                            OptedIn = false,
-                            ChallengePaths = challengePaths,
-                            ResourceVersion = ingress.Metadata.ResourceVersion,
-                        };
-                    }
+                    continue;
+                }
 
+                var certificate = new CertificateRef(cluster, ingress.Metadata!.NamespaceProperty, ingress.Metadata.Name);
+                if (!optedIn)
+                {
+                    yield return new DiscoveredIngress(certificate, null, null)
+                    {
+                        OptedIn = false,
+                        ChallengePaths = challengePaths,
+                        ResourceVersion = ingress.Metadata.ResourceVersion,
+                    };
                     continue;
                 }
 
