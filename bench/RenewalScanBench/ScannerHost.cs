@@ -27,7 +27,7 @@ internal static class ScannerHost
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddCertFunctionsCore(configuration);
-        services.AddSingleton(gateway);
+        services.AddSingleton(gateway).AddCertFunctionsOrchestrationClients();
         return services.BuildServiceProvider();
     }
 }

@@ -1,8 +1,4 @@
-using CertFunctions.Core.DependencyInjection;
-using Microsoft.Azure.Functions.Worker.Builder;
+using CertFunctions.Hosting;
 using Microsoft.Extensions.Hosting;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddCertFunctionsCore(builder.Configuration);
-builder.Build().Run();
+FunctionsAppBuilder.Create(args).Build().Run();

@@ -34,6 +34,12 @@ public static class CertFunctionsServiceCollectionExtensions
     };
 
     /// <summary>Binds every CertFunctions setting (validated at start-up) and registers the services and activities.</summary>
+    /// <remarks>
+    /// Nothing registered here needs an <see cref="Hosting.IOrchestrationGateway"/>: the Functions app gets its Durable
+    /// client from a trigger binding, not from the container, so a registration that needed one would fail the worker's
+    /// start-up validation in the Development environment. Hosts that register a gateway add
+    /// <see cref="AddCertFunctionsOrchestrationClients"/>.
+    /// </remarks>
     public static IServiceCollection AddCertFunctionsCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -61,16 +67,25 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<RenewalAdvisor>();
         services.TryAddSingleton<ChallengeLeftoverSweep>();
         services.TryAddSingleton<StateRetirement>();
-        services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<ChallengeEndpoint>();
         services.TryAddSingleton<CancelledIssuanceCleanup>();
         services.TryAddSingleton<IssuanceAdmission>();
-        services.TryAddSingleton<CertificatesApi>();
         foreach (var activity in ActivityTypes.Values)
         {
             services.TryAddTransient(activity);
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the services that start and query orchestrations (the renewal scanner, the HTTP API), for a host whose
+    /// container holds an <see cref="Hosting.IOrchestrationGateway"/>. The Functions app makes them per call instead.
+    /// </summary>
+    public static IServiceCollection AddCertFunctionsOrchestrationClients(this IServiceCollection services)
+    {
+        services.TryAddSingleton<RenewalScanner>();
+        services.TryAddSingleton<CertificatesApi>();
         return services;
     }
 }

@@ -46,7 +46,7 @@ internal static class ScanTestServices
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddCertFunctionsCore(configuration);
         configure?.Invoke(services);
-        services.AddSingleton(gateway);
+        services.AddSingleton(gateway).AddCertFunctionsOrchestrationClients();
         return services.BuildServiceProvider();
     }
 
