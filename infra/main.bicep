@@ -374,7 +374,7 @@ var appSettingsBase = {
   Challenge__PathType: challengePathType
 
   // Renewal.
-  Renewal__Schedule: renewalSchedule
+  RenewalSchedule: renewalSchedule
   Renewal__MaxConcurrency: string(renewalMaxConcurrency)
 }
 

@@ -74,12 +74,26 @@ public sealed class FunctionsMetadataTests
         => Assert.Equal("orchestrationTrigger", (string?)TriggerOf(IssueCertificateOrchestrator.Name)["type"]);
 
     [Fact]
-    public void The_renewal_timer_takes_its_schedule_from_the_setting()
+    public void The_renewal_timer_takes_its_schedule_from_the_flat_setting()
     {
         var trigger = TriggerOf("RenewalTimer");
         Assert.Equal("timerTrigger", (string?)trigger["type"]);
-        Assert.Equal("%Renewal:Schedule%", (string?)trigger["schedule"]);
+        Assert.Equal("%RenewalSchedule%", (string?)trigger["schedule"]);
         Assert.NotEqual(true, (bool?)trigger["runOnStartup"]);
+    }
+
+    [Fact]
+    public void Every_setting_a_trigger_references_is_a_flat_name()
+    {
+        // The scale controller resolves %Name% from flat app setting names only.
+        var references = Metadata
+            .SelectMany(f => f!["bindings"]!.AsArray())
+            .SelectMany(b => b!.AsObject().Select(p => p.Value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)p.Value : null))
+            .SelectMany(v => System.Text.RegularExpressions.Regex.Matches(v ?? string.Empty, "%([^%]+)%").Select(m => m.Groups[1].Value))
+            .ToList();
+
+        Assert.Contains("RenewalSchedule", references);
+        Assert.All(references, name => Assert.Matches("^[A-Za-z0-9_]+$", name.Replace("__", "!", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -2,18 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CertFunctions.Core.Renewal;
 
-/// <summary>The renewal and discovery timer (section <c>Renewal</c>).</summary>
+/// <summary>How the renewal scan works (section <c>Renewal</c>); its schedule is <see cref="TimerScheduleOptions.RenewalSchedule"/>.</summary>
 public sealed class RenewalOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Renewal";
-
-    /// <summary>
-    /// NCRONTAB schedule of the scan (six fields, seconds first). The default runs twice a day at odd minutes,
-    /// so a fleet of installations does not hit the CA on the hour.
-    /// </summary>
-    [Required(ErrorMessage = "Renewal:Schedule is required (an NCRONTAB expression such as '0 17 5,17 * * *').")]
-    public string Schedule { get; set; } = "0 17 5,17 * * *";
 
     /// <summary>Most issuances the scan starts at once.</summary>
     [Range(1, 256, ErrorMessage = "Renewal:MaxConcurrency must be between 1 and 256.")]

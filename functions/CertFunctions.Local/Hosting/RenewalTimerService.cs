@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace CertFunctions.Local.Hosting;
 
-/// <summary>The local stand-in for the Functions timer trigger: runs the renewal scan on <c>Renewal:Schedule</c>.</summary>
+/// <summary>The local stand-in for the Functions timer trigger: runs the renewal scan on <c>RenewalSchedule</c>.</summary>
 public sealed partial class RenewalTimerService(
     RenewalScanner scanner,
-    IOptions<RenewalOptions> renewalOptions,
+    IOptions<TimerScheduleOptions> schedules,
     IOptions<LocalHostOptions> localOptions,
     TimeProvider timeProvider,
     ILogger<RenewalTimerService> logger) : BackgroundService
@@ -19,8 +19,8 @@ public sealed partial class RenewalTimerService(
             return;
         }
 
-        var schedule = RenewalSchedule.TryParse(renewalOptions.Value.Schedule)
-            ?? throw new InvalidOperationException($"Renewal:Schedule '{renewalOptions.Value.Schedule}' is not valid.");
+        var schedule = RenewalSchedule.TryParse(schedules.Value.RenewalSchedule)
+            ?? throw new InvalidOperationException($"RenewalSchedule '{schedules.Value.RenewalSchedule}' is not valid.");
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = timeProvider.GetUtcNow().UtcDateTime;

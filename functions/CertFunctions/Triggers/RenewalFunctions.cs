@@ -9,10 +9,10 @@ namespace CertFunctions.Triggers;
 /// <summary>The renewal and discovery timer.</summary>
 public sealed class RenewalFunctions
 {
-    /// <summary>Scans every cluster and starts the issuances that are due (schedule from <c>Renewal:Schedule</c>).</summary>
+    /// <summary>Scans every cluster and starts the issuances that are due (schedule from the flat app setting <c>RenewalSchedule</c>).</summary>
     [Function("RenewalTimer")]
     public static async Task RenewalTimer(
-        [TimerTrigger("%Renewal:Schedule%", RunOnStartup = false, UseMonitor = true)] TimerInfo timer,
+        [TimerTrigger(TimerScheduleOptions.RenewalScheduleExpression, RunOnStartup = false, UseMonitor = true)] TimerInfo timer,
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {

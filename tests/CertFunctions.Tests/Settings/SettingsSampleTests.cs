@@ -51,7 +51,7 @@ public sealed class SettingsSampleTests
         var acme = services.GetRequiredService<IOptions<AcmeOptions>>().Value;
         Assert.Equal(new Uri(AcmeOptions.LetsEncryptStaging), acme.DirectoryUrl);
         Assert.Equal(TimeSpan.FromMinutes(2), acme.PollTimeout);
-        Assert.Equal("0 17 5,17 * * *", services.GetRequiredService<IOptions<Core.Renewal.RenewalOptions>>().Value.Schedule);
+        Assert.Equal("0 17 5,17 * * *", services.GetRequiredService<IOptions<Core.Renewal.TimerScheduleOptions>>().Value.RenewalSchedule);
     }
 
     [Fact]
@@ -74,6 +74,21 @@ public sealed class SettingsSampleTests
         Assert.NotNull(ActivatorUtilities.CreateInstance<Core.Renewal.RenewalScanner>(services, new UnusedGateway()));
         Assert.NotNull(ActivatorUtilities.CreateInstance<Core.Http.CertificatesApi>(services, new UnusedGateway()));
         Assert.NotNull(services.GetRequiredService<Core.Http.ChallengeEndpoint>());
+    }
+
+    [Theory]
+    [InlineData("0 0 3 * * *", "runs fewer than twice a day")]
+    [InlineData("every morning", "not a six-field NCRONTAB expression")]
+    public void A_bad_renewal_schedule_stops_the_start_naming_the_setting(string schedule, string reason)
+    {
+        var configuration = new ConfigurationBuilder().AddConfiguration(SampleConfiguration())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["RenewalSchedule"] = schedule }).Build();
+        using var services = new ServiceCollection().AddLogging().AddCertFunctionsCore(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains($"RenewalSchedule '{schedule}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The sample's values as configuration, with an inline kubeconfig for the placeholder path (which does not exist here).</summary>
@@ -120,7 +135,8 @@ public sealed class SettingsSampleTests
             }
             else
             {
-                yield return $"{prefix}:{property.Name}";
+                // Flat settings (timer schedules) live at the root.
+                yield return prefix.Length == 0 ? property.Name : $"{prefix}:{property.Name}";
             }
         }
     }
