@@ -71,6 +71,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<ChallengeEndpoint>();
         services.TryAddSingleton<CancelledIssuanceCleanup>();
         services.TryAddSingleton<IssuanceAdmission>();
+        services.TryAddSingleton<PublicBaseUrl>();
         foreach (var activity in ActivityTypes.Values)
         {
             services.TryAddTransient(activity);

@@ -21,6 +21,7 @@ public sealed partial class CertificatesApi(
     IssuanceAdmission admission,
     CancelledIssuanceCleanup cancelledCleanup,
     CertificateStateStore states,
+    PublicBaseUrl publicBaseUrl,
     IOptions<KubernetesOptions> kubernetesOptions,
     TimeProvider timeProvider,
     ILogger<CertificatesApi> logger)
@@ -294,7 +295,7 @@ public sealed partial class CertificatesApi(
 
     private static string Truncate(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
-    private static OperationStatusResponse ToResponse(HttpContext context, OrchestrationSnapshot snapshot)
+    private OperationStatusResponse ToResponse(HttpContext context, OrchestrationSnapshot snapshot)
     {
         CertificateRef? certificate = null;
         if (snapshot.SerializedInput is { } input)
@@ -340,8 +341,8 @@ public sealed partial class CertificatesApi(
         }
     }
 
-    private static string OperationUrl(HttpContext context, string instanceId)
-        => $"{context.Request.Scheme}://{context.Request.Host}/api/certificates/operations/{Uri.EscapeDataString(instanceId)}";
+    private string OperationUrl(HttpContext context, string instanceId)
+        => publicBaseUrl.For(context.Request, "/api/certificates/operations/" + Uri.EscapeDataString(instanceId));
 
     private static Task WriteJsonAsync<T>(HttpContext context, int status, T value)
     {

@@ -52,4 +52,29 @@ public sealed class HttpSurfaceEndToEndTests(LocalWorldFixture fixture)
         var events = await E2E.GetJsonAsync(world, "get", "events", "-n", ns);
         Assert.Single(events["items"]!.AsArray(), e => (string?)e!["reason"] == "CertificateIssued");
     }
+
+    [Fact]
+    public async Task Links_name_the_public_address_the_front_end_forwarded()
+    {
+        // In Azure the worker sees the host's internal http forward; the client used https and the app's public name.
+        var world = fixture.World;
+        var ns = await E2E.SeedIngressAsync(world, "forwarded", ["forwarded.links.example.test"]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/certificates")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { @namespace = ns, ingress = "forwarded" }),
+        };
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "certs.links.example.test");
+
+        using var response = await fixture.Host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var id = (string)body["id"]!;
+        var expected = "https://certs.links.example.test/api/certificates/operations/" + Uri.EscapeDataString(id);
+        Assert.Equal(expected, response.Headers.Location!.ToString());
+        Assert.Equal(expected, (string?)body["statusUrl"]);
+        var final = await E2E.WaitForOperationAsync(fixture.Host, new Uri("api/certificates/operations/" + Uri.EscapeDataString(id), UriKind.Relative));
+        Assert.Equal("Completed", (string?)final["status"]);
+    }
 }
