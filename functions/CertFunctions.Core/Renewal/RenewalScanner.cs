@@ -94,7 +94,7 @@ public sealed partial class RenewalScanner(
             var optedInLabels = optedIn.Select(c => (c.Namespace, LabelValue.ForName(c.Ingress))).ToHashSet();
             await Parallel.ForEachAsync(
                 specs,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(options.MaxConcurrency, 16), CancellationToken = cancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
                 async (spec, ct) =>
                 {
                     try

@@ -11,10 +11,33 @@ internal sealed class ScanTestGateway : IOrchestrationGateway
 
     public ConcurrentDictionary<string, OrchestrationState> States { get; } = new();
 
-    public Task<OrchestrationStartResult> StartIfNotRunningAsync(string orchestratorName, string instanceId, object? input, CancellationToken cancellationToken)
+    /// <summary>How long each start takes, so overlapping starts can be seen.</summary>
+    public TimeSpan StartDuration { get; init; }
+
+    /// <summary>The most starts that were in progress at once.</summary>
+    public int MostConcurrentStarts => _mostConcurrent;
+
+    private int _inProgress;
+    private int _mostConcurrent;
+
+    public async Task<OrchestrationStartResult> StartIfNotRunningAsync(string orchestratorName, string instanceId, object? input, CancellationToken cancellationToken)
     {
-        Started.Add((IssueCertificateRequest)input!);
-        return Task.FromResult(new OrchestrationStartResult(instanceId, true, null));
+        var now = Interlocked.Increment(ref _inProgress);
+        for (var seen = _mostConcurrent; now > seen; seen = _mostConcurrent)
+        {
+            Interlocked.CompareExchange(ref _mostConcurrent, now, seen);
+        }
+
+        try
+        {
+            await Task.Delay(StartDuration, cancellationToken);
+            Started.Add((IssueCertificateRequest)input!);
+            return new OrchestrationStartResult(instanceId, true, null);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inProgress);
+        }
     }
 
     public Task<OrchestrationSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) =>
