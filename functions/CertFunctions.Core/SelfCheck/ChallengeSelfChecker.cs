@@ -8,8 +8,10 @@ namespace CertFunctions.Core.SelfCheck;
 /// <summary>Fetches <c>http://{host}/.well-known/acme-challenge/{token}</c> the way an ACME CA does.</summary>
 /// <remarks>
 /// Like Let's Encrypt's validation: plain HTTP on the validation port, up to 10 redirects to http or https on
-/// ports 80/443 (or the configured port), and the certificate of an https redirect target is not verified — the
-/// CA does not verify it either, and the site's current certificate is often the expired one being replaced.
+/// ports 80/443 (or the configured port), never to an IP address, a body read no further than a key authorization
+/// needs, and the certificate of an https redirect target is not verified — the CA does not verify it either, and
+/// the site's current certificate is often the expired one being replaced. A check more lenient than the CA would
+/// pass where the CA then fails, and each failed validation counts against the CA's limits.
 /// </remarks>
 public sealed partial class ChallengeSelfChecker : IDisposable
 {
@@ -17,6 +19,9 @@ public sealed partial class ChallengeSelfChecker : IDisposable
     public const string HttpClientName = "CertFunctions.SelfCheck";
 
     private const int MaxRedirects = 10;
+
+    /// <summary>Most of a body read: a key authorization is under 100 characters, so anything near this is not one.</summary>
+    private const int MaxBodyBytes = 4096;
     private readonly IOptions<SelfCheckOptions> _options;
     private readonly ILogger<ChallengeSelfChecker> _logger;
     private readonly HttpMessageInvoker _invoker;
@@ -99,6 +104,16 @@ public sealed partial class ChallengeSelfChecker : IDisposable
                         return Fail(host, $"redirect to unsupported scheme '{next.Scheme}': {string.Join(", ", hops)}");
                     }
 
+                    if (next.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
+                    {
+                        return Fail(host, $"redirect to an IP address ({next.Host}), which the CA does not follow: {string.Join(", ", hops)}");
+                    }
+
+                    if (next.Port != 80 && next.Port != 443 && next.Port != options.Port)
+                    {
+                        return Fail(host, $"redirect to port {next.Port}; the CA follows only ports 80 and 443: {string.Join(", ", hops)}");
+                    }
+
                     uri = next;
                     continue;
                 }
@@ -108,7 +123,13 @@ public sealed partial class ChallengeSelfChecker : IDisposable
                     return Fail(host, $"HTTP {(int)response.StatusCode} from {string.Join(", ", hops)}");
                 }
 
-                var body = (await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false)).Trim();
+                var body = await ReadBoundedAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                if (body is null)
+                {
+                    return Fail(host, $"body larger than {MaxBodyBytes} bytes from {string.Join(", ", hops)}");
+                }
+
+                body = body.Trim();
                 return body == keyAuthorization
                     ? new SelfCheckAttempt(host, true, $"OK ({string.Join(", ", hops)})")
                     : Fail(host, $"unexpected body ({body.Length} characters) from {string.Join(", ", hops)}");
@@ -128,6 +149,29 @@ public sealed partial class ChallengeSelfChecker : IDisposable
     {
         LogFailed(_logger, host, detail);
         return new SelfCheckAttempt(host, false, detail);
+    }
+
+    /// <summary>Reads the body up to <see cref="MaxBodyBytes"/>; null when it is longer.</summary>
+    private static async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[MaxBodyBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+
+            return length > MaxBodyBytes ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+        }
     }
 
     private static bool IsRedirect(HttpStatusCode status)

@@ -43,6 +43,18 @@ public sealed class ChallengeSelfCheckerTests : IAsyncLifetime
                 case "ftp.example.test":
                     context.Response.Redirect("ftp://ftp.example.test/file");
                     return;
+                case "to-ip.example.test":
+                    context.Response.Redirect($"http://127.0.0.1:{_port}/moved/acme-challenge/{Token}");
+                    return;
+                case "to-port.example.test":
+                    context.Response.Redirect($"http://good.example.test:8080/.well-known/acme-challenge/{Token}");
+                    return;
+                case "to-https.example.test":
+                    context.Response.Redirect($"https://good.example.test:443/.well-known/acme-challenge/{Token}");
+                    return;
+                case "huge.example.test":
+                    await context.Response.WriteAsync(KeyAuthorization + new string(' ', 64 * 1024));
+                    return;
                 case "wrong.example.test":
                     await context.Response.WriteAsync("something else");
                     return;
@@ -122,6 +134,44 @@ public sealed class ChallengeSelfCheckerTests : IAsyncLifetime
         var attempt = await checker.CheckOnceAsync("ftp.example.test", Token, KeyAuthorization, default);
         Assert.False(attempt.Passed);
         Assert.Contains("unsupported scheme 'ftp'", attempt.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_an_ip_address_is_refused_as_the_ca_refuses_it()
+    {
+        using var checker = Checker();
+        var attempt = await checker.CheckOnceAsync("to-ip.example.test", Token, KeyAuthorization, default);
+        Assert.False(attempt.Passed);
+        Assert.Contains("redirect to an IP address (127.0.0.1)", attempt.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_a_port_other_than_80_or_443_is_refused()
+    {
+        using var checker = Checker();
+        var attempt = await checker.CheckOnceAsync("to-port.example.test", Token, KeyAuthorization, default);
+        Assert.False(attempt.Passed);
+        Assert.Contains("redirect to port 8080", attempt.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_https_on_443_is_followed()
+    {
+        // Nothing listens on 443 here: the hop is attempted (and fails to connect), not refused by the rules.
+        using var checker = Checker();
+        var attempt = await checker.CheckOnceAsync("to-https.example.test", Token, KeyAuthorization, default);
+        Assert.False(attempt.Passed);
+        Assert.Contains("https://good.example.test/.well-known/acme-challenge/", attempt.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("redirect to port", attempt.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_larger_than_a_key_authorization_can_be_is_not_read_whole()
+    {
+        using var checker = Checker();
+        var attempt = await checker.CheckOnceAsync("huge.example.test", Token, KeyAuthorization, default);
+        Assert.False(attempt.Passed);
+        Assert.Contains("body larger than 4096 bytes", attempt.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
