@@ -21,7 +21,7 @@ public sealed class CancelledIssuanceCleanup(ChallengeRouter router, ChallengeTo
         ArgumentNullException.ThrowIfNull(certificate);
         var found = await router.FindAsync(certificate, cancellationToken).ConfigureAwait(false);
         var routes = router.RemoveSeenAsync(found, cancellationToken);
-        var published = tokens.DeleteOwnedByAsync(instanceId, endedAt, cancellationToken);
+        var published = tokens.ReleaseOwnedAsync(instanceId, endedAt, cancellationToken);
         await Task.WhenAll(routes, published).ConfigureAwait(false);
         var removed = await routes.ConfigureAwait(false);
         await events.RecordAsync(

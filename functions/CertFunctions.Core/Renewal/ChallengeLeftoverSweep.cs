@@ -20,15 +20,18 @@ public sealed partial class ChallengeLeftoverSweep(
     IngressEventRecorder events,
     ILogger<ChallengeLeftoverSweep> logger)
 {
+    /// <summary>The token container as it is now (one listing), for <see cref="SweepAsync"/> and <see cref="SweepTokensAsync"/>.</summary>
+    public Task<IReadOnlyList<PublishedToken>> ListTokensAsync(CancellationToken cancellationToken) => tokens.ListPublishedAsync(cancellationToken);
+
     /// <summary>Finds the leftovers of <paramref name="cluster"/> (paths from <paramref name="discovered"/>, solver Ingresses by label) and removes those no active instance owns.</summary>
     /// <remarks>The gateway comes with the call: the Functions app makes it per invocation from its Durable client binding.</remarks>
     /// <param name="cluster">The cluster.</param>
     /// <param name="discovered">The scan's Ingresses that carry challenge paths, as listed.</param>
-    /// <param name="seenAt">When the scan began, before it listed: tokens written since then belong to a newer run.</param>
+    /// <param name="published">The token container as listed when the scan began, before it listed Ingresses: a token written since belongs to a newer run.</param>
     /// <param name="orchestrations">The orchestration gateway.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     public async Task<LeftoverSweepResult> SweepAsync(
-        string cluster, IEnumerable<DiscoveredIngress> discovered, DateTimeOffset seenAt, IOrchestrationGateway orchestrations, CancellationToken cancellationToken)
+        string cluster, IEnumerable<DiscoveredIngress> discovered, IReadOnlyList<PublishedToken> published, IOrchestrationGateway orchestrations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orchestrations);
         var solverIngresses = await solvers.ListAllAsync(cluster, cancellationToken).ConfigureAwait(false);
@@ -42,6 +45,7 @@ public sealed partial class ChallengeLeftoverSweep(
             })
             .ToList();
 
+        var listed = published.ToDictionary(t => t.Token, StringComparer.Ordinal);
         var removed = 0;
         var problems = new List<string>();
         foreach (var leftover in leftovers)
@@ -56,8 +60,9 @@ public sealed partial class ChallengeLeftoverSweep(
                 }
 
                 var cleanup = await router.RemoveSeenAsync(leftover, cancellationToken).ConfigureAwait(false);
-                // A second's margin: the storage compares If-Unmodified-Since at whole seconds.
-                await tokens.DeleteAsync(leftover.Tokens, seenAt - TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                // Only tokens unchanged since the listing (ETag): a run that started meanwhile may present the very same one.
+                var seen = leftover.Tokens.Select(t => listed.GetValueOrDefault(t)).OfType<PublishedToken>();
+                await tokens.ReleaseSeenAsync(leftover.Certificate.InstanceId, seen, cancellationToken).ConfigureAwait(false);
                 if (cleanup.RemovedPaths == 0 && cleanup.RemovedSolverIngresses == 0)
                 {
                     continue;
@@ -87,32 +92,46 @@ public sealed partial class ChallengeLeftoverSweep(
     public static readonly TimeSpan TokenGrace = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Deletes tokens whose publishing instance is no longer pending or running and that are older than
+    /// Deletes tokens none of whose presenting instances is still pending or running and that are older than
     /// <see cref="TokenGrace"/>: those of a run that ended before routing them (routed ones go with their routes).
     /// Harmless to the CA, but the responder lists the container to answer unknown tokens, so they should not pile up.
     /// </summary>
-    public async Task<int> SweepTokensAsync(DateTimeOffset now, IOrchestrationGateway orchestrations, CancellationToken cancellationToken)
+    public async Task<int> SweepTokensAsync(IReadOnlyList<PublishedToken> published, DateTimeOffset now, IOrchestrationGateway orchestrations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orchestrations);
-        var deleted = 0;
-        foreach (var owned in (await tokens.ListPublishedAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Written <= now - TokenGrace).GroupBy(t => t.Owner))
+        var active = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var gone = new List<PublishedToken>();
+        foreach (var token in published.Where(t => t.Written <= now - TokenGrace))
         {
-            var instance = await orchestrations.GetAsync(owned.Key, cancellationToken).ConfigureAwait(false);
-            if (instance is { IsActive: true })
+            var anyActive = false;
+            foreach (var owner in token.Owners)
             {
-                continue;
+                if (!active.TryGetValue(owner, out var isActive))
+                {
+                    isActive = active[owner] = (await orchestrations.GetAsync(owner, cancellationToken).ConfigureAwait(false)) is { IsActive: true };
+                }
+
+                anyActive |= isActive;
             }
 
-            var removed = await tokens.DeleteAsync(owned.Select(t => t.Token), now - TokenGrace, cancellationToken).ConfigureAwait(false);
-            deleted += removed;
-            LogTokensRemoved(logger, removed, owned.Key);
+            if (!anyActive)
+            {
+                gone.Add(token);
+            }
+        }
+
+        // As listed (ETag): a token written since the listing belongs to the run that wrote it.
+        var deleted = await tokens.DeleteSeenAsync(gone, cancellationToken).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            LogTokensRemoved(logger, deleted);
         }
 
         return deleted;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} challenge token(s) left by instance {InstanceId}, which is no longer running")]
-    private static partial void LogTokensRemoved(ILogger logger, int count, string instanceId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} challenge token(s) whose issuances are no longer running")]
+    private static partial void LogTokensRemoved(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove challenge leftovers of {Certificate}: {Reason}")]
     private static partial void LogSweepFailed(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, string reason);

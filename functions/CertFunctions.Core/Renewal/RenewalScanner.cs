@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Challenges;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes;
 using CertFunctions.Core.Kubernetes.Annotations;
@@ -38,6 +39,7 @@ public sealed partial class RenewalScanner(
         var problems = new ConcurrentBag<string>();
         int scanned = 0, due = 0, started = 0, running = 0, backingOff = 0, dueByCaWindow = 0, leftoversRemoved = 0, atRisk = 0, statesRetired = 0, sharedSecret = 0, tokensRemoved = 0;
         var askCa = options.CheckRenewalInfo && await advisor.IsAvailableAsync(cancellationToken).ConfigureAwait(false);
+        var published = await SnapshotTokensAsync(problems, cancellationToken).ConfigureAwait(false);
 
         foreach (var cluster in kubernetesOptions.Value.Clusters.Keys)
         {
@@ -176,7 +178,7 @@ public sealed partial class RenewalScanner(
             // After the starts: an issuance started above is active, so its Ingress's leftovers are left to it.
             try
             {
-                var sweep = await leftoverSweep.SweepAsync(cluster, withChallengePaths, now, orchestrations, cancellationToken).ConfigureAwait(false);
+                var sweep = await leftoverSweep.SweepAsync(cluster, withChallengePaths, published, orchestrations, cancellationToken).ConfigureAwait(false);
                 leftoversRemoved += sweep.Removed;
                 foreach (var problem in sweep.Problems)
                 {
@@ -195,7 +197,7 @@ public sealed partial class RenewalScanner(
         try
         {
             // Tokens live in one container for every cluster: swept once per scan.
-            tokensRemoved = await leftoverSweep.SweepTokensAsync(now, orchestrations, cancellationToken).ConfigureAwait(false);
+            tokensRemoved = await leftoverSweep.SweepTokensAsync(published, now, orchestrations, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -224,6 +226,22 @@ public sealed partial class RenewalScanner(
             $"hosts on Ingress {owner}.";
         LogSharedSecret(logger, spec.Certificate, spec.SecretName, owner);
         await events.RecordAsync(spec.Certificate, IngressEventReasons.SecretInUse, message, IngressEventType.Warning, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The token container before any Ingress is listed, so the sweeps touch only tokens nobody wrote since.</summary>
+    private async Task<IReadOnlyList<PublishedToken>> SnapshotTokensAsync(ConcurrentBag<string> problems, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await leftoverSweep.ListTokensAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Renewals go on; only the token sweeps wait for the next scan.
+            problems.Add($"could not list challenge tokens: {ex.Message}");
+            LogTokenSweepFailed(logger, ex.Message);
+            return [];
+        }
     }
 
     private async Task WarnAsync(IngressCertificateSpec spec, ExpiryRisk risk, CertificateState? state, DateTimeOffset now, CancellationToken cancellationToken)

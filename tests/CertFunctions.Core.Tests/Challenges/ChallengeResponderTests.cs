@@ -26,7 +26,7 @@ public sealed class ChallengeResponderTests(AzuriteFixture azurite) : IDisposabl
 
         Assert.Equal(token + ".thumb", await responder.FindKeyAuthorizationAsync(token, "a.example.test", default));
 
-        await store.DeleteAsync([token], default);
+        await store.ReleaseAsync("owner-1", [token], default);
         _time.Advance(TimeSpan.FromSeconds(2));
         Assert.Null(await responder.FindKeyAuthorizationAsync(token, "a.example.test", default));
     }
@@ -90,11 +90,60 @@ public sealed class ChallengeResponderTests(AzuriteFixture azurite) : IDisposabl
         await store.PublishAsync("cert_default_demo_web", [new PublishedChallenge(mine, "1", ["a.example.test"])], default);
         await store.PublishAsync("cert_default_demo_other", [new PublishedChallenge(theirs, "2", ["b.example.test"])], default);
 
-        Assert.Equal(1, await store.DeleteOwnedByAsync("cert_default_demo_web", default));
+        Assert.Equal(1, await store.ReleaseOwnedAsync("cert_default_demo_web", writtenBy: null, default));
 
         var remaining = await store.ListTokensAsync(default);
         Assert.DoesNotContain(mine, remaining);
         Assert.Contains(theirs, remaining);
+    }
+
+    [Fact]
+    public async Task A_token_two_runs_present_stays_until_both_have_released_it()
+    {
+        // Two Ingresses sharing a host get the same pending authorization, so the same token, from the CA.
+        var (store, responder, _) = Create(new ResponderOptions { PositiveCacheTtl = TimeSpan.Zero });
+        var token = NewToken();
+        await store.PublishAsync("cert_default_shop_web", [new PublishedChallenge(token, token + ".thumb", ["shared.example.test"])], default);
+        await store.PublishAsync("cert_default_shop_api", [new PublishedChallenge(token, token + ".thumb", ["shared.example.test"])], default);
+
+        Assert.Equal(0, await store.ReleaseAsync("cert_default_shop_web", [token], default));
+
+        Assert.Equal(token + ".thumb", await responder.FindKeyAuthorizationAsync(token, "shared.example.test", default));
+        var listed = Assert.Single(await store.ListPublishedAsync(default), t => t.Token == token);
+        Assert.Equal(["cert_default_shop_api"], listed.Owners);
+
+        Assert.Equal(1, await store.ReleaseAsync("cert_default_shop_api", [token], default));
+        Assert.Null(await store.ReadAsync(token, default));
+    }
+
+    [Fact]
+    public async Task Publishing_the_same_token_twice_for_one_run_is_one_owner()
+    {
+        var (store, _, _) = Create(new ResponderOptions());
+        var token = NewToken();
+        var challenge = new PublishedChallenge(token, token + ".thumb", ["a.example.test"]);
+        await store.PublishAsync("cert_default_shop_web", [challenge], default);
+        await store.PublishAsync("cert_default_shop_web", [challenge], default);
+
+        Assert.Equal(["cert_default_shop_web"], Assert.Single(await store.ListPublishedAsync(default), t => t.Token == token).Owners);
+        Assert.Equal(1, await store.ReleaseAsync("cert_default_shop_web", [token], default));
+    }
+
+    [Fact]
+    public async Task A_token_written_since_it_was_listed_is_not_deleted_by_a_sweep()
+    {
+        // Within the same second, so a time condition could not tell the two writes apart; the ETag does.
+        var (store, _, _) = Create(new ResponderOptions());
+        var token = NewToken();
+        await store.PublishAsync("cert_default_shop_web", [new PublishedChallenge(token, "1", ["a.example.test"])], default);
+        var seen = await store.ListPublishedAsync(default);
+        await store.PublishAsync("cert_default_shop_web", [new PublishedChallenge(token, "1", ["a.example.test"])], default);
+
+        Assert.Equal(0, await store.DeleteSeenAsync(seen, default));
+        Assert.Equal(0, await store.ReleaseSeenAsync("cert_default_shop_web", seen, default));
+        Assert.NotNull(await store.ReadAsync(token, default));
+
+        Assert.Equal(1, await store.DeleteSeenAsync(await store.ListPublishedAsync(default), default));
     }
 
     public void Dispose() => _services.Dispose();

@@ -144,7 +144,7 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
         await CreateIngressAsync(client, ns, "web", optedIn: true, routing: "in-place");
         var token = Token("tokSameAgain");
         await PresentAsync(services, ns, "web", RoutingStrategy.InPlace, token);
-        var seenAt = DateTimeOffset.UtcNow;
+        var published = await services.GetRequiredService<ChallengeTokenStore>().ListPublishedAsync(CancellationToken.None);
         var seen = new List<DiscoveredIngress>();
         await foreach (var found in services.GetRequiredService<IngressDiscovery>().ListAsync(ScanTestServices.Cluster, CancellationToken.None))
         {
@@ -155,12 +155,11 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
         }
 
         Assert.NotNull(Assert.Single(seen).ResourceVersion);
-        await Task.Delay(TimeSpan.FromSeconds(1.1)); // the token store compares write times at whole seconds
         await services.GetRequiredService<ChallengeRouter>().RemoveLeftoversAsync(Ref(ns, "web"), CancellationToken.None);
         await PresentAsync(services, ns, "web", RoutingStrategy.InPlace, token);
 
         var result = await services.GetRequiredService<ChallengeLeftoverSweep>().SweepAsync(
-            ScanTestServices.Cluster, (IEnumerable<Core.Kubernetes.Discovery.DiscoveredIngress>)seen, seenAt, new ScanTestGateway(), CancellationToken.None);
+            ScanTestServices.Cluster, (IEnumerable<Core.Kubernetes.Discovery.DiscoveredIngress>)seen, published, new ScanTestGateway(), CancellationToken.None);
 
         Assert.Empty(result.Problems);
         var ingress = await Objects.ReadIngressAsync(client, ns, "web");
@@ -183,7 +182,7 @@ public sealed class ChallengeLeftoverSweepTests(KubeApiEmulatorFixture emulator,
         }
 
         var sweep = services.GetRequiredService<ChallengeLeftoverSweep>();
-        Assert.Equal(0, await sweep.SweepTokensAsync(DateTimeOffset.UtcNow, gateway, CancellationToken.None));
+        Assert.Equal(0, await sweep.SweepTokensAsync(await sweep.ListTokensAsync(CancellationToken.None), DateTimeOffset.UtcNow, gateway, CancellationToken.None));
 
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow + ChallengeLeftoverSweep.TokenGrace + TimeSpan.FromMinutes(1));
         using var afterGrace = ScanTestServices.Build(

@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 
 namespace CertFunctions.Core.Orchestration.Activities;
 
-/// <summary>Removes exactly the challenge routes that were presented, and the tokens.</summary>
+/// <summary>Removes exactly the challenge routes that were presented, and releases the tokens.</summary>
 public sealed class CleanupActivity(ChallengeRouter router, ChallengeTokenStore tokens) : TaskActivity<CleanupInput, bool>
 {
     /// <summary>The activity name.</summary>
@@ -23,8 +23,9 @@ public sealed class CleanupActivity(ChallengeRouter router, ChallengeTokenStore 
             await router.RemoveLeftoversAsync(input.Certificate, CancellationToken.None).ConfigureAwait(false);
         }
 
-        // The orchestration knows every token it published; tokens of a crashed run are removed with the next Ingress read.
-        await tokens.DeleteAsync(input.Tokens, CancellationToken.None).ConfigureAwait(false);
+        // The orchestration knows every token it published; tokens of a crashed run are released with the next Ingress read.
+        // A token another running issuance also presents (same pending authorization) stays until that one releases it.
+        await tokens.ReleaseAsync(input.Owner, input.Tokens, CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

@@ -30,7 +30,7 @@ public sealed class ReadIngressActivity(
         // The cluster and the token container are independent: clear both at once.
         await Task.WhenAll(
             router.RemoveLeftoversAsync(input.Certificate, CancellationToken.None),
-            tokens.DeleteOwnedByAsync(input.Owner, CancellationToken.None)).ConfigureAwait(false);
+            tokens.ReleaseOwnedAsync(input.Owner, writtenBy: null, CancellationToken.None)).ConfigureAwait(false);
         var acme = acmeOptions.Value;
         var selfCheck = selfCheckOptions.Value;
         return new IssuancePlan(
