@@ -48,6 +48,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AcmeOptions>, AcmeOptionsValidator>());
         services.AddOptions<SelfCheckOptions>().Bind(configuration.GetSection(SelfCheckOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResponderOptions>().Bind(configuration.GetSection(ResponderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ResponderOptions>, ResponderOptionsValidator>());
         services.AddOptions<RenewalOptions>().Bind(configuration.GetSection(RenewalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimerScheduleOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TimerScheduleOptions>, TimerScheduleOptionsValidator>());

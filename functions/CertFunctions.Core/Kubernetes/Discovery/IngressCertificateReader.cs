@@ -12,11 +12,13 @@ public sealed class IngressCertificateReader
 {
     private readonly IKubernetesClientProvider _clients;
     private readonly ChallengeRoutingOptions _routing;
+    private readonly bool _requireKnownHost;
 
-    public IngressCertificateReader(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing)
+    public IngressCertificateReader(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing, IOptions<Challenges.ResponderOptions> responder)
     {
         _clients = clients;
         _routing = routing.Value;
+        _requireKnownHost = responder.Value.RequireKnownHost;
     }
 
     /// <summary>The spec of <paramref name="certificate"/>'s Ingress; throws <see cref="IngressNotFoundException"/> or <see cref="InvalidIngressConfigurationException"/>.</summary>
@@ -28,6 +30,6 @@ public sealed class IngressCertificateReader
                 $"read Ingress {certificate.Namespace}/{certificate.Ingress}",
                 cancellationToken).ConfigureAwait(false)
             ?? throw new IngressNotFoundException(certificate);
-        return IngressCertificateSpecBuilder.Build(certificate, ingress, _routing);
+        return IngressCertificateSpecBuilder.Build(certificate, ingress, _routing, _requireKnownHost);
     }
 }

@@ -10,12 +10,24 @@ namespace CertFunctions.Core.Kubernetes.Discovery;
 public static class IngressCertificateSpecBuilder
 {
     /// <summary>Builds the spec or throws <see cref="InvalidIngressConfigurationException"/> listing what to fix.</summary>
-    public static IngressCertificateSpec Build(CertificateRef certificate, V1Ingress ingress, ChallengeRoutingOptions defaults)
+    /// <param name="certificate">The Ingress.</param>
+    /// <param name="ingress">Its object.</param>
+    /// <param name="defaults">The app's routing settings, for what the annotations leave out.</param>
+    /// <param name="requireKnownHost">The responder's <c>Responder:RequireKnownHost</c>: refuse routing that hides the name from it.</param>
+    public static IngressCertificateSpec Build(CertificateRef certificate, V1Ingress ingress, ChallengeRoutingOptions defaults, bool requireKnownHost = false)
     {
         var description = $"{certificate.Namespace}/{certificate.Ingress}";
         var settings = IngressAnnotationParser.Parse(ingress.Metadata?.Annotations, description);
         var hosts = DeriveHosts(ingress);
-        var problems = HostNameRules.Check(hosts);
+        var problems = HostNameRules.Check(hosts).ToList();
+        var routing = settings.Routing ?? defaults.Routing;
+        var preset = settings.SolverPreset ?? defaults.SolverPreset;
+        if (requireKnownHost && routing.HidesHostFromResponder(preset))
+        {
+            problems.Add(
+                $"solver preset {preset} makes the controller send the responder's own host name, and Responder:RequireKnownHost is on, so every " +
+                $"challenge would be refused; set {CertFunctionsAnnotations.SolverPreset}: plain or {CertFunctionsAnnotations.Routing}: in-place");
+        }
         if (problems.Count > 0)
         {
             throw new InvalidIngressConfigurationException(
@@ -26,12 +38,12 @@ public static class IngressCertificateSpecBuilder
             certificate,
             hosts,
             settings.SecretName ?? DeriveSecretName(ingress, hosts, certificate.Ingress),
-            settings.Routing ?? defaults.Routing,
+            routing,
             settings.KeyType,
             settings.Profile,
             settings.PreferredChain,
             settings.AdoptSecret,
-            settings.SolverPreset ?? defaults.SolverPreset,
+            preset,
             IngressClassOf(ingress))
         {
             OptedIn = IngressAnnotationParser.IsOptedIn(ingress.Metadata?.Annotations),

@@ -18,12 +18,15 @@ public sealed class IngressDiscovery
 
     private readonly IKubernetesClientProvider _clients;
     private readonly ChallengeRoutingOptions _routing;
+    private readonly bool _requireKnownHost;
     private readonly ILogger<IngressDiscovery> _logger;
 
-    public IngressDiscovery(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing, ILogger<IngressDiscovery> logger)
+    public IngressDiscovery(
+        IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing, IOptions<Challenges.ResponderOptions> responder, ILogger<IngressDiscovery> logger)
     {
         _clients = clients;
         _routing = routing.Value;
+        _requireKnownHost = responder.Value.RequireKnownHost;
         _logger = logger;
     }
 
@@ -67,7 +70,7 @@ public sealed class IngressDiscovery
                 DiscoveredIngress found;
                 try
                 {
-                    found = new DiscoveredIngress(certificate, IngressCertificateSpecBuilder.Build(certificate, ingress, _routing), null)
+                    found = new DiscoveredIngress(certificate, IngressCertificateSpecBuilder.Build(certificate, ingress, _routing, _requireKnownHost), null)
                     {
                         ChallengePaths = challengePaths,
                         ResourceVersion = ingress.Metadata.ResourceVersion,

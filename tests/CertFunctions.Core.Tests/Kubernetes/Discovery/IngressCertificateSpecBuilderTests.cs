@@ -131,4 +131,20 @@ public sealed class IngressCertificateSpecBuilderTests
         Assert.NotEqual(LabelValue.ForName(name + "x"), value);
         Assert.Equal("short", LabelValue.ForName("short"));
     }
+
+    [Fact]
+    public void A_preset_that_rewrites_the_host_is_refused_while_the_responder_checks_hosts()
+    {
+        var ingress = Ingresses.Create(annotations: new Dictionary<string, string>
+        {
+            [CertFunctionsAnnotations.Routing] = "solver-ingress",
+            [CertFunctionsAnnotations.SolverPreset] = "ingress-nginx",
+        });
+
+        var error = Assert.Throws<InvalidIngressConfigurationException>(() => IngressCertificateSpecBuilder.Build(Web, ingress, Defaults, requireKnownHost: true));
+
+        Assert.Contains("Responder:RequireKnownHost", error.Message, StringComparison.Ordinal);
+        Assert.Contains("certfunctions.io/solver-preset: plain", error.Message, StringComparison.Ordinal);
+        Assert.Equal(RoutingStrategy.SolverIngress, IngressCertificateSpecBuilder.Build(Web, ingress, Defaults, requireKnownHost: false).Routing);
+    }
 }
