@@ -70,6 +70,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<ChallengeLeftoverSweep>();
         services.TryAddSingleton<StateRetirement>();
         services.TryAddSingleton<ChallengeEndpoint>();
+        services.TryAddSingleton<HealthEndpoint>();
         services.TryAddSingleton<CancelledIssuanceCleanup>();
         services.TryAddSingleton<IssuanceAdmission>();
         services.TryAddSingleton<PublicBaseUrl>();

@@ -56,6 +56,10 @@ public sealed class IssuanceAdmission(IngressCertificateReader ingressReader, In
         {
             return new AdmissionProblem(StatusCodes.Status400BadRequest, "Unknown cluster", ex.Message);
         }
+        catch (ClusterUnavailableException ex)
+        {
+            return new AdmissionProblem(StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", ex.Message);
+        }
         catch (PermanentKubernetesException ex)
         {
             return new AdmissionProblem(StatusCodes.Status400BadRequest, "The Ingress cannot be served", ex.Message);

@@ -1,10 +1,8 @@
-using CertFunctions.Core.Kubernetes.Access;
-using CertFunctions.Core.Kubernetes.Errors;
 using Microsoft.Extensions.Options;
 
 namespace CertFunctions.Core.Kubernetes;
 
-/// <summary>Validates cluster settings at start-up; every message names the setting to fix.</summary>
+/// <summary>Validates the cluster list at start-up (not each cluster's access); every message names the setting to fix.</summary>
 public sealed class KubernetesOptionsValidator : IValidateOptions<KubernetesOptions>
 {
     /// <inheritdoc />
@@ -22,18 +20,8 @@ public sealed class KubernetesOptionsValidator : IValidateOptions<KubernetesOpti
             errors.Add("Kubernetes:ConflictRetries must be between 1 and 50.");
         }
 
-        foreach (var (cluster, settings) in options.Clusters)
-        {
-            try
-            {
-                KubernetesClientConfigurationFactory.Validate(cluster, settings);
-            }
-            catch (KubernetesClusterConfigurationException ex)
-            {
-                errors.Add(ex.Message);
-            }
-        }
-
+        // Each cluster's access is not checked here: a Key Vault reference not resolved yet or a deleted secret would stop
+        // the whole app, responder and other clusters included. KubernetesClientProvider reports such a cluster instead.
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

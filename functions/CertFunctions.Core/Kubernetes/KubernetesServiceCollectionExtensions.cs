@@ -25,6 +25,7 @@ public static class KubernetesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAzureTokenCredentialFactory, ManagedIdentityCredentialFactory>();
         services.TryAddSingleton<IKubernetesClientProvider, KubernetesClientProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ClusterAccessReport>());
 
         services.TryAddSingleton<IngressCertificateReader>();
         services.TryAddSingleton<IngressDiscovery>();

@@ -24,8 +24,8 @@ public static class LocalEndpoints
             Results.Json(await scanner.ScanAsync(context.RequestAborted).ConfigureAwait(false), statusCode: StatusCodes.Status202Accepted));
 
         app.MapGet("/" + ChallengeEndpoint.Route, (HttpContext context, string token, ChallengeEndpoint handler) => handler.HandleAsync(context, token));
-        app.MapGet("/" + HealthEndpoint.Route, HealthEndpoint.HandleAsync);
-        app.MapGet("/", HealthEndpoint.HandleAsync);
+        app.MapGet("/" + HealthEndpoint.Route, (HttpContext context, HealthEndpoint health) => health.HandleAsync(context));
+        app.MapGet("/", (HttpContext context, HealthEndpoint health) => health.HandleAsync(context));
         return app;
     }
 }

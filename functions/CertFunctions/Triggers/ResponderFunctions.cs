@@ -19,5 +19,5 @@ public sealed class ResponderFunctions
     [Function("Health")]
     public static Task Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HealthEndpoint.Route)] HttpRequest request)
-        => HealthEndpoint.HandleAsync(request.HttpContext);
+        => request.HttpContext.RequestServices.GetRequiredService<HealthEndpoint>().HandleAsync(request.HttpContext);
 }

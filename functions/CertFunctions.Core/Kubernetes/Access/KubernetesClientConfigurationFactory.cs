@@ -31,6 +31,7 @@ public static class KubernetesClientConfigurationFactory
     /// <summary>Checks the settings without contacting the cluster; throws <see cref="KubernetesClusterConfigurationException"/>.</summary>
     public static void Validate(string cluster, KubernetesClusterOptions settings)
     {
+        RejectUnresolvedKeyVaultReferences(cluster, settings);
         switch (ResolveAuthentication(cluster, settings))
         {
             case KubernetesAuthentication.Kubeconfig:
@@ -58,6 +59,7 @@ public static class KubernetesClientConfigurationFactory
         IAzureTokenCredentialFactory credentials,
         TimeProvider time)
     {
+        RejectUnresolvedKeyVaultReferences(cluster, settings);
         return ResolveAuthentication(cluster, settings) switch
         {
             KubernetesAuthentication.Kubeconfig => BuildFromKubeconfig(cluster, settings),
@@ -225,4 +227,28 @@ public static class KubernetesClientConfigurationFactory
 
     private static bool LooksLikeKubeconfig(string text) =>
         text.Contains("clusters:", StringComparison.Ordinal) || text.Contains("\"clusters\"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// App Service hands the app a Key Vault reference it could not resolve as its literal text: say so, rather than
+    /// "not valid base64" or "not an https URL", which would send the user looking in the wrong place.
+    /// </summary>
+    private static void RejectUnresolvedKeyVaultReferences(string cluster, KubernetesClusterOptions settings)
+    {
+        foreach (var (name, value) in new[]
+        {
+            ("Kubeconfig", settings.Kubeconfig),
+            ("KubeconfigPath", settings.KubeconfigPath),
+            ("Server", settings.Server),
+            ("CertificateAuthorityData", settings.CertificateAuthorityData),
+        })
+        {
+            if (value?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                throw new KubernetesClusterConfigurationException(
+                    $"Kubernetes:Clusters:{cluster}:{name} is a Key Vault reference the platform has not resolved: the secret does not exist yet, " +
+                    "or the app's identity cannot read it. Store the secret (deploy.md, step 5), then restart the app; the Azure portal's " +
+                    "Environment variables page shows the reference's status.");
+            }
+        }
+    }
 }

@@ -129,10 +129,12 @@ public sealed class KubernetesSettingsTests
             ["Challenge:ResponderExternalName"] = "https://myapp.azurewebsites.net",
         });
 
-        var kubernetes = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<KubernetesOptions>>().Value);
         var challenge = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ChallengeRoutingOptions>>().Value);
 
-        Assert.Contains("Kubernetes:Clusters:prod:Kubeconfig is not valid base64", kubernetes.Message);
+        // A cluster's access is not a start-up error (it would stop every cluster and the responder): it is reported on use.
+        Assert.NotNull(provider.GetRequiredService<IOptions<KubernetesOptions>>().Value);
+        var unavailable = Assert.Throws<ClusterUnavailableException>(() => provider.GetRequiredService<IKubernetesClientProvider>().GetClient("prod"));
+        Assert.Contains("Kubernetes:Clusters:prod:Kubeconfig is not valid base64", unavailable.Message);
         Assert.Contains("Challenge:ResponderServicePort", challenge.Message);
         Assert.Contains("Challenge:ResponderExternalName", challenge.Message);
     }
@@ -175,6 +177,44 @@ public sealed class KubernetesSettingsTests
         });
 
         Assert.NotNull(provider.GetRequiredService<IKubernetesClientProvider>().GetClient(string.Empty));
+    }
+
+    [Fact]
+    public void An_unresolved_key_vault_reference_leaves_the_other_clusters_working_and_is_named()
+    {
+        using var provider = Services(new Dictionary<string, string?>
+        {
+            ["Kubernetes:DefaultCluster"] = "prod",
+            ["Kubernetes:Clusters:prod:Kubeconfig"] = Kubeconfig,
+            ["Kubernetes:Clusters:edge:Kubeconfig"] = "@Microsoft.KeyVault(VaultName=kv-certfn;SecretName=kubeconfig-edge)",
+        });
+        var clients = provider.GetRequiredService<IKubernetesClientProvider>();
+
+        Assert.NotNull(provider.GetRequiredService<IOptions<KubernetesOptions>>().Value);
+        Assert.NotNull(clients.GetClient("prod"));
+        var error = Assert.Throws<ClusterUnavailableException>(() => clients.GetClient("edge"));
+        Assert.Contains("Kubernetes:Clusters:edge:Kubeconfig is a Key Vault reference the platform has not resolved", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            [new ClusterAccess("edge", error.InnerException!.Message), new ClusterAccess("prod", null)],
+            clients.DescribeAll());
+    }
+
+    [Fact]
+    public void An_invalid_kubeconfig_is_reported_when_its_cluster_is_used()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Kubernetes:DefaultCluster"] = "prod",
+            ["Kubernetes:Clusters:prod:Kubeconfig"] = "apiVersion: v1\nkind: Config\nclusters: [[[",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddCertFunctionsKubernetes(configuration);
+        using var provider = services.BuildServiceProvider();
+        var clients = provider.GetRequiredService<IKubernetesClientProvider>();
+
+        var error = Assert.Throws<ClusterUnavailableException>(() => clients.GetClient("prod"));
+        Assert.Equal("prod", error.Cluster);
+        Assert.False(Assert.Single(clients.DescribeAll()).Available);
     }
 
     private static KubernetesClientConfiguration Build(KubernetesClusterOptions options) =>
