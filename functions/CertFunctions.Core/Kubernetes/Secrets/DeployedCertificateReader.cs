@@ -42,16 +42,17 @@ public sealed class DeployedCertificateReader
     }
 
     /// <summary>
-    /// Every Secret we manage in <paramref name="cluster"/> (all namespaces, label selector, pages of <see cref="PageSize"/>):
-    /// the renewal scan reads a fleet in a few list calls instead of one GET per Ingress.
+    /// Every Secret we manage in one namespace of <paramref name="cluster"/> (label selector, pages of <see cref="PageSize"/>):
+    /// the renewal scan reads a namespace's certificates in a few list calls instead of one GET per Ingress, and only in
+    /// namespaces with opted-in objects, so the app needs no cluster-wide read of Secrets.
     /// </summary>
-    public async IAsyncEnumerable<DeployedCertificate> ListManagedAsync(string cluster, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<DeployedCertificate> ListManagedAsync(string cluster, string @namespace, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = _clients.GetClient(cluster);
         var selector = $"{CertFunctionsLabels.ManagedBy}={CertFunctionsLabels.ManagedByValue}";
         Task<V1SecretList> ListPageAsync(string? token) => KubernetesCall.RunAsync(
-            () => client.CoreV1.ListSecretForAllNamespacesAsync(continueParameter: token, labelSelector: selector, limit: PageSize, cancellationToken: cancellationToken),
-            $"list managed Secrets in cluster '{cluster}'",
+            () => client.CoreV1.ListNamespacedSecretAsync(@namespace, continueParameter: token, labelSelector: selector, limit: PageSize, cancellationToken: cancellationToken),
+            $"list managed Secrets in namespace '{@namespace}' of cluster '{cluster}'",
             cancellationToken);
 
         var next = ListPageAsync(null);

@@ -12,7 +12,7 @@ namespace CertFunctions.Core.Tests.Kubernetes.Integration;
 public sealed class ManagedSecretListingTests(KubeApiEmulatorFixture emulator)
 {
     [Fact]
-    public async Task Every_managed_secret_is_listed_once_across_pages_and_unreadable_or_foreign_ones_are_left_out()
+    public async Task Every_managed_secret_of_a_namespace_is_listed_once_across_pages_and_unreadable_or_foreign_ones_are_left_out()
     {
         var ns = await emulator.CreateNamespaceAsync("listing");
         using var client = emulator.CreateKubernetesClient();
@@ -25,7 +25,7 @@ public sealed class ManagedSecretListingTests(KubeApiEmulatorFixture emulator)
         using var host = KubernetesTestHost.Create(emulator);
 
         var listed = new List<DeployedCertificate>();
-        await foreach (var deployed in host.Get<DeployedCertificateReader>().ListManagedAsync(KubernetesTestHost.Cluster, CancellationToken.None))
+        await foreach (var deployed in host.Get<DeployedCertificateReader>().ListManagedAsync(KubernetesTestHost.Cluster, ns, CancellationToken.None))
         {
             if (deployed.Namespace == ns)
             {

@@ -48,7 +48,7 @@ public sealed class RbacTests(KubeApiEmulatorFixture emulator)
         {
         }
 
-        await foreach (var _ in host.Get<DeployedCertificateReader>().ListManagedAsync(certificate.Cluster, CancellationToken.None))
+        await foreach (var _ in host.Get<DeployedCertificateReader>().ListManagedAsync(certificate.Cluster, certificate.Namespace, CancellationToken.None))
         {
         }
 

@@ -1,0 +1,39 @@
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Hosting;
+
+namespace CertFunctions.Core.Orchestration;
+
+/// <summary>The one "start an issuance unless one is running" path that the API and the scans share.</summary>
+public static class IssuanceStarter
+{
+    /// <summary>
+    /// Starts <see cref="IssueCertificateOrchestrator"/> for <paramref name="certificate"/> under its derived instance
+    /// id, so a second start while one runs reports the running one (the engine's own guarantee).
+    /// </summary>
+    /// <param name="orchestrations">The host's orchestration gateway.</param>
+    /// <param name="certificate">The certificate.</param>
+    /// <param name="reason">Why it is issued.</param>
+    /// <param name="startDelay">A durable wait before the first step (scan jitter), or null.</param>
+    /// <param name="replaces">The ARI id of the certificate it replaces, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static Task<OrchestrationStartResult> StartAsync(
+        IOrchestrationGateway orchestrations,
+        CertificateRef certificate,
+        IssuanceReason reason,
+        TimeSpan? startDelay,
+        string? replaces,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orchestrations);
+        ArgumentNullException.ThrowIfNull(certificate);
+        return orchestrations.StartIfNotRunningAsync(
+            IssueCertificateOrchestrator.Name,
+            certificate.InstanceId,
+            new IssueCertificateRequest(certificate, reason, startDelay > TimeSpan.Zero ? startDelay : null, replaces),
+            cancellationToken);
+    }
+
+    /// <summary>A random delay up to <paramref name="maxJitter"/>: spreads a scan's starts over time with a durable timer, holding no compute.</summary>
+    public static TimeSpan? Jitter(TimeSpan maxJitter)
+        => maxJitter > TimeSpan.Zero ? TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * maxJitter.TotalMilliseconds) : null;
+}
