@@ -8,6 +8,7 @@ using CertFunctions.Core.Renewal;
 using CertFunctions.Core.Renewal.Scan;
 using CertFunctions.Core.SelfCheck;
 using CertFunctions.Core.Storage;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,7 @@ public static class CertFunctionsServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddAzureClientsCore();
         services.TryAddSingleton<BlobServiceClientFactory>();
         services.TryAddSingleton<BlobContainers>();
         services.TryAddSingleton<ChallengeTokenStore>();

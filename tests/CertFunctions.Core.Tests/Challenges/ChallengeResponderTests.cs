@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using CertFunctions.Core.Challenges;
 using CertFunctions.Core.Storage;
 using CertFunctions.Testing.Storage;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +14,7 @@ namespace CertFunctions.Core.Tests.Challenges;
 [Collection(AzuriteCollection.Name)]
 public sealed class ChallengeResponderTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly ServiceProvider _services = Services();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
     private readonly string _container = "challenges-" + Guid.NewGuid().ToString("N")[..10];
 
@@ -157,7 +158,7 @@ public sealed class ChallengeResponderTests(AzuriteFixture azurite) : IDisposabl
             .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString })
             .Build();
         var storageOptions = Options.Create(new StorageOptions { ChallengeContainer = _container });
-        var containers = new BlobContainers(new BlobServiceClientFactory(configuration, storageOptions), storageOptions);
+        var containers = new BlobContainers(new BlobServiceClientFactory(configuration, storageOptions, _services.GetRequiredService<AzureComponentFactory>()), storageOptions);
         var meterFactory = _services.GetRequiredService<IMeterFactory>();
         var store = new ChallengeTokenStore(containers, meterFactory);
         var counter = new StorageCallCounter(meterFactory);
@@ -211,5 +212,12 @@ public sealed class ChallengeResponderTests(AzuriteFixture azurite) : IDisposabl
                 return _counts.GetValueOrDefault(operation);
             }
         }
+    }
+
+    private static ServiceProvider Services()
+    {
+        var services = new ServiceCollection();
+        services.AddAzureClientsCore();
+        return services.AddMetrics().BuildServiceProvider();
     }
 }

@@ -56,8 +56,7 @@ public static class KubernetesClientConfigurationFactory
     public static KubernetesClientConfiguration Build(
         string cluster,
         KubernetesClusterOptions settings,
-        IAzureTokenCredentialFactory credentials,
-        TimeProvider time)
+        IAzureTokenCredentialFactory credentials)
     {
         RejectUnresolvedKeyVaultReferences(cluster, settings);
         return ResolveAuthentication(cluster, settings) switch
@@ -68,7 +67,7 @@ public static class KubernetesClientConfigurationFactory
             {
                 Host = ParseServer(cluster, settings).ToString(),
                 SslCaCerts = ParseCertificateAuthority(cluster, settings),
-                TokenProvider = new AzureAdTokenProvider(credentials.Create(cluster, settings), KubernetesOptions.AksServerScope, time),
+                TokenProvider = new AzureAdTokenProvider(credentials.Create(cluster, settings), KubernetesOptions.AksServerScope),
             },
             var other => throw new KubernetesClusterConfigurationException($"Kubernetes:Clusters:{cluster}:Authentication '{other}' is not supported."),
         };

@@ -14,7 +14,7 @@ namespace CertFunctions.Core.Kubernetes.Access;
 /// for requests), and tried again on the next use, so it recovers once the setting is fixed.
 /// </remarks>
 public sealed partial class KubernetesClientProvider(
-    IOptions<KubernetesOptions> options, IAzureTokenCredentialFactory credentials, TimeProvider time, ILogger<KubernetesClientProvider> logger)
+    IOptions<KubernetesOptions> options, IAzureTokenCredentialFactory credentials, ILogger<KubernetesClientProvider> logger)
     : IKubernetesClientProvider, IDisposable
 {
     private readonly KubernetesOptions _options = options.Value;
@@ -31,7 +31,7 @@ public sealed partial class KubernetesClientProvider(
         }
 
         var lazy = _clients.GetOrAdd(name, key => new Lazy<IKubernetes>(
-            () => new k8s.Kubernetes(KubernetesClientConfigurationFactory.Build(key, settings, credentials, time)),
+            () => new k8s.Kubernetes(KubernetesClientConfigurationFactory.Build(key, settings, credentials)),
             LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {

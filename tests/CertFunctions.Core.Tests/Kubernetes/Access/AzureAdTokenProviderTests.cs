@@ -1,33 +1,28 @@
 using Azure.Core;
 using CertFunctions.Core.Kubernetes;
 using CertFunctions.Core.Kubernetes.Access;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CertFunctions.Core.Tests.Kubernetes.Access;
 
 public sealed class AzureAdTokenProviderTests
 {
     [Fact]
-    public async Task Tokens_for_the_aks_audience_are_cached_and_refreshed_before_expiry()
+    public async Task Each_request_carries_the_credentials_token_for_the_aks_audience()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
-        var credential = new CountingCredential(time, TimeSpan.FromHours(1));
-        using var provider = new AzureAdTokenProvider(credential, KubernetesOptions.AksServerScope, time);
+        var credential = new CountingCredential();
+        var provider = new AzureAdTokenProvider(credential, KubernetesOptions.AksServerScope);
 
         var first = await provider.GetAuthenticationHeaderAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(50));
-        var cached = await provider.GetAuthenticationHeaderAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(6));
-        var refreshed = await provider.GetAuthenticationHeaderAsync(CancellationToken.None);
+        var second = await provider.GetAuthenticationHeaderAsync(CancellationToken.None);
 
+        // The credential (Azure.Identity) owns caching and refresh; the provider asks it every time.
         Assert.Equal("Bearer", first.Scheme);
         Assert.Equal("token-1", first.Parameter);
-        Assert.Equal("token-1", cached.Parameter);
-        Assert.Equal("token-2", refreshed.Parameter);
+        Assert.Equal("token-2", second.Parameter);
         Assert.Equal(["6dae42f8-4368-4678-94ff-3960e28e3630/.default"], credential.Scopes);
     }
 
-    private sealed class CountingCredential(TimeProvider time, TimeSpan lifetime) : TokenCredential
+    private sealed class CountingCredential : TokenCredential
     {
         private int _count;
 
@@ -40,7 +35,7 @@ public sealed class AzureAdTokenProviderTests
         {
             Scopes = requestContext.Scopes;
             _count++;
-            return ValueTask.FromResult(new AccessToken($"token-{_count}", time.GetUtcNow() + lifetime));
+            return ValueTask.FromResult(new AccessToken($"token-{_count}", DateTimeOffset.UtcNow.AddHours(1)));
         }
     }
 }

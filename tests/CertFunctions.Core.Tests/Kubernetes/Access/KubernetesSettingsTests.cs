@@ -218,7 +218,7 @@ public sealed class KubernetesSettingsTests
     }
 
     private static KubernetesClientConfiguration Build(KubernetesClusterOptions options) =>
-        KubernetesClientConfigurationFactory.Build("prod", options, new ManagedIdentityCredentialFactory(), TimeProvider.System);
+        KubernetesClientConfigurationFactory.Build("prod", options, new ManagedIdentityCredentialFactory());
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {

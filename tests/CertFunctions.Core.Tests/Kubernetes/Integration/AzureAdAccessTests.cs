@@ -37,7 +37,7 @@ public sealed class AzureAdAccessTests(KubeApiEmulatorFixture emulator)
 
         Assert.Equal(["www.example.com"], spec.Hosts);
         Assert.Equal([KubernetesOptions.AksServerScope], credential.Scopes);
-        Assert.Equal(1, credential.Calls);
+        Assert.Equal(2, credential.Calls); // asked per request: the Azure.Identity credential caches its token
     }
 
     private sealed class FixedCredentialFactory(TokenCredential credential) : IAzureTokenCredentialFactory
