@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using CertFunctions.Core.Kubernetes.Secrets;
+using CertFunctions.Core.Certificates;
 using k8s;
 
 namespace RenewalScanBench;
@@ -37,9 +37,9 @@ internal static class ListBasedScan
                 if (secret.Data?.TryGetValue("tls.crt", out var crt) == true)
                 {
                     var pem = Encoding.UTF8.GetString(crt);
-                    var chain = leafOnly ? CertificateChain.Parse(FirstBlock(pem)) : CertificateChain.Parse(pem);
-                    _ = CertificateChain.DnsNames(chain[0]);
-                    foreach (var certificate in chain)
+                    var chain = leafOnly ? CertificateMaterial.ParseChain(FirstBlock(pem)) : CertificateMaterial.ParseChain(pem);
+                    _ = CertificateMaterial.DnsNames(chain.Leaf);
+                    foreach (var certificate in chain.Certificates)
                     {
                         certificate.Dispose();
                     }

@@ -50,6 +50,18 @@ public sealed class CertificateChain
         return Certificates.Any(c => string.Equals(c.GetNameInfo(X509NameType.SimpleName, forIssuer: true), issuerCommonName, StringComparison.Ordinal));
     }
 
+    /// <summary>The chain as clean PEM: one block per certificate, leaf first, LF line ends, nothing else.</summary>
+    public string ToPem()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var certificate in Certificates)
+        {
+            text.Append(certificate.ExportCertificatePem()).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Leaf.Subject} <- {string.Join(" <- ", Certificates.Select(c => c.Issuer))}";
 }

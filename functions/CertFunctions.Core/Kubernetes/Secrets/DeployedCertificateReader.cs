@@ -18,7 +18,6 @@ public sealed class DeployedCertificateReader
     /// <summary>Page size of the managed-Secret listing.</summary>
     public const int PageSize = 500;
 
-    private const string EndCertificate = "-----END CERTIFICATE-----";
     private readonly IKubernetesClientProvider _clients;
     private readonly ILogger<DeployedCertificateReader> _logger;
 
@@ -93,18 +92,18 @@ public sealed class DeployedCertificateReader
 
         try
         {
-            using var leaf = ParseLeaf(Encoding.UTF8.GetString(crt));
+            using var leaf = CertificateMaterial.ParseLeaf(Encoding.UTF8.GetString(crt));
             var annotations = secret.Metadata.Annotations;
             return new DeployedCertificate(
                 @namespace,
                 secretName,
-                CertificateChain.DnsNames(leaf),
+                CertificateMaterial.DnsNames(leaf),
                 leaf.NotBefore.ToUniversalTime(),
                 leaf.NotAfter.ToUniversalTime(),
                 leaf.Issuer,
-                CertificateChain.Serial(leaf),
+                CertificateMaterial.Serial(leaf),
                 CertFunctionsLabels.IsManagedByUs(secret.Metadata.Labels),
-                CertificateChain.ParseTime(Annotation(annotations, CertFunctionsAnnotations.RenewAfter)),
+                AnnotationTime.Parse(Annotation(annotations, CertFunctionsAnnotations.RenewAfter)),
                 Annotation(annotations, CertFunctionsAnnotations.AcmeDirectory),
                 TryAriCertificateId(leaf),
                 secret.Metadata.Labels?.TryGetValue(CertFunctionsLabels.Ingress, out var owner) == true ? owner : null);
@@ -130,23 +129,6 @@ public sealed class DeployedCertificateReader
     }
 
     /// <summary>Parses only the first certificate (the leaf): renewal decisions need nothing else, and a fleet scan parses thousands.</summary>
-    private static X509Certificate2 ParseLeaf(string pem)
-    {
-        var end = pem.IndexOf(EndCertificate, StringComparison.Ordinal);
-        if (end < 0)
-        {
-            throw new InvalidCertificateMaterialException("The certificate chain holds no PEM certificate.");
-        }
-
-        try
-        {
-            return X509Certificate2.CreateFromPem(pem.AsSpan(0, end + EndCertificate.Length));
-        }
-        catch (CryptographicException ex)
-        {
-            throw new InvalidCertificateMaterialException($"The leaf of the certificate chain is not a certificate: {ex.Message}", ex);
-        }
-    }
 
     private static string? Annotation(IDictionary<string, string>? annotations, string key) =>
         annotations is not null && annotations.TryGetValue(key, out var value) ? value : null;

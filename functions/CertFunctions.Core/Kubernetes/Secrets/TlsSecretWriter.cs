@@ -54,11 +54,11 @@ public sealed class TlsSecretWriter
             throw new InvalidIngressConfigurationException($"'{secretName}' is not a valid Secret name.");
         }
 
-        var chain = CertificateChain.Parse(chainPem);
-        var leaf = chain[0];
+        var chain = CertificateMaterial.ParseChain(chainPem);
+        var leaf = chain.Leaf;
         EnsureKeyMatches(leaf, privateKeyPem);
 
-        var domains = CertificateChain.DnsNames(leaf);
+        var domains = CertificateMaterial.DnsNames(leaf);
         var labels = new Dictionary<string, string>
         {
             [CertFunctionsLabels.ManagedBy] = CertFunctionsLabels.ManagedByValue,
@@ -67,18 +67,18 @@ public sealed class TlsSecretWriter
         var annotations = new Dictionary<string, string>
         {
             [CertFunctionsAnnotations.Domains] = string.Join(',', domains),
-            [CertFunctionsAnnotations.NotBefore] = CertificateChain.FormatTime(leaf.NotBefore),
-            [CertFunctionsAnnotations.NotAfter] = CertificateChain.FormatTime(leaf.NotAfter),
+            [CertFunctionsAnnotations.NotBefore] = AnnotationTime.Format(leaf.NotBefore),
+            [CertFunctionsAnnotations.NotAfter] = AnnotationTime.Format(leaf.NotAfter),
             [CertFunctionsAnnotations.Issuer] = leaf.Issuer,
-            [CertFunctionsAnnotations.Serial] = CertificateChain.Serial(leaf),
+            [CertFunctionsAnnotations.Serial] = CertificateMaterial.Serial(leaf),
             [CertFunctionsAnnotations.AcmeDirectory] = metadata.AcmeDirectory,
         };
         if (metadata.PlannedRenewal is { } renewal)
         {
-            annotations[CertFunctionsAnnotations.RenewAfter] = CertificateChain.FormatTime(renewal);
+            annotations[CertFunctionsAnnotations.RenewAfter] = AnnotationTime.Format(renewal);
         }
 
-        var crt = Encoding.UTF8.GetBytes(CertificateChain.ToPem(chain));
+        var crt = Encoding.UTF8.GetBytes(chain.ToPem());
         var key = Encoding.UTF8.GetBytes(privateKeyPem.Trim() + "\n");
         var client = _clients.GetClient(certificate.Cluster);
         var description = $"Secret {certificate.Namespace}/{secretName}";
@@ -159,15 +159,15 @@ public sealed class TlsSecretWriter
                 certificate.Namespace,
                 secretName,
                 domains,
-                CertificateChain.Serial(leaf),
+                CertificateMaterial.Serial(leaf),
                 leaf.NotBefore.ToUniversalTime(),
                 leaf.NotAfter.ToUniversalTime(),
                 leaf.Issuer,
-                chain.Count,
+                chain.Certificates.Count,
                 created,
                 !created && adopted);
             KubernetesLog.SecretWritten(_logger, certificate.Namespace, secretName, summary.Serial, summary.NotAfter, created, summary.Adopted);
-            foreach (var item in chain)
+            foreach (var item in chain.Certificates)
             {
                 item.Dispose();
             }

@@ -33,7 +33,7 @@ public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
         Assert.Equal(2, summary.ChainLength);
         Assert.Equal(["www.example.com", "api.example.com"], summary.Domains);
         Assert.Equal("kubernetes.io/tls", secret.Type);
-        Assert.Equal(2, CertificateChain.Parse(Encoding.UTF8.GetString(secret.Data["tls.crt"])).Count);
+        Assert.Equal(2, CertificateMaterial.ParseChain(Encoding.UTF8.GetString(secret.Data["tls.crt"])).Certificates.Count);
         Assert.StartsWith("-----BEGIN PRIVATE KEY-----", Encoding.UTF8.GetString(secret.Data["tls.key"]));
         Assert.Equal("certfunctions", secret.Metadata.Labels["app.kubernetes.io/managed-by"]);
         Assert.Equal("web", secret.Metadata.Labels["certfunctions.io/ingress"]);
@@ -41,7 +41,7 @@ public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
         Assert.Equal(serial, secret.Metadata.Annotations["certfunctions.io/serial"]);
         Assert.Equal("https://acme.example/directory", secret.Metadata.Annotations["certfunctions.io/acme-directory"]);
         Assert.Equal("2027-01-15T08:00:00Z", secret.Metadata.Annotations["certfunctions.io/renew-after"]);
-        Assert.Equal(CertificateChain.FormatTime(summary.NotAfter), secret.Metadata.Annotations["certfunctions.io/not-after"]);
+        Assert.Equal(AnnotationTime.Format(summary.NotAfter), secret.Metadata.Annotations["certfunctions.io/not-after"]);
         Assert.Contains("CN=Test Intermediate", secret.Metadata.Annotations["certfunctions.io/issuer"]);
         Assert.NotNull(deployed);
         Assert.Equal(["www.example.com", "api.example.com"], deployed.DnsNames);
