@@ -19,31 +19,41 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
         {
             case "get":
                 {
+                    var format = ResponseFormat.Negotiate(http.Headers.Accept);
+                    format.RequireSingle(type);
                     var bytes = operations.Get(type, request.Namespace, request.Name);
-                    if (TableWriter.Wanted(http.Headers.Accept))
-                    {
-                        var obj = JsonNode.Parse(bytes)!.AsObject();
-                        await ResponseWriter.WriteAsync(context.Response, 200, TableWriter.Build(type, [obj], 0, null, time.GetUtcNow()), cancellationToken);
-                    }
-                    else
+                    if (format.Shape == ResponseShape.Object)
                     {
                         await ResponseWriter.WriteAsync(context.Response, 200, bytes, cancellationToken);
+                        break;
                     }
 
+                    var obj = JsonNode.Parse(bytes)!.AsObject();
+                    var shaped = format.Shape == ResponseShape.Table
+                        ? TableWriter.Build(type, [obj], 0, null, time.GetUtcNow(), TableObjectPolicies.Parse(http.Query["includeObject"].ToString()), format.MetaVersion)
+                        : PartialObjectMetadata.Of(obj, format.MetaVersion);
+                    await ResponseWriter.WriteAsync(context.Response, 200, shaped, format.ContentType, cancellationToken);
                     break;
                 }
 
             case "list":
                 {
+                    var format = ResponseFormat.Negotiate(http.Headers.Accept);
+                    format.RequireList(type);
                     var query = ListQuery.From(http, type.StorageName);
                     var page = lists.Read(type.StorageName, request.Namespace, query);
-                    if (TableWriter.Wanted(http.Headers.Accept))
+                    switch (format.Shape)
                     {
-                        await ResponseWriter.WriteAsync(context.Response, 200, TableWriter.Build(type, page, time.GetUtcNow()), cancellationToken);
-                    }
-                    else
-                    {
-                        await ListWriter.WriteAsync(context.Response, type, page, cancellationToken);
+                        case ResponseShape.Table:
+                            var table = TableWriter.Build(type, page, time.GetUtcNow(), TableObjectPolicies.Parse(http.Query["includeObject"].ToString()), format.MetaVersion);
+                            await ResponseWriter.WriteAsync(context.Response, 200, table, format.ContentType, cancellationToken);
+                            break;
+                        case ResponseShape.PartialObjectMetadataList:
+                            await ResponseWriter.WriteAsync(context.Response, 200, PartialObjectMetadata.List(type, page, format.MetaVersion), format.ContentType, cancellationToken);
+                            break;
+                        default:
+                            await ListWriter.WriteAsync(context.Response, type, page, cancellationToken);
+                            break;
                     }
 
                     break;
