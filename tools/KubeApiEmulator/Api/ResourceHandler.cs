@@ -11,10 +11,15 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
     {
         var http = context.Request;
         var options = request.Verb is "create" or "update" or "patch" or "delete" or "deletecollection"
-            ? RequestOptions.From(http.Query["dryRun"], http.Query["fieldValidation"])
+            ? RequestOptions.From(request.Verb, http.Query["dryRun"], http.Query["fieldValidation"])
             : new RequestOptions();
         var dryRun = options.DryRun;
         var type = request.Type;
+        if (request.Subresource.Length == 0 && !Discovery.ResourceVerbs.For(type).Contains(request.Verb))
+        {
+            throw StatusObjects.MethodNotAllowed(http.Method, type);
+        }
+
         switch (request.Verb)
         {
             case "get":
@@ -40,7 +45,7 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
                 {
                     var format = ResponseFormat.Negotiate(http.Headers.Accept);
                     format.RequireList(type);
-                    var query = ListQuery.From(http, type.StorageName);
+                    var query = ListQuery.From(http, type);
                     var page = lists.Read(type.StorageName, request.Namespace, query);
                     switch (format.Shape)
                     {
@@ -60,7 +65,7 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
                 }
 
             case "watch":
-                await watches.StreamAsync(context, request, ListQuery.From(http, type.StorageName), cancellationToken);
+                await watches.StreamAsync(context, request, ListQuery.From(http, type, watch: true), cancellationToken);
                 break;
             case "create":
                 {
@@ -105,14 +110,14 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
                     var body = http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0
                         ? await RequestBody.ReadNodeAsync(http, allowYaml: false, cancellationToken)
                         : null;
-                    var result = operations.Delete(request, DeleteOptions.From(body), dryRun);
+                    var result = operations.Delete(request, DeleteOptions.From(body, http.Query["propagationPolicy"].ToString()), dryRun);
                     await ResponseWriter.WriteAsync(context.Response, 200, result, cancellationToken);
                     break;
                 }
 
             case "deletecollection":
                 {
-                    var query = ListQuery.From(http, type.StorageName);
+                    var query = ListQuery.From(http, type);
                     var result = operations.DeleteCollection(request, query.Labels, query.Fields, dryRun);
                     await ResponseWriter.WriteAsync(context.Response, 200, result, cancellationToken);
                     break;

@@ -24,6 +24,14 @@ internal static class ResponseWriter
     }
 
     /// <summary>Writes the Status of a failed request.</summary>
-    public static Task WriteStatusAsync(HttpResponse response, StatusException error, CancellationToken cancellationToken) =>
-        WriteAsync(response, error.Code, error.ToStatus(), cancellationToken);
+    public static Task WriteStatusAsync(HttpResponse response, StatusException error, CancellationToken cancellationToken)
+    {
+        if (error.PlainText)
+        {
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            return WriteAsync(response, error.Code, System.Text.Encoding.UTF8.GetBytes(error.Message), cancellationToken, "text/plain; charset=utf-8");
+        }
+
+        return WriteAsync(response, error.Code, error.ToStatus(), cancellationToken);
+    }
 }

@@ -75,7 +75,7 @@ internal static class DiscoveryDocuments
                 ["singularName"] = type.Singular,
                 ["namespaced"] = type.Namespaced,
                 ["kind"] = type.Kind,
-                ["verbs"] = new JsonArray([.. ResourceType.Verbs.Select(v => (JsonNode)v)]),
+                ["verbs"] = new JsonArray([.. ResourceVerbs.For(type).Select(v => (JsonNode)v)]),
             };
             if (type.ShortNames.Count > 0)
             {
@@ -97,7 +97,7 @@ internal static class DiscoveryDocuments
                     ["singularName"] = string.Empty,
                     ["namespaced"] = type.Namespaced,
                     ["kind"] = type.Kind,
-                    ["verbs"] = subresource == "finalize" ? new JsonArray("update") : new JsonArray("get", "patch", "update"),
+                    ["verbs"] = new JsonArray([.. ResourceVerbs.ForSubresource(subresource).Select(v => (JsonNode)v)]),
                 });
             }
         }

@@ -42,6 +42,8 @@ internal static class MetadataValidator
             context.Add(FieldError.TooLong("metadata.annotations", TotalAnnotationSizeLimit));
         }
 
+        OwnerReferenceValidator.Validate(context);
+        FinalizerRules.Validate(context);
         if (context.Old is JsonObject old && old.GetString("metadata", "name") != name)
         {
             context.Add(FieldError.Invalid("metadata.name", name, "field is immutable"));
