@@ -39,7 +39,7 @@ public static class RawApi
 
         if (token is not null)
         {
-            request.Headers.Authorization = token.Length == 0 ? null : new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
         using var response = await client.SendAsync(request);

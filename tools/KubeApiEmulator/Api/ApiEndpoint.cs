@@ -6,7 +6,8 @@ namespace KubeApiEmulator.Api;
 
 /// <summary>The HTTPS API: health, authentication, discovery, OpenAPI, admin hooks and resources, with errors as Status objects.</summary>
 internal sealed partial class ApiEndpoint(
-    BearerTokenCheck authentication,
+    Authenticator authentication,
+    RbacAuthorizer authorizer,
     ResourceHandler resources,
     AdminEndpoints admin,
     AuditLog audit,
@@ -30,9 +31,12 @@ internal sealed partial class ApiEndpoint(
                 return;
             }
 
-            if (!authentication.IsAuthenticated(context.Request))
+            var user = authentication.Authenticate(context.Request);
+            var attributes = RequestAttributes.From(context.Request);
+            var (allowed, reason) = authorizer.Authorize(user, attributes);
+            if (!allowed)
             {
-                throw StatusObjects.Unauthorized();
+                throw ForbiddenStatus.For(user, attributes, reason);
             }
 
             if (path.StartsWith(AdminEndpoints.Prefix + "/", StringComparison.Ordinal))

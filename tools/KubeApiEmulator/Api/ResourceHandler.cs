@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace KubeApiEmulator.Api;
 
 /// <summary>Serves one resource request by its verb.</summary>
-internal sealed class ResourceHandler(ObjectOperations operations, ListReader lists, WatchStreamer watches, TimeProvider time)
+internal sealed class ResourceHandler(ObjectOperations operations, ListReader lists, WatchStreamer watches, TimeProvider time, Security.ServiceAccountTokens tokens)
 {
     /// <summary>Handles <paramref name="request"/>, writing the response.</summary>
     /// <exception cref="StatusException">The request fails the way the real server fails it.</exception>
@@ -69,6 +69,13 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
                 break;
             case "create":
                 {
+                    if (type == Discovery.AccessResources.ServiceAccounts && request.Subresource == "token")
+                    {
+                        var tokenRequest = await RequestBody.ReadObjectAsync(http, cancellationToken);
+                        await ResponseWriter.WriteAsync(context.Response, 201, TokenRequests.Create(request, tokenRequest, operations.Store, tokens), cancellationToken);
+                        break;
+                    }
+
                     if (request.Subresource.Length > 0)
                     {
                         throw StatusObjects.MethodNotAllowed("POST", type);

@@ -55,6 +55,14 @@ internal static class MetadataValidator
     {
         "Namespace" => NameRules.Dns1123Label,
         "Service" => NameRules.Dns1035Label,
+        "Role" or "ClusterRole" or "RoleBinding" or "ClusterRoleBinding" => PathSegmentName,
         _ => NameRules.Dns1123Subdomain,
     };
+
+    // RBAC objects only need a name that is a valid path segment, so "system:discovery" is fine.
+    private static List<string> PathSegmentName(string name) =>
+        name is "." or ".." ? [$"may not be '{name}'"]
+        : name.Contains('/', StringComparison.Ordinal) ? ["may not contain '/'"]
+        : name.Contains('%', StringComparison.Ordinal) ? ["may not contain '%'"]
+        : [];
 }
