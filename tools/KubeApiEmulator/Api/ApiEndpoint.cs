@@ -45,6 +45,13 @@ internal sealed partial class ApiEndpoint(
                 return;
             }
 
+            if (path == SelfSubjectAccessReviews.Path && context.Request.Method == "POST")
+            {
+                var review = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
+                await ResponseWriter.WriteAsync(context.Response, 201, SelfSubjectAccessReviews.Review(review, user, authorizer), cancellationToken);
+                return;
+            }
+
             if (await TryServeDiscoveryAsync(context, path, cancellationToken))
             {
                 return;
