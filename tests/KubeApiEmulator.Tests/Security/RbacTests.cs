@@ -193,6 +193,19 @@ public sealed class RbacTests(KubeApiEmulatorFixture emulator)
             denied.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_denied_request_is_in_the_audit_with_403()
+    {
+        var ns = await emulator.CreateNamespaceAsync("rbacaudit");
+        var token = await ServiceAccountTokenAsync(ns, "bot");
+        await emulator.ResetAuditAsync();
+
+        await As(token, HttpMethod.Post, $"/api/v1/namespaces/{ns}/secrets", """{"metadata":{"name":"x"}}""");
+        var audit = await emulator.GetAuditAsync();
+
+        Assert.Contains(new KubeAuditEntry("create", "", "secrets", "", ns, "", 403), audit);
+    }
+
     private async Task<RawAnswer> Anonymous(HttpMethod method, string path)
     {
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };

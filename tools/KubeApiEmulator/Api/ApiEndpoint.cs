@@ -22,6 +22,7 @@ internal sealed partial class ApiEndpoint(
         var cancellationToken = context.RequestAborted;
         var path = context.Request.Path.Value ?? "/";
         ApiRequest? request = null;
+        RequestAttributes? denied = null;
         try
         {
             if (path is "/healthz" or "/livez" or "/readyz")
@@ -36,6 +37,7 @@ internal sealed partial class ApiEndpoint(
             var (allowed, reason) = authorizer.Authorize(user, attributes);
             if (!allowed)
             {
+                denied = attributes;
                 throw ForbiddenStatus.For(user, attributes, reason);
             }
 
@@ -85,6 +87,11 @@ internal sealed partial class ApiEndpoint(
             if (request is not null)
             {
                 audit.Record(new AuditEntry(request.Verb, request.Type.Group, request.Type.Plural, request.Subresource, request.Namespace, request.Name, context.Response.StatusCode));
+            }
+            else if (denied is { IsResourceRequest: true })
+            {
+                // A denied request never reaches the resource handler; the audit still shows what was refused.
+                audit.Record(new AuditEntry(denied.Verb, denied.Group, denied.Resource, denied.Subresource, denied.Namespace, denied.Name, 403));
             }
 
             if (logger.IsEnabled(LogLevel.Information))
