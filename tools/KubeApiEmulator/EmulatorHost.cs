@@ -56,6 +56,7 @@ internal static partial class EmulatorHost
         services.AddSingleton<IngressRouter>();
         services.AddSingleton<AdminEndpoints>();
         services.AddSingleton<ServiceAccountTokens>();
+        services.AddSingleton<ServiceAccountTokenSecrets>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<RbacAuthorizer>();
         services.AddSingleton<ApiEndpoint>();

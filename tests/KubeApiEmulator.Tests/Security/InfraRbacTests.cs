@@ -4,6 +4,7 @@ using CertFunctions.Testing.Processes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using KubeApiEmulator.Tests.Support;
 
 namespace KubeApiEmulator.Tests.Security;
 
@@ -41,6 +42,40 @@ public sealed class InfraRbacTests(KubeApiEmulatorFixture emulator)
             $"secrets \\\"tls\\\" is forbidden: User \\\"system:serviceaccount:certfunctions:certfunctions\\\" cannot delete resource \\\"secrets\\\" in API group \\\"\\\" in the namespace \\\"{ns}\\\"",
             deleteSecret.Response.Content, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, listServices.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_token_secret_of_rbac_yaml_gets_a_token_of_its_service_account()
+    {
+        var apply = await emulator.RunKubectlAsync("apply", "-f", Path.Combine(ProgramLocator.RepositoryRoot, "infra", "k8s", "rbac.yaml"));
+        Assert.True(apply.Succeeded, apply.ToString());
+        using var admin = emulator.CreateKubernetesClient();
+
+        var secret = await admin.CoreV1.ReadNamespacedSecretAsync("certfunctions-token", "certfunctions");
+        var account = await admin.CoreV1.ReadNamespacedServiceAccountAsync("certfunctions", "certfunctions");
+        var token = System.Text.Encoding.UTF8.GetString(secret.Data["token"]);
+        var asAccount = await RawApi.SendAsync(emulator.ApiClient, HttpMethod.Get, "/apis/networking.k8s.io/v1/ingresses", token: token);
+        var namespaces = await RawApi.SendAsync(emulator.ApiClient, HttpMethod.Get, "/api/v1/namespaces", token: token);
+
+        Assert.Equal("certfunctions", System.Text.Encoding.UTF8.GetString(secret.Data["namespace"]));
+        Assert.Equal(account.Metadata.Uid, secret.Metadata.Annotations["kubernetes.io/service-account.uid"]);
+        Assert.Equal(HttpStatusCode.OK, asAccount.Code);
+        Assert.Equal(HttpStatusCode.Forbidden, namespaces.Code);
+        Assert.Equal(
+            "namespaces is forbidden: User \"system:serviceaccount:certfunctions:certfunctions\" cannot list resource \"namespaces\" in API group \"\" at the cluster scope",
+            namespaces.Message);
+    }
+
+    [Fact]
+    public async Task A_token_secret_without_the_service_account_name_annotation_is_422()
+    {
+        var ns = await emulator.CreateNamespaceAsync("satoken");
+
+        var answer = await RawApi.PostJsonAsync(emulator.ApiClient, $"/api/v1/namespaces/{ns}/secrets",
+            """{"metadata":{"name":"t"},"type":"kubernetes.io/service-account-token"}""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Code);
+        Assert.Equal("Secret \"t\" is invalid: metadata.annotations[kubernetes.io/service-account.name]: Required value", answer.Message);
     }
 
     private static V1Patch MergePatch(string json) => new(json, V1Patch.PatchType.MergePatch);

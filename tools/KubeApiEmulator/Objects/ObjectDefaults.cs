@@ -5,7 +5,7 @@ using KubeApiEmulator.Api;
 namespace KubeApiEmulator.Objects;
 
 /// <summary>The defaulting and normalising a real server applies before validation and storage.</summary>
-internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps)
+internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps, Security.ServiceAccountTokenSecrets tokenSecrets)
 {
     /// <summary>Applies the defaults of <paramref name="kind"/> to <paramref name="obj"/>; <paramref name="old"/> is the stored object on update.</summary>
     /// <exception cref="StatusException">400 when Secret data is not base64.</exception>
@@ -16,6 +16,7 @@ internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps)
         {
             case "Secret":
                 NormalizeSecret(obj);
+                tokenSecrets.Populate(obj);
                 break;
             case "Service":
                 DefaultService(obj, old);
