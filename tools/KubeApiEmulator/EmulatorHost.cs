@@ -55,7 +55,10 @@ internal static partial class EmulatorHost
         services.AddSingleton(new UpstreamMap(options.Upstreams));
         services.AddSingleton<IngressRouter>();
         services.AddSingleton<AdminEndpoints>();
-        services.AddSingleton(new BearerTokenCheck(options.Token));
+        services.AddSingleton<ServiceAccountTokens>();
+        services.AddSingleton<ServiceAccountTokenSecrets>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<RbacAuthorizer>();
         services.AddSingleton<ApiEndpoint>();
         services.AddSingleton<Seeder>();
         services.AddSingleton(_ => new HttpClient(UpstreamHandler.Create(options.InsecureUpstreamTls)) { Timeout = TimeSpan.FromSeconds(60) });

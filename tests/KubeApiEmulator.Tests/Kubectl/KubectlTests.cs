@@ -158,7 +158,8 @@ public sealed class KubectlTests(KubeApiEmulatorFixture emulator)
         Assert.True(service.Succeeded, service.ToString());
         Assert.True(ingress.Succeeded, ingress.ToString());
         var ports = JsonNode.Parse((await emulator.RunKubectlAsync("get", "service", "web", "-n", ns, "-o", "json")).StandardOutput)!["spec"]!["ports"]!.AsArray();
-        Assert.Equal([80, 443], ports.Select(p => (int)p!["port"]!));
+        // The merged list puts the patch's items first, then the ones only the server had (normalizeElementOrder).
+        Assert.Equal([443, 80], ports.Select(p => (int)p!["port"]!));
         var rules = JsonNode.Parse((await emulator.RunKubectlAsync("get", "ingress", "web", "-n", ns, "-o", "json")).StandardOutput)!["spec"]!["rules"]!.AsArray();
         Assert.Equal("two.example.test", (string?)Assert.Single(rules)!["host"]);
     }

@@ -6,7 +6,8 @@ namespace KubeApiEmulator.Api;
 
 /// <summary>The HTTPS API: health, authentication, discovery, OpenAPI, admin hooks and resources, with errors as Status objects.</summary>
 internal sealed partial class ApiEndpoint(
-    BearerTokenCheck authentication,
+    Authenticator authentication,
+    RbacAuthorizer authorizer,
     ResourceHandler resources,
     AdminEndpoints admin,
     AuditLog audit,
@@ -21,6 +22,7 @@ internal sealed partial class ApiEndpoint(
         var cancellationToken = context.RequestAborted;
         var path = context.Request.Path.Value ?? "/";
         ApiRequest? request = null;
+        RequestAttributes? denied = null;
         try
         {
             if (path is "/healthz" or "/livez" or "/readyz")
@@ -30,14 +32,25 @@ internal sealed partial class ApiEndpoint(
                 return;
             }
 
-            if (!authentication.IsAuthenticated(context.Request))
+            var user = authentication.Authenticate(context.Request);
+            var attributes = RequestAttributes.From(context.Request);
+            var (allowed, reason) = authorizer.Authorize(user, attributes);
+            if (!allowed)
             {
-                throw StatusObjects.Unauthorized();
+                denied = attributes;
+                throw ForbiddenStatus.For(user, attributes, reason);
             }
 
             if (path.StartsWith(AdminEndpoints.Prefix + "/", StringComparison.Ordinal))
             {
                 await admin.HandleAsync(context, cancellationToken);
+                return;
+            }
+
+            if (path == SelfSubjectAccessReviews.Path && context.Request.Method == "POST")
+            {
+                var review = await RequestBody.ReadObjectAsync(context.Request, cancellationToken);
+                await ResponseWriter.WriteAsync(context.Response, 201, SelfSubjectAccessReviews.Review(review, user, authorizer), cancellationToken);
                 return;
             }
 
@@ -74,6 +87,11 @@ internal sealed partial class ApiEndpoint(
             if (request is not null)
             {
                 audit.Record(new AuditEntry(request.Verb, request.Type.Group, request.Type.Plural, request.Subresource, request.Namespace, request.Name, context.Response.StatusCode));
+            }
+            else if (denied is { IsResourceRequest: true })
+            {
+                // A denied request never reaches the resource handler; the audit still shows what was refused.
+                audit.Record(new AuditEntry(denied.Verb, denied.Group, denied.Resource, denied.Subresource, denied.Namespace, denied.Name, 403));
             }
 
             if (logger.IsEnabled(LogLevel.Information))

@@ -70,7 +70,7 @@ internal static class ApiRequestParser
         {
             "GET" or "HEAD" when isWatch => "watch",
             "GET" or "HEAD" => name.Length == 0 ? "list" : "get",
-            "POST" when name.Length == 0 => "create",
+            "POST" when name.Length == 0 || subresource.Length > 0 => "create",
             "PUT" when name.Length > 0 => "update",
             "PATCH" when name.Length > 0 => "patch",
             "DELETE" => name.Length == 0 ? "deletecollection" : "delete",

@@ -19,6 +19,8 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
 {
     private static readonly string[] ProtectedNamespaces = ["default", "kube-system", "kube-public"];
 
+    private readonly GracefulDeletion _deletion = new(store, time);
+
     /// <summary>The store the operations work on.</summary>
     public ObjectStore Store => store;
 
@@ -38,6 +40,11 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
             if (type.Namespaced && store.Get(ResourceCatalog.Namespaces.StorageName, ns) is null)
             {
                 throw StatusObjects.NamespaceNotFound(ns);
+            }
+
+            if (type.Namespaced && _deletion.IsTerminating(ns))
+            {
+                throw StatusObjects.NamespaceTerminating(type, metadata.GetString("name") ?? string.Empty, ns);
             }
 
             var name = metadata.GetString("name") ?? string.Empty;
@@ -105,7 +112,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
         lock (store.Gate)
         {
             var existing = store.Get(request.Type.StorageName, StorageKeys.For(request.Namespace, request.Name))
-                ?? throw StatusObjects.NotFound(request.Type, request.Name);
+                ?? throw Preconditions.MissingObject(request, obj);
             return CommitUpdate(request, existing, obj, options.DryRun);
         }
     }
@@ -149,7 +156,15 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
                 throw StatusObjects.BadRequest($"the patch changed apiVersion or kind of {type.QualifiedResource} \"{request.Name}\"");
             }
 
-            DecodeCheck.Apply(type, patchedObject, options);
+            if (mediaType == "application/json-patch+json")
+            {
+                DecodeCheck.ApplyToJsonPatchResult(type, patchedObject, options);
+            }
+            else
+            {
+                DecodeCheck.Apply(type, patchedObject, options);
+            }
+
             var proposed = type == ResourceCatalog.Events ? EventShapes.ToCore(patchedObject) : patchedObject;
             if (proposed.GetString("metadata", "name") != request.Name)
             {
@@ -160,7 +175,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
         }
     }
 
-    /// <summary>Deletes an object at once (no finalizers are honoured); returns the Status or, for a Namespace, the object.</summary>
+    /// <summary>Deletes an object; returns the Status, or the object when finalizers keep it (always for a Namespace).</summary>
     public JsonObject Delete(ApiRequest request, DeleteOptions options, bool dryRun)
     {
         var type = request.Type;
@@ -186,27 +201,10 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
                 throw StatusObjects.Forbidden(type, request.Name, "this namespace may not be deleted");
             }
 
-            if (type == ResourceCatalog.Namespaces)
+            var kept = _deletion.Delete(type, existing, options.PropagationPolicy, dryRun);
+            if (kept is not null)
             {
-                var terminating = existing.ToNode();
-                terminating.Metadata()["deletionTimestamp"] = Timestamp();
-                terminating.GetOrAddObject("status")["phase"] = "Terminating";
-                if (!dryRun)
-                {
-                    foreach (var (storage, item) in store.NamespaceContents(request.Name))
-                    {
-                        store.Remove(storage, item);
-                    }
-
-                    store.Remove(type.StorageName, existing);
-                }
-
-                return terminating;
-            }
-
-            if (!dryRun)
-            {
-                store.Remove(type.StorageName, existing);
+                return Present(type, kept);
             }
 
             return StatusObjects.DeleteSuccess(type, request.Name, existing.Uid);
@@ -230,20 +228,8 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
                     continue;
                 }
 
-                if (!dryRun)
-                {
-                    if (type == ResourceCatalog.Namespaces)
-                    {
-                        foreach (var (storage, contained) in store.NamespaceContents(item.Name))
-                        {
-                            store.Remove(storage, contained);
-                        }
-                    }
-
-                    store.Remove(type.StorageName, item);
-                }
-
-                items.Add(Present(type, item.ToNode()));
+                var kept = _deletion.Delete(type, item, null, dryRun);
+                items.Add(Present(type, kept ?? item.ToNode()));
             }
 
             return new JsonObject
@@ -310,7 +296,14 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
             nextMetadata["creationTimestamp"] = old.GetString("metadata", "creationTimestamp");
             nextMetadata.Remove("selfLink");
             nextMetadata.Remove("managedFields");
+            // Deletion state is the server's: kept from the stored object, whatever the client sends.
             nextMetadata.Remove("deletionTimestamp");
+            nextMetadata.Remove("deletionGracePeriodSeconds");
+            if (old.Metadata()["deletionTimestamp"] is JsonNode deletionTimestamp)
+            {
+                nextMetadata["deletionTimestamp"] = deletionTimestamp.DeepClone();
+                nextMetadata["deletionGracePeriodSeconds"] = old.Metadata()["deletionGracePeriodSeconds"]?.DeepClone();
+            }
             if (!TracksGeneration(type))
             {
                 nextMetadata.Remove("generation");
@@ -338,7 +331,9 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
             return Present(type, next);
         }
 
-        return Present(type, store.Put(type.StorageName, next, "MODIFIED").ToNode());
+        var stored = store.Put(type.StorageName, next, "MODIFIED");
+        _deletion.FinishIfUnblocked(type.StorageName, stored);
+        return Present(type, stored.ToNode());
     }
 
     private static JsonObject AdmitBody(ResourceType type, string ns, JsonObject body, RequestOptions options)

@@ -1,3 +1,4 @@
+using KubeApiEmulator.Validation;
 using Microsoft.Extensions.Primitives;
 
 namespace KubeApiEmulator.Api;
@@ -17,24 +18,48 @@ internal sealed class RequestOptions
     /// <summary>Options for internal writes (seeding): no dry run, unknown fields rejected.</summary>
     public static RequestOptions Internal() => new() { FieldValidation = FieldValidation.Strict };
 
-    /// <summary>Reads dryRun and fieldValidation from a query string.</summary>
-    /// <exception cref="StatusException">400 for an unknown directive.</exception>
-    public static RequestOptions From(StringValues dryRun, StringValues fieldValidation)
+    /// <summary>Reads dryRun and fieldValidation from the query string of a <paramref name="verb"/> request.</summary>
+    /// <exception cref="StatusException">422 Invalid on CreateOptions/UpdateOptions/PatchOptions/DeleteOptions for an unsupported value.</exception>
+    public static RequestOptions From(string verb, StringValues dryRun, StringValues fieldValidation)
     {
+        var errors = new List<FieldError>();
+        var dry = dryRun.Where(v => v is not null).Select(v => v!).ToList();
+        if (dry.Any(v => v != "All"))
+        {
+            // The server prints the []string value with Go's %#v.
+            var printed = "[]string{" + string.Join(", ", dry.Select(FieldError.Quote)) + "}";
+            errors.Add(new FieldError("FieldValueNotSupported", "dryRun", printed, "supported values: \"All\""));
+        }
+
         var directive = fieldValidation.ToString();
         var validation = directive switch
         {
             "" or "Warn" => FieldValidation.Warn,
             "Ignore" => FieldValidation.Ignore,
             "Strict" => FieldValidation.Strict,
-            _ => throw StatusObjects.BadRequest($"fieldValidation must be one of \"Ignore\", \"Warn\" or \"Strict\", got \"{directive}\""),
+            _ => (FieldValidation?)null,
         };
-        var dry = dryRun.ToString();
-        if (dry.Length > 0 && dry != "All")
+
+        // DeleteOptions has no fieldValidation; the server ignores the parameter there.
+        var deleting = verb is "delete" or "deletecollection";
+        if (validation is null && !deleting)
         {
-            throw StatusObjects.BadRequest($"Invalid dry run value: {dry}");
+            errors.Add(FieldError.NotSupported("fieldValidation", directive, ["", "Ignore", "Strict", "Warn"]));
         }
 
-        return new RequestOptions { DryRun = dry == "All", FieldValidation = validation };
+        if (errors.Count > 0)
+        {
+            throw InvalidStatus.Options(OptionsKind(verb), errors);
+        }
+
+        return new RequestOptions { DryRun = dry.Count > 0, FieldValidation = validation ?? FieldValidation.Warn };
     }
+
+    private static string OptionsKind(string verb) => verb switch
+    {
+        "create" => "CreateOptions",
+        "update" => "UpdateOptions",
+        "patch" => "PatchOptions",
+        _ => "DeleteOptions",
+    };
 }

@@ -14,6 +14,9 @@ internal sealed class StatusException(int code, string reason, string message, J
     /// <summary>The Status details, if any.</summary>
     public JsonObject? Details { get; } = details;
 
+    /// <summary>True when the answer is the message as text/plain instead of a Status (paths no handler serves).</summary>
+    public bool PlainText { get; init; }
+
     /// <summary>Builds the Status object.</summary>
     public JsonObject ToStatus() => StatusObjects.Failure(Code, Reason, Message, Details?.DeepClone().AsObject());
 }

@@ -70,9 +70,22 @@ internal static class StatusObjects
     public static StatusException Forbidden(ResourceType type, string name, string explanation) =>
         new(403, "Forbidden", $"{type.QualifiedResource} \"{name}\" is forbidden: {explanation}", Details(type, name));
 
-    /// <summary>404 for a path that serves nothing.</summary>
+    /// <summary>403 from the NamespaceLifecycle admission plugin for a create in a namespace being deleted.</summary>
+    public static StatusException NamespaceTerminating(ResourceType type, string name, string ns)
+    {
+        var details = Details(type, name);
+        details["causes"] = new JsonArray(new JsonObject
+        {
+            ["reason"] = "NamespaceTerminating",
+            ["message"] = $"namespace {ns} is being terminated",
+            ["field"] = "metadata.namespace",
+        });
+        return new(403, "Forbidden", $"{type.QualifiedResource} \"{name}\" is forbidden: unable to create new content in namespace {ns} because it is being terminated", details);
+    }
+
+    /// <summary>404 for a path that serves nothing: Go's plain-text NotFound handler answers, not a Status.</summary>
     public static StatusException PathNotFound() =>
-        new(404, "NotFound", "the server could not find the requested resource", new JsonObject());
+        new(404, "NotFound", "404 page not found\n") { PlainText = true };
 
     /// <summary>405 MethodNotAllowed.</summary>
     public static StatusException MethodNotAllowed(string method, ResourceType type) =>

@@ -8,11 +8,10 @@ namespace KubeApiEmulator.Api;
 /// <summary>Server-side printing: meta.k8s.io/v1 Table responses for kubectl's default output.</summary>
 internal static class TableWriter
 {
-    /// <summary>True when the Accept header asks for a Table.</summary>
-    public static bool Wanted(string? accept) => accept is not null && accept.Contains("as=Table", StringComparison.Ordinal);
-
     /// <summary>A Table of <paramref name="objects"/>.</summary>
-    public static JsonObject Build(ResourceType type, IEnumerable<JsonObject> objects, long resourceVersion, string? continueToken, DateTimeOffset now)
+    public static JsonObject Build(
+        ResourceType type, IEnumerable<JsonObject> objects, long resourceVersion, string? continueToken, DateTimeOffset now,
+        TableObjectPolicy include = TableObjectPolicy.Metadata, string version = "v1")
     {
         var columns = new JsonArray();
         foreach (var (name, description) in Columns(type))
@@ -30,23 +29,19 @@ internal static class TableWriter
         var rows = new JsonArray();
         foreach (var obj in objects)
         {
-            var metadata = obj.Metadata();
             var cells = new JsonArray();
             foreach (var cell in Cells(type, obj, now))
             {
                 cells.Add(cell);
             }
 
-            rows.Add(new JsonObject
+            var row = new JsonObject { ["cells"] = cells };
+            if (include != TableObjectPolicy.None)
             {
-                ["cells"] = cells,
-                ["object"] = new JsonObject
-                {
-                    ["kind"] = "PartialObjectMetadata",
-                    ["apiVersion"] = "meta.k8s.io/v1",
-                    ["metadata"] = metadata.DeepClone(),
-                },
-            });
+                row["object"] = include == TableObjectPolicy.Object ? obj.DeepClone() : PartialObjectMetadata.Of(obj, version);
+            }
+
+            rows.Add(row);
         }
 
         var listMetadata = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) };
@@ -58,7 +53,7 @@ internal static class TableWriter
         return new JsonObject
         {
             ["kind"] = "Table",
-            ["apiVersion"] = "meta.k8s.io/v1",
+            ["apiVersion"] = "meta.k8s.io/" + version,
             ["metadata"] = listMetadata,
             ["columnDefinitions"] = columns,
             ["rows"] = rows,
@@ -66,8 +61,8 @@ internal static class TableWriter
     }
 
     /// <summary>A Table of one list page.</summary>
-    public static JsonObject Build(ResourceType type, ListPage page, DateTimeOffset now) =>
-        Build(type, page.Items.Select(StoredToNode(type)), page.ResourceVersion, page.Continue, now);
+    public static JsonObject Build(ResourceType type, ListPage page, DateTimeOffset now, TableObjectPolicy include, string version) =>
+        Build(type, page.Items.Select(StoredToNode(type)), page.ResourceVersion, page.Continue, now, include, version);
 
     private static Func<StoredObject, JsonObject> StoredToNode(ResourceType type) => o => ObjectOperations.Present(type, o.ToNode());
 
@@ -137,8 +132,8 @@ internal static class TableWriter
     }
 
     /// <summary>A one-row Table for a watch event (what the real server sends when a watch asks for Tables).</summary>
-    public static JsonObject Row(ResourceType type, JsonObject obj, DateTimeOffset now) =>
-        Build(type, [obj], 0, null, now);
+    public static JsonObject Row(ResourceType type, JsonObject obj, DateTimeOffset now, TableObjectPolicy include, string version) =>
+        Build(type, [obj], 0, null, now, include, version);
 
     private static string Age(string? created, DateTimeOffset now)
     {

@@ -12,11 +12,18 @@ internal sealed class WatchStreamer(ObjectStore store, TimeProvider time)
     public async Task StreamAsync(HttpContext context, ApiRequest request, ListQuery query, CancellationToken cancellationToken)
     {
         var type = request.Type;
-        var asTable = TableWriter.Wanted(context.Request.Headers.Accept);
+        var format = ResponseFormat.Negotiate(context.Request.Headers.Accept);
+        format.RequireSingle(type);
+        var include = TableObjectPolicies.Parse(context.Request.Query["includeObject"].ToString());
         JsonObject Shape(StoredObject o)
         {
             var presented = ObjectOperations.Present(type, o.ToNode());
-            return asTable ? TableWriter.Row(type, presented, time.GetUtcNow()) : presented;
+            return format.Shape switch
+            {
+                ResponseShape.Table => TableWriter.Row(type, presented, time.GetUtcNow(), include, format.MetaVersion),
+                ResponseShape.PartialObjectMetadata => PartialObjectMetadata.Of(presented, format.MetaVersion),
+                _ => presented,
+            };
         }
 
         bool Filter(StoredObject o) =>

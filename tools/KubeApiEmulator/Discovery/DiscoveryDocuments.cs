@@ -75,7 +75,7 @@ internal static class DiscoveryDocuments
                 ["singularName"] = type.Singular,
                 ["namespaced"] = type.Namespaced,
                 ["kind"] = type.Kind,
-                ["verbs"] = new JsonArray([.. ResourceType.Verbs.Select(v => (JsonNode)v)]),
+                ["verbs"] = new JsonArray([.. ResourceVerbs.For(type).Select(v => (JsonNode)v)]),
             };
             if (type.ShortNames.Count > 0)
             {
@@ -91,14 +91,22 @@ internal static class DiscoveryDocuments
             resources.Add(entry);
             foreach (var subresource in type.Subresources)
             {
-                resources.Add(new JsonObject
+                var subresourceEntry = new JsonObject
                 {
                     ["name"] = type.Plural + "/" + subresource,
                     ["singularName"] = string.Empty,
                     ["namespaced"] = type.Namespaced,
-                    ["kind"] = type.Kind,
-                    ["verbs"] = subresource == "finalize" ? new JsonArray("update") : new JsonArray("get", "patch", "update"),
-                });
+                };
+                if (subresource == "token")
+                {
+                    // serviceaccounts/token takes and returns an authentication.k8s.io/v1 TokenRequest.
+                    subresourceEntry["group"] = "authentication.k8s.io";
+                    subresourceEntry["version"] = "v1";
+                }
+
+                subresourceEntry["kind"] = subresource == "token" ? "TokenRequest" : type.Kind;
+                subresourceEntry["verbs"] = new JsonArray([.. ResourceVerbs.ForSubresource(subresource).Select(v => (JsonNode)v)]);
+                resources.Add(subresourceEntry);
             }
         }
 

@@ -25,10 +25,10 @@ internal static class ResourceCatalog
     public static readonly ResourceType IngressClasses = new("networking.k8s.io", "v1", "IngressClass", "ingressclasses", "ingressclass", false, [], [], "ingressclasses");
 
     /// <summary>Every served resource.</summary>
-    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Secrets, Services, CoreEvents, Events, Ingresses, IngressClasses];
+    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Secrets, Services, CoreEvents, Events, Ingresses, IngressClasses, .. AccessResources.All];
 
     /// <summary>The served API groups, in discovery order ("" is the core group).</summary>
-    public static IReadOnlyList<string> Groups { get; } = ["networking.k8s.io", "events.k8s.io"];
+    public static IReadOnlyList<string> Groups { get; } = ["networking.k8s.io", "events.k8s.io", AccessResources.RbacGroup];
 
     /// <summary>Finds the resource named <paramref name="plural"/> in a group/version.</summary>
     public static ResourceType? Find(string group, string version, string plural) =>

@@ -32,6 +32,16 @@ internal static class EventShapes
     {
         Rename(obj, r => (r.Core, r.Events));
         obj["apiVersion"] = "events.k8s.io/v1";
+
+        // events.k8s.io/v1 declares these with omitempty, so the empty strings core/v1 keeps are not shown here.
+        foreach (var name in new[] { "reportingController", "reportingInstance" })
+        {
+            if (obj[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length == 0)
+            {
+                obj.Remove(name);
+            }
+        }
+
         return obj;
     }
 

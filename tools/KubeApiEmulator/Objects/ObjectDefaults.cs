@@ -5,7 +5,7 @@ using KubeApiEmulator.Api;
 namespace KubeApiEmulator.Objects;
 
 /// <summary>The defaulting and normalising a real server applies before validation and storage.</summary>
-internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps)
+internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps, Security.ServiceAccountTokenSecrets tokenSecrets)
 {
     /// <summary>Applies the defaults of <paramref name="kind"/> to <paramref name="obj"/>; <paramref name="old"/> is the stored object on update.</summary>
     /// <exception cref="StatusException">400 when Secret data is not base64.</exception>
@@ -16,6 +16,7 @@ internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps)
         {
             case "Secret":
                 NormalizeSecret(obj);
+                tokenSecrets.Populate(obj);
                 break;
             case "Service":
                 DefaultService(obj, old);
@@ -30,6 +31,12 @@ internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps)
                     break;
                 }
 
+            case "Event":
+                // core/v1 Event declares these without omitempty (source is a struct): the server always returns them.
+                obj["reportingComponent"] ??= string.Empty;
+                obj["reportingInstance"] ??= string.Empty;
+                obj["source"] ??= new JsonObject();
+                break;
             case "Ingress":
                 obj["spec"] ??= new JsonObject();
                 obj.GetOrAddObject("status").GetOrAddObject("loadBalancer");
@@ -82,10 +89,11 @@ internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps)
             }
         }
 
+        // A Service has status.loadBalancer {} from creation on, whatever its type (the struct is never omitted).
+        obj["status"] ??= new JsonObject { ["loadBalancer"] = new JsonObject() };
         if (type == "ExternalName")
         {
-            spec.Remove("clusterIP");
-            spec.Remove("clusterIPs");
+            DefaultExternalName(spec, old);
             return;
         }
 
@@ -109,7 +117,26 @@ internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps)
         }
 
         spec["internalTrafficPolicy"] ??= "Cluster";
-        obj["status"] ??= new JsonObject { ["loadBalancer"] = new JsonObject() };
+    }
+
+    private static void DefaultExternalName(JsonObject spec, JsonObject? old)
+    {
+        var oldSpec = old?["spec"] as JsonObject;
+        if (oldSpec is not null && oldSpec.GetString("type") != "ExternalName" && oldSpec.GetString("clusterIP") == spec.GetString("clusterIP"))
+        {
+            // Changing the type to ExternalName drops the allocated addresses the client did not touch (dropTypeDependentFields).
+            spec.Remove("clusterIP");
+            spec.Remove("clusterIPs");
+            spec.Remove("ipFamilies");
+            spec.Remove("ipFamilyPolicy");
+            return;
+        }
+
+        // A clusterIP the client set is mirrored into clusterIPs, where validation then forbids it.
+        if (!string.IsNullOrEmpty(spec.GetString("clusterIP")) && spec["clusterIPs"] is null)
+        {
+            spec["clusterIPs"] = new JsonArray(spec.GetString("clusterIP"));
+        }
     }
 
     private static bool IsBase64(string text)

@@ -15,6 +15,9 @@ internal sealed class EmulatorOptions
     /// <summary>The bearer token clients must present.</summary>
     public string Token { get; set; } = string.Empty;
 
+    /// <summary>A --token-auth-file style file (token,user,uid,"groups") of more users, or null.</summary>
+    public string? TokensFile { get; set; }
+
     /// <summary>YAML files or folders of YAML files to load at start.</summary>
     public List<string> SeedPaths { get; } = [];
 

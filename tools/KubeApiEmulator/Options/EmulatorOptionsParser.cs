@@ -13,6 +13,8 @@ internal static class EmulatorOptionsParser
           --front-port <n>          HTTP port of the ingress routing front on 127.0.0.1 (default 0 = a free port)
           --kubeconfig-out <path>   write a kubeconfig (server, CA data, token) for the running emulator
           --token <token>           bearer token clients must send (default: a random one)
+          --tokens-file <path>      more users: lines of token,user,uid[,"group1,group2"] (kube-apiserver's
+                                    --token-auth-file format); --token stays the admin (system:masters)
           --seed <file-or-dir>      YAML (multi-document) objects to create at start; repeatable
           --upstream <ns/svc=url>   upstream URL for a Service behind the front; repeatable
           --upstream-file <path>    lines of ns/svc=url (# starts a comment)
@@ -71,6 +73,9 @@ internal static class EmulatorOptionsParser
                     break;
                 case "--token":
                     token = ParseToken(Value());
+                    break;
+                case "--tokens-file":
+                    options.TokensFile = File.Exists(Value()) ? Path.GetFullPath(args[i]) : throw new OptionsException($"--tokens-file: no such file '{args[i]}'.");
                     break;
                 case "--seed":
                     options.SeedPaths.Add(ParseSeed(Value()));

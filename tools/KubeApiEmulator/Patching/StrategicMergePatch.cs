@@ -135,7 +135,16 @@ internal static class StrategicMergePatch
             return replaced;
         }
 
-        if (strategy.MergeKey is null)
+        var serverOrder = target.Select(item => MergeIdentity(item, strategy.MergeKey)).ToList();
+        var merged = MergeInto(kind, path, target, patch, strategy.MergeKey);
+        return MergedListOrder.Normalize(merged, patch, serverOrder, item => MergeIdentity(item, strategy.MergeKey));
+    }
+
+    private static JsonNode? MergeIdentity(JsonNode? item, string? mergeKey) => mergeKey is null ? item : item?[mergeKey];
+
+    private static JsonArray MergeInto(string kind, string path, JsonArray target, JsonArray patch, string? mergeKey)
+    {
+        if (mergeKey is null)
         {
             foreach (var item in patch)
             {
@@ -152,15 +161,15 @@ internal static class StrategicMergePatch
         {
             if (item is not JsonObject element)
             {
-                throw new PatchException($"mergeKey {strategy.MergeKey} requires a list of maps at {path}");
+                throw new PatchException($"mergeKey {mergeKey} requires a list of maps at {path}");
             }
 
-            if (!element.TryGetPropertyValue(strategy.MergeKey, out var keyValue))
+            if (!element.TryGetPropertyValue(mergeKey, out var keyValue))
             {
-                throw new PatchException($"map: {element.ToJsonString()} does not contain declared merge key: {strategy.MergeKey}");
+                throw new PatchException($"map: {element.ToJsonString()} does not contain declared merge key: {mergeKey}");
             }
 
-            var match = target.OfType<JsonObject>().FirstOrDefault(e => JsonNode.DeepEquals(e[strategy.MergeKey], keyValue));
+            var match = target.OfType<JsonObject>().FirstOrDefault(e => JsonNode.DeepEquals(e[mergeKey], keyValue));
             if (element.GetString(PatchDirective) == "delete")
             {
                 if (match is not null)

@@ -4,7 +4,7 @@ namespace KubeApiEmulator.Protobuf;
 
 /// <summary>
 /// The protobuf messages of the served kinds (field numbers of k8s.io/api generated.proto), enough to read
-/// what kubectl's typed client sends for create/replace of Namespaces, Secrets, Services and Ingresses.
+/// what kubectl's typed client sends for create/replace of the served kinds, TokenRequests and SelfSubjectAccessReviews.
 /// </summary>
 internal static class ProtoMessages
 {
@@ -59,6 +59,32 @@ internal static class ProtoMessages
                             (1, new("path", Text)), (2, new("backend", Message, false, IngressBackend)), (3, new("pathType", Text)))))))))))))),
             (4, new("ingressClassName", Text))))));
 
+    private static readonly ProtoMessage PolicyRule = new(
+        (1, new("verbs", Text, true)), (2, new("apiGroups", Text, true)), (3, new("resources", Text, true)),
+        (4, new("resourceNames", Text, true)), (5, new("nonResourceURLs", Text, true)));
+
+    private static readonly ProtoMessage Role = new((1, new("metadata", Message, false, ObjectMeta)), (2, new("rules", Message, true, PolicyRule)));
+
+    private static readonly ProtoMessage Binding = new(
+        (1, new("metadata", Message, false, ObjectMeta)),
+        (2, new("subjects", Message, true, new ProtoMessage((1, new("kind", Text)), (2, new("apiGroup", Text)), (3, new("name", Text)), (4, new("namespace", Text))))),
+        (3, new("roleRef", Message, false, new ProtoMessage((1, new("apiGroup", Text)), (2, new("kind", Text)), (3, new("name", Text))))));
+
+    private static readonly ProtoMessage ServiceAccount = new(
+        (1, new("metadata", Message, false, ObjectMeta)), (4, new("automountServiceAccountToken", Flag)));
+
+    private static readonly ProtoMessage TokenRequest = new(
+        (1, new("metadata", Message, false, ObjectMeta)),
+        (2, new("spec", Message, false, new ProtoMessage((1, new("audiences", Text, true)), (4, new("expirationSeconds", Integer))))));
+
+    private static readonly ProtoMessage SelfSubjectAccessReview = new(
+        (1, new("metadata", Message, false, ObjectMeta)),
+        (2, new("spec", Message, false, new ProtoMessage(
+            (1, new("resourceAttributes", Message, false, new ProtoMessage(
+                (1, new("namespace", Text)), (2, new("verb", Text)), (3, new("group", Text)), (4, new("version", Text)),
+                (5, new("resource", Text)), (6, new("subresource", Text)), (7, new("name", Text))))),
+            (2, new("nonResourceAttributes", Message, false, new ProtoMessage((1, new("path", Text)), (2, new("verb", Text)))))))));
+
     /// <summary>The message of a kind, or null when protobuf bodies of that kind are not read.</summary>
     public static ProtoMessage? For(string apiVersion, string kind) => (apiVersion, kind) switch
     {
@@ -66,6 +92,11 @@ internal static class ProtoMessages
         ("v1", "Secret") => Secret,
         ("v1", "Service") => Service,
         ("networking.k8s.io/v1", "Ingress") => Ingress,
+        ("v1", "ServiceAccount") => ServiceAccount,
+        ("authentication.k8s.io/v1", "TokenRequest") => TokenRequest,
+        ("authorization.k8s.io/v1", "SelfSubjectAccessReview") => SelfSubjectAccessReview,
+        ("rbac.authorization.k8s.io/v1", "Role" or "ClusterRole") => Role,
+        ("rbac.authorization.k8s.io/v1", "RoleBinding" or "ClusterRoleBinding") => Binding,
         _ => null,
     };
 }

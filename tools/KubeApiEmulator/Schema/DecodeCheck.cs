@@ -14,7 +14,20 @@ internal static class DecodeCheck
 {
     /// <summary>Checks and prunes <paramref name="obj"/> in place, adding warnings to <paramref name="options"/>.</summary>
     /// <exception cref="StatusException">400 for a type mismatch, or for unknown fields under Strict.</exception>
-    public static void Apply(ResourceType type, JsonObject obj, RequestOptions options)
+    public static void Apply(ResourceType type, JsonObject obj, RequestOptions options) =>
+        Apply(type, obj, options, detail => StatusObjects.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: {detail}"));
+
+    /// <summary>
+    /// Checks the object a JSON patch produced: the patch handler decodes it itself and reports a failure as 422 Invalid
+    /// with the patched document and the decoder's error on the field <c>patch</c>, not as the 400 of a request body.
+    /// </summary>
+    public static void ApplyToJsonPatchResult(ResourceType type, JsonObject obj, RequestOptions options)
+    {
+        var document = obj.ToJsonString();
+        Apply(type, obj, options, detail => Validation.InvalidStatus.Create(string.Empty, string.Empty, string.Empty, [Validation.FieldError.Invalid("patch", document, detail)]));
+    }
+
+    private static void Apply(ResourceType type, JsonObject obj, RequestOptions options, Func<string, StatusException> reject)
     {
         var schema = TypeSchemas.For(type.Group, type.Kind);
         if (schema is null)
@@ -29,7 +42,7 @@ internal static class DecodeCheck
         }
         catch (TypeMismatchException ex)
         {
-            throw StatusObjects.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: {ex.Message}");
+            throw reject(ex.Message);
         }
 
         if (unknown.Count == 0)
@@ -40,9 +53,7 @@ internal static class DecodeCheck
         switch (options.FieldValidation)
         {
             case FieldValidation.Strict:
-                throw StatusObjects.BadRequest(
-                    $"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: strict decoding error: " +
-                    string.Join(", ", unknown.Select(u => $"unknown field \"{u}\"")));
+                throw reject("strict decoding error: " + string.Join(", ", unknown.Select(u => $"unknown field \"{u}\"")));
             case FieldValidation.Warn:
                 options.Warnings.AddRange(unknown.Select(u => $"unknown field \"{u}\""));
                 break;

@@ -10,12 +10,22 @@ internal sealed class Seeder(ObjectOperations operations)
 {
     private static readonly string[] BuiltInNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
-    /// <summary>Creates the namespaces every cluster has.</summary>
+    /// <summary>Creates the namespaces and the bootstrap RBAC policy every cluster has.</summary>
     public void CreateBuiltIns()
     {
         foreach (var name in BuiltInNamespaces)
         {
             operations.Create(ResourceCatalog.Namespaces, string.Empty, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } }, RequestOptions.Internal());
+        }
+
+        foreach (var role in Security.RbacBootstrap.ClusterRoles())
+        {
+            operations.Create(AccessResources.ClusterRoles, string.Empty, role, RequestOptions.Internal());
+        }
+
+        foreach (var binding in Security.RbacBootstrap.ClusterRoleBindings())
+        {
+            operations.Create(AccessResources.ClusterRoleBindings, string.Empty, binding, RequestOptions.Internal());
         }
     }
 

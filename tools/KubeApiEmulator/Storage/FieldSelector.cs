@@ -23,7 +23,7 @@ internal sealed class FieldSelector
 
     /// <summary>Parses the fieldSelector query parameter for a collection.</summary>
     /// <exception cref="StatusException">400 when a term does not parse or names an unsupported field.</exception>
-    public static FieldSelector Parse(string? text, string storage)
+    public static FieldSelector Parse(string? text, string storage, IReadOnlyDictionary<string, string>? labels = null)
     {
         var selector = new FieldSelector();
         if (string.IsNullOrWhiteSpace(text))
@@ -55,6 +55,11 @@ internal sealed class FieldSelector
             }
 
             field = field.Trim();
+            if (labels is not null)
+            {
+                field = labels.TryGetValue(field, out var stored) ? stored : throw StatusObjects.BadRequest($"field label not supported: {field}");
+            }
+
             if (!FieldIndex.Supports(storage, field))
             {
                 throw StatusObjects.BadRequest($"field label not supported: {field}");

@@ -32,30 +32,37 @@ internal sealed class LabelSelector
         var selector = new LabelSelector();
         foreach (var part in SplitTopLevel(text))
         {
-            selector._requirements.Add(ParseRequirement(part.Trim(), text));
+            selector._requirements.Add(ParseRequirement(part.Trim()));
         }
 
         return selector;
     }
 
-    private static Func<IReadOnlyDictionary<string, string>, bool> ParseRequirement(string part, string whole)
+    private static Func<IReadOnlyDictionary<string, string>, bool> ParseRequirement(string part)
     {
         if (part.Length == 0)
         {
-            throw Error(whole, "found '', expected: !, identifier, or 'end of string'");
+            throw Error("found '', expected: !, identifier, or 'end of string'");
         }
 
         var words = part.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 2 && !words[1].StartsWith("in", StringComparison.Ordinal) && !words[1].StartsWith("notin", StringComparison.Ordinal) &&
+            !words[1].StartsWith('=') && !words[1].StartsWith("!=", StringComparison.Ordinal) && words[0].IndexOfAny(['=', '!']) < 0)
+        {
+            // A key followed by a word that is no operator: the parser's operator error.
+            throw Error($"found '{words[1].Split(' ', 2)[0]}', expected: in, notin, =, ==, !=, gt, lt");
+        }
+
         if (words.Length == 2 && (words[1].StartsWith("in", StringComparison.Ordinal) || words[1].StartsWith("notin", StringComparison.Ordinal)))
         {
             var negate = words[1].StartsWith("notin", StringComparison.Ordinal);
             var rest = words[1][(negate ? 5 : 2)..].Trim();
             if (!rest.StartsWith('(') || !rest.EndsWith(')'))
             {
-                throw Error(whole, "found '" + rest + "', expected: '('");
+                throw Error("found '" + rest + "', expected: '('");
             }
 
-            var key = CheckKey(words[0], whole);
+            var key = CheckKey(words[0]);
             var values = rest[1..^1].Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
             return negate
                 ? labels => !labels.TryGetValue(key, out var v) || !values.Contains(v)
@@ -67,7 +74,7 @@ internal sealed class LabelSelector
             var index = part.IndexOf(op, StringComparison.Ordinal);
             if (index > 0)
             {
-                var key = CheckKey(part[..index].Trim(), whole);
+                var key = CheckKey(part[..index].Trim());
                 var value = part[(index + op.Length)..].Trim();
                 return op == "!="
                     ? labels => !labels.TryGetValue(key, out var v) || v != value
@@ -77,19 +84,19 @@ internal sealed class LabelSelector
 
         if (part.StartsWith('!'))
         {
-            var key = CheckKey(part[1..].Trim(), whole);
+            var key = CheckKey(part[1..].Trim());
             return labels => !labels.ContainsKey(key);
         }
 
-        var existsKey = CheckKey(part, whole);
+        var existsKey = CheckKey(part);
         return labels => labels.ContainsKey(existsKey);
     }
 
-    private static string CheckKey(string key, string whole)
+    private static string CheckKey(string key)
     {
         if (key.Length == 0 || key.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')))
         {
-            throw Error(whole, $"invalid label key \"{key}\"");
+            throw Error($"invalid label key \"{key}\"");
         }
 
         return key;
@@ -119,6 +126,7 @@ internal sealed class LabelSelector
         yield return text[start..];
     }
 
-    private static StatusException Error(string selector, string detail) =>
-        StatusObjects.BadRequest($"unable to parse requirement: {detail} in label selector \"{selector}\"");
+    // The list handler relays the parser's error as it is: "unable to parse requirement: <why>".
+    private static StatusException Error(string detail) =>
+        StatusObjects.BadRequest($"unable to parse requirement: {detail}");
 }

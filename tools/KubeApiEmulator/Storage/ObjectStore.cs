@@ -144,13 +144,14 @@ internal sealed class ObjectStore
         obj.Metadata()["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture);
         var stored = Freeze(storage, obj, version);
         var collection = Collection(storage);
-        if (collection.TryGetValue(stored.Key, out var previous))
+        collection.TryGetValue(stored.Key, out var previous);
+        if (previous is not null)
         {
             Supersede(storage, previous, version);
         }
 
         collection[stored.Key] = stored;
-        Publish(new WatchEvent(storage, eventType, stored));
+        Publish(new WatchEvent(storage, eventType, stored, previous));
         return stored;
     }
 

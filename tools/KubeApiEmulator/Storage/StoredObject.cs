@@ -29,6 +29,24 @@ internal sealed class StoredObject
     /// <summary>Values of the fields a field selector may name.</summary>
     public required IReadOnlyDictionary<string, string> Fields { get; init; }
 
+    /// <summary>This object's content stamped with another resourceVersion (how a watch reports an object leaving its selection).</summary>
+    public StoredObject AtResourceVersion(long version)
+    {
+        var node = ToNode();
+        node.Metadata()["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new StoredObject
+        {
+            Key = Key,
+            Namespace = Namespace,
+            Name = Name,
+            Uid = Uid,
+            ResourceVersion = version,
+            Json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(node, JsonText.Options),
+            Labels = Labels,
+            Fields = Fields,
+        };
+    }
+
     /// <summary>A fresh, mutable copy of the object.</summary>
     public JsonObject ToNode() => JsonNode.Parse(Json)!.AsObject();
 }

@@ -13,12 +13,31 @@ internal sealed class WatchSubscription(string storage, Func<StoredObject, bool>
     /// <summary>The queued events.</summary>
     public ChannelReader<WatchEvent> Events => _events.Reader;
 
-    /// <summary>Queues <paramref name="change"/> when it passes the filter.</summary>
+    /// <summary>
+    /// Queues <paramref name="change"/> as the watch cache shows it through the filter: a modification that brings an
+    /// object into the selection is ADDED, one that takes it out is DELETED (the old content at the new resourceVersion).
+    /// </summary>
     public void Offer(WatchEvent change)
     {
-        if (filter(change.Object))
+        var passes = filter(change.Object);
+        if (change.Type != "MODIFIED" || change.Previous is null)
         {
-            _events.Writer.TryWrite(change);
+            if (passes)
+            {
+                _events.Writer.TryWrite(change);
+            }
+
+            return;
+        }
+
+        var passed = filter(change.Previous);
+        if (passes)
+        {
+            _events.Writer.TryWrite(passed ? change : change with { Type = "ADDED" });
+        }
+        else if (passed)
+        {
+            _events.Writer.TryWrite(change with { Type = "DELETED", Object = change.Previous.AtResourceVersion(change.Object.ResourceVersion) });
         }
     }
 

@@ -67,7 +67,8 @@ internal static class EventValidator
 
         foreach (var deprecated in new[] { "firstTimestamp", "lastTimestamp", "count", "source" })
         {
-            if (obj[deprecated] is not null)
+            // source is a struct in the internal type: only a non-empty one counts as set.
+            if (obj[deprecated] is not null and not System.Text.Json.Nodes.JsonObject { Count: 0 })
             {
                 context.Add(FieldError.Invalid(deprecated, string.Empty, "needs to be unset"));
             }

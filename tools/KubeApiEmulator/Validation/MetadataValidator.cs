@@ -42,6 +42,8 @@ internal static class MetadataValidator
             context.Add(FieldError.TooLong("metadata.annotations", TotalAnnotationSizeLimit));
         }
 
+        OwnerReferenceValidator.Validate(context);
+        FinalizerRules.Validate(context);
         if (context.Old is JsonObject old && old.GetString("metadata", "name") != name)
         {
             context.Add(FieldError.Invalid("metadata.name", name, "field is immutable"));
@@ -53,6 +55,14 @@ internal static class MetadataValidator
     {
         "Namespace" => NameRules.Dns1123Label,
         "Service" => NameRules.Dns1035Label,
+        "Role" or "ClusterRole" or "RoleBinding" or "ClusterRoleBinding" => PathSegmentName,
         _ => NameRules.Dns1123Subdomain,
     };
+
+    // RBAC objects only need a name that is a valid path segment, so "system:discovery" is fine.
+    private static List<string> PathSegmentName(string name) =>
+        name is "." or ".." ? [$"may not be '{name}'"]
+        : name.Contains('/', StringComparison.Ordinal) ? ["may not contain '/'"]
+        : name.Contains('%', StringComparison.Ordinal) ? ["may not contain '%'"]
+        : [];
 }

@@ -26,6 +26,12 @@ internal static class ObjectValidator
             case "Event":
                 EventValidator.Validate(context, type.Group == ResourceCatalog.Events.Group);
                 break;
+            case "Role" or "ClusterRole":
+                RbacValidator.ValidateRole(context, type.Namespaced);
+                break;
+            case "RoleBinding" or "ClusterRoleBinding":
+                RbacValidator.ValidateBinding(context, type.Namespaced);
+                break;
             case "IngressClass":
                 if (string.IsNullOrEmpty(obj.GetString("spec", "controller")))
                 {

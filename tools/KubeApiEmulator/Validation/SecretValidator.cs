@@ -26,6 +26,13 @@ internal static class SecretValidator
         var type = context.Object.GetString("type") ?? "Opaque";
         switch (type)
         {
+            case "kubernetes.io/service-account-token":
+                if (string.IsNullOrEmpty(context.Object.Metadata()["annotations"].GetString("kubernetes.io/service-account.name")))
+                {
+                    context.Add(FieldError.Required("metadata.annotations[kubernetes.io/service-account.name]"));
+                }
+
+                break;
             case "kubernetes.io/tls":
                 if (!data.ContainsKey("tls.crt"))
                 {

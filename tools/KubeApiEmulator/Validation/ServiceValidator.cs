@@ -30,6 +30,11 @@ internal static class ServiceValidator
             {
                 context.AddInvalid("spec.externalName", externalName, NameRules.Dns1123Subdomain(externalName.TrimEnd('.')));
             }
+
+            if (spec["clusterIPs"] is JsonArray { Count: > 0 })
+            {
+                context.Add(FieldError.Forbidden("spec.clusterIPs", "may not be set for ExternalName services"));
+            }
         }
         else if (ports.Count == 0 && spec.GetString("clusterIP") != "None")
         {
@@ -37,6 +42,7 @@ internal static class ServiceValidator
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<(string, long)>();
         for (var i = 0; i < ports.Count; i++)
         {
             var port = ports[i] as JsonObject ?? [];
@@ -67,6 +73,12 @@ internal static class ServiceValidator
                 context.Add(FieldError.NotSupported(path + ".protocol", protocol, SupportedProtocols));
             }
 
+            if (!keys.Add((protocol, number)))
+            {
+                // The server keys ports by (protocol, port) and prints that key as a Go struct literal.
+                context.Add(new FieldError("FieldValueDuplicate", path, DuplicateKey(protocol, number), string.Empty));
+            }
+
             switch (port["targetPort"])
             {
                 case JsonValue target when target.TryGetValue<string>(out var targetName):
@@ -89,4 +101,8 @@ internal static class ServiceValidator
             }
         }
     }
+
+    private static string DuplicateKey(string protocol, long port) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"core.ServicePort{{Name:\"\", Protocol:\"{protocol}\", AppProtocol:(*string)(nil), Port:{port}, TargetPort:intstr.IntOrString{{Type:0, IntVal:0, StrVal:\"\"}}, NodePort:0}}");
 }

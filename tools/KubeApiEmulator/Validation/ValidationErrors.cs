@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KubeApiEmulator.Api;
 using KubeApiEmulator.Discovery;
 
@@ -16,21 +15,7 @@ internal static class ValidationErrors
             return;
         }
 
-        var summary = errors.Count == 1 ? errors[0].ToString() : "[" + string.Join(", ", errors) + "]";
-        var causes = new JsonArray();
-        foreach (var error in errors)
-        {
-            causes.Add(error.ToCause());
-        }
-
-        var details = new JsonObject { ["name"] = name };
-        if (type.Group.Length > 0)
-        {
-            details["group"] = type.Group;
-        }
-
-        details["kind"] = type.Kind;
-        details["causes"] = causes;
-        throw new StatusException(422, "Invalid", $"{type.QualifiedKind} \"{name}\" is invalid: {summary}", details);
+        var (group, kind) = InternalKind.Of(type);
+        throw InvalidStatus.Create(group, kind, name, errors);
     }
 }
