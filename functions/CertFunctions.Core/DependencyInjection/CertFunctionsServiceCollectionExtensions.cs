@@ -56,11 +56,14 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<AcmeAccountStore>();
         services.TryAddSingleton<PendingKeyStore>();
         services.TryAddSingleton<AcmeClientProvider>();
+        services.TryAddSingleton<AcmeAccountRecovery>();
+        services.TryAddSingleton<OrderRecordStore>();
         services.TryAddSingleton<CertificateStateStore>();
         services.TryAddSingleton<IRenewalInfoSource, AcmeRenewalInfoSource>();
         services.TryAddSingleton<RenewalAdvisor>();
         services.TryAddSingleton<ChallengeLeftoverSweep>();
         services.TryAddSingleton<StateRetirement>();
+        services.TryAddSingleton<PendingKeySweep>();
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<ChallengeEndpoint>();
         services.TryAddSingleton<CancelledIssuanceCleanup>();

@@ -25,6 +25,7 @@ public sealed partial class RenewalScanner(
     RenewalAdvisor advisor,
     ChallengeLeftoverSweep leftoverSweep,
     StateRetirement stateRetirement,
+    PendingKeySweep pendingKeySweep,
     IOptions<KubernetesOptions> kubernetesOptions,
     IOptions<RenewalOptions> renewalOptions,
     TimeProvider timeProvider,
@@ -194,12 +195,13 @@ public sealed partial class RenewalScanner(
 
         try
         {
-            // Tokens live in one container for every cluster: swept once per scan.
+            // Tokens and pending keys live in one container each, for every cluster: swept once per scan.
             tokensRemoved = await leftoverSweep.SweepTokensAsync(now, orchestrations, cancellationToken).ConfigureAwait(false);
+            await pendingKeySweep.SweepAsync(now, orchestrations, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            problems.Add($"could not clear leftover challenge tokens: {ex.Message}");
+            problems.Add($"could not clear leftover challenge tokens or pending keys: {ex.Message}");
             LogTokenSweepFailed(logger, ex.Message);
         }
 
