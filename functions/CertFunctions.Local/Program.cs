@@ -37,6 +37,7 @@ builder.Services.AddLocalDurableTask(
         options.TaskHubName = local.TaskHub;
         options.WorkerId = local.WorkerId;
         options.MaxQueuePollingInterval = local.MaxQueuePollingInterval;
+        options.WorkItemVisibilityTimeout = local.WorkItemVisibilityTimeout;
     },
     LocalTasks.Register);
 builder.Services.AddSingleton<ApiKeyFilter>();

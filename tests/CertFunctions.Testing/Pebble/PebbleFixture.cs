@@ -184,6 +184,13 @@ public class PebbleFixture : IAsyncLifetime
             Options.StartTimeout);
     }
 
+    /// <summary>Pebble's HTTPS server certificate with its key (127.0.0.1 and localhost), for a proxy in front of it.</summary>
+    public X509Certificate2 CreateServerCertificate()
+    {
+        var tls = _tls ?? throw new InvalidOperationException("Pebble is not started.");
+        return X509Certificate2.CreateFromPem(tls.ServerCertificatePem, tls.ServerKeyPem);
+    }
+
     /// <summary>A handler that trusts exactly the generated TLS CA (custom root trust, host name checked).</summary>
     public SocketsHttpHandler CreateHttpMessageHandler()
     {
