@@ -256,6 +256,10 @@ module storage 'modules/storage.bicep' = {
       challengeContainerName
       stateContainerName
     ]
+    // PendingKeyStore.Prefix in the state container.
+    pendingKeyPrefixes: [
+      '${stateContainerName}/pending-keys/'
+    ]
     dataPrincipalId: identity.properties.principalId
     dataPrincipalKey: identity.id
     tags: tags

@@ -40,4 +40,7 @@ internal static partial class AcmeLog
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "ACME http-01 cleanup failed for {Identifier}")]
     public static partial void CleanupFailed(ILogger logger, Exception exception, string identifier);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "ACME challenge {ChallengeUrl} was already answered (authorization {Status}); not answering again")]
+    public static partial void ChallengeAlreadyAnswered(ILogger logger, Uri challengeUrl, CertFunctions.Acme.Protocol.AcmeStatus status);
 }

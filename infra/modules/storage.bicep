@@ -16,6 +16,13 @@ param deploymentContainerName string
 @description('Blob containers the app itself uses (challenge tokens, per-certificate state).')
 param appContainerNames string[]
 
+@description('Blob name prefixes (container/path/) of pending certificate keys, deleted by a lifecycle rule as a backstop.')
+param pendingKeyPrefixes string[]
+
+@description('Days after its last write a pending certificate key is deleted; longer than any issuance holds one (its longest wait is 25 h).')
+@minValue(2)
+param pendingKeyRetentionDays int = 2
+
 @description('Principal (object) id of the app\'s managed identity.')
 param dataPrincipalId string
 
@@ -81,6 +88,39 @@ resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/container
     }
   }
 ]
+
+// The app removes a pending key when its issuance ends without storing the certificate, and the renewal scan removes
+// those of issuances that ended otherwise; this rule catches whatever neither could (the app stopped for good).
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-pending-certificate-keys'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: pendingKeyPrefixes
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: pendingKeyRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
 
 resource dataAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in dataRoles: {

@@ -44,6 +44,15 @@ public sealed class AcmeAccountStore(BlobContainers containers)
         }
     }
 
+    /// <summary>Stores the account as it is now (the CA registered the same key again under a new URL).</summary>
+    public async Task ReplaceAsync(StoredAccount account, CancellationToken cancellationToken)
+    {
+        var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(BlobName(account.DirectoryUrl))
+            .UploadAsync(BinaryData.FromObjectAsJson(account, JsonSerializerOptions.Web), overwrite: true, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     private static string BlobName(Uri directoryUrl)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(directoryUrl.AbsoluteUri)))[..16];

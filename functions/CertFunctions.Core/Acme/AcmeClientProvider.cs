@@ -75,6 +75,36 @@ public sealed partial class AcmeClientProvider : IDisposable
         }
     }
 
+    /// <summary>
+    /// Registers the account again with its stored key (newAccount with the same contact and EAB) after the CA said it
+    /// no longer knows <paramref name="unknownAccountUrl"/>, and stores the new URL. Returns false when another caller
+    /// already did (the shared client has a different URL by now): then just use the client again.
+    /// </summary>
+    public async Task<bool> RegisterAgainAsync(Uri? unknownAccountUrl, CancellationToken cancellationToken)
+    {
+        var client = await GetClientAsync(cancellationToken).ConfigureAwait(false);
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (client.AccountUrl != unknownAccountUrl)
+            {
+                return false;
+            }
+
+            var options = _options.Value;
+            // The same client object: its key stays, only its account URL changes, so every activity sharing it goes on.
+            var account = await client.CreateAccountAsync(AccountOptionsFrom(options), cancellationToken).ConfigureAwait(false);
+            await _accounts.ReplaceAsync(
+                new StoredAccount(options.DirectoryUrl, account.Url!, client.AccountKey.ExportPem()), cancellationToken).ConfigureAwait(false);
+            LogAccountRegisteredAgain(_logger, unknownAccountUrl, account.Url!);
+            return true;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -121,6 +151,9 @@ public sealed partial class AcmeClientProvider : IDisposable
 
         return new HttpClient(handler, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The CA no longer knows ACME account {UnknownAccountUrl}; registered the stored key again as {AccountUrl}")]
+    private static partial void LogAccountRegisteredAgain(ILogger logger, Uri? unknownAccountUrl, Uri accountUrl);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created ACME account {AccountUrl}")]
     private static partial void LogAccountCreated(ILogger logger, Uri accountUrl);

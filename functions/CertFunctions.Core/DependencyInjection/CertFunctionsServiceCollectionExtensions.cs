@@ -67,6 +67,8 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<AcmeAccountStore>();
         services.TryAddSingleton<PendingKeyStore>();
         services.TryAddSingleton<AcmeClientProvider>();
+        services.TryAddSingleton<AcmeAccountRecovery>();
+        services.TryAddSingleton<OrderRecordStore>();
         services.TryAddSingleton<CertificateStateStore>();
         services.TryAddSingleton<IRenewalInfoSource, AcmeRenewalInfoSource>();
         services.TryAddSingleton<RenewalAdvisor>();
@@ -78,6 +80,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<SharedSecretReport>();
         services.TryAddSingleton<CertificateRenewalStep>();
         services.TryAddSingleton<StateRetirement>();
+        services.TryAddSingleton<PendingKeySweep>();
         services.TryAddSingleton<ChallengeEndpoint>();
         services.TryAddSingleton<HealthEndpoint>();
         services.TryAddSingleton<CancelledIssuanceCleanup>();

@@ -1,3 +1,4 @@
+using CertFunctions.Core.Acme;
 using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Challenges;
 using CertFunctions.Core.Kubernetes.Events;
@@ -7,9 +8,9 @@ namespace CertFunctions.Core.Orchestration;
 
 /// <summary>
 /// Removes what a terminated issuance left (a terminated orchestration runs no cleanup of its own): its challenge
-/// routing, found by label, and its tokens; records an <c>IssuanceCancelled</c> Event on the Ingress.
+/// routing, found by label, its tokens and its pending certificate key; records an <c>IssuanceCancelled</c> Event on the Ingress.
 /// </summary>
-public sealed class CancelledIssuanceCleanup(ChallengeRouter router, ChallengeTokenStore tokens, IngressEventRecorder events)
+public sealed class CancelledIssuanceCleanup(ChallengeRouter router, ChallengeTokenStore tokens, PendingKeyStore pendingKeys, IngressEventRecorder events)
 {
     /// <summary>Cleans up after instance <paramref name="instanceId"/> of <paramref name="certificate"/>, which ended at <paramref name="endedAt"/>; returns what was removed.</summary>
     /// <remarks>
@@ -22,7 +23,8 @@ public sealed class CancelledIssuanceCleanup(ChallengeRouter router, ChallengeTo
         var found = await router.FindAsync(certificate, cancellationToken).ConfigureAwait(false);
         var routes = router.RemoveSeenAsync(found, cancellationToken);
         var published = tokens.ReleaseOwnedAsync(instanceId, endedAt, cancellationToken);
-        await Task.WhenAll(routes, published).ConfigureAwait(false);
+        var keys = pendingKeys.DeleteOwnedByAsync(instanceId, endedAt, cancellationToken);
+        await Task.WhenAll(routes, published, keys).ConfigureAwait(false);
         var removed = await routes.ConfigureAwait(false);
         await events.RecordAsync(
             certificate,

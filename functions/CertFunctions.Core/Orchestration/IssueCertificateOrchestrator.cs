@@ -139,7 +139,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
             challenges,
             new ChallengeRoutingRequest(run.Input.Certificate, pendingHosts, run.Tokens, plan.Spec.Routing, plan.Spec.SolverPreset, plan.Spec.IngressClassName));
         var deadline = context.CurrentUtcDateTime + check.Timeout;
-        var firstAnswer = new ValidateInput(order.OrderUrl!, challenges, Answer: true);
+        var firstAnswer = new ValidateInput(order.OrderUrl!, challenges, Answer: true, run.Input.Certificate);
         var solved = await context.CallActivityAsync<SolvedChallenges>(
             SolveChallengesActivity.Name,
             check.Mode == SelfCheckMode.Wait
@@ -219,7 +219,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
             run.SetStatus(IssuanceStep.Validating, detail: "the CA is still validating");
             await context.CreateTimer(validation.RetryAfter ?? TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(true);
             validation = await context.CallActivityAsync<ValidateOutput>(
-                ValidateActivity.Name, new ValidateInput(order.OrderUrl!, order.Challenges, Answer: false), IssuanceRetryPolicies.Acme).ConfigureAwait(true);
+                ValidateActivity.Name, new ValidateInput(order.OrderUrl!, order.Challenges, Answer: false, run.Input.Certificate), IssuanceRetryPolicies.Acme).ConfigureAwait(true);
         }
 
         if (validation.State == ValidationState.Invalid)

@@ -18,6 +18,7 @@ public sealed partial class RenewalScanner(
     CertificateRenewalStep renewals,
     ChallengeLeftoverSweep leftoverSweep,
     StateRetirement stateRetirement,
+    PendingKeySweep pendingKeySweep,
     RenewalAdvisor advisor,
     IOrchestrationGateway orchestrations,
     IOptions<KubernetesOptions> kubernetesOptions,
@@ -117,12 +118,13 @@ public sealed partial class RenewalScanner(
     {
         try
         {
-            // Tokens live in one container for every cluster: swept once per scan.
+            // Tokens and pending keys live in one container each, for every cluster: swept once per scan.
             scan.Count(ScanCounter.TokensRemoved, await leftoverSweep.SweepTokensAsync(scan.PublishedTokens, scan.Now, scan.Orchestrations, cancellationToken).ConfigureAwait(false));
+            await pendingKeySweep.SweepAsync(scan.Now, scan.Orchestrations, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            scan.AddProblem($"could not clear leftover challenge tokens: {ex.Message}");
+            scan.AddProblem($"could not clear leftover challenge tokens or pending keys: {ex.Message}");
             LogTokenSweepFailed(logger, ex.Message);
         }
     }

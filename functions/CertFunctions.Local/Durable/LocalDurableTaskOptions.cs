@@ -20,6 +20,9 @@ public sealed class LocalDurableTaskOptions
     /// <summary>Longest wait between polls of an idle queue (DTFx backs off up to this; its default is 30 s).</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long an activity taken by a worker that died stays invisible before it runs again elsewhere.</summary>
+    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Number of control-queue partitions; one is enough for a single local worker.</summary>
     public int PartitionCount { get; set; } = 1;
 

@@ -21,6 +21,7 @@ public sealed class LocalTaskHub : IDisposable
             AppName = settings.TaskHubName,
             MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
             PartitionCount = settings.PartitionCount,
+            WorkItemQueueVisibilityTimeout = settings.WorkItemVisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = settings.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = settings.MaxConcurrentOrchestrations,
 

@@ -44,6 +44,7 @@ public static class LocalHostBuilder
                 options.TaskHubName = local.TaskHub;
                 options.WorkerId = local.WorkerId;
                 options.MaxQueuePollingInterval = local.MaxQueuePollingInterval;
+                options.WorkItemVisibilityTimeout = local.WorkItemVisibilityTimeout;
             },
             LocalTasks.Register);
         builder.Services.AddCertFunctionsOrchestrationClients();

@@ -23,6 +23,13 @@ public sealed class LocalHostOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30", ErrorMessage = "Local:MaxQueuePollingInterval must be between 50 ms and 30 s.")]
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long an activity a dead worker had taken stays invisible before another worker runs it again (DTFx's work-item
+    /// queue visibility timeout; 5 minutes by default, and live workers renew it while an activity runs).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:30:00", ErrorMessage = "Local:WorkItemVisibilityTimeout must be between 5 s and 30 minutes.")]
+    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Run the renewal timer on its schedule (the scan can always be run through the admin route).</summary>
     public bool RunRenewalTimer { get; set; } = true;
 }

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using CertFunctions.Core.Acme;
+using CertFunctions.Core.Certificates;
+using CertFunctions.EndToEnd.Tests.Idempotence;
 using CertFunctions.Testing.LocalWorld;
 
 namespace CertFunctions.EndToEnd.Tests.Issuance;
@@ -91,6 +94,28 @@ public sealed class RestartEndToEndTests : IAsyncLifetime
 
         using var unknown = await world.Host!.Http.DeleteAsync(new Uri("api/certificates/operations/cert_default_x_y_00000000", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_issuance_removes_the_certificate_key_it_kept_for_its_order()
+    {
+        var world = _world!;
+        var ns = await E2E.SeedIngressAsync(world, "web", ["cancel-key.restart.example.test"]);
+        var operation = await E2E.RequestAsync(world.Host!, ns, "web");
+        await WaitForStepAsync(world.Host!, operation, "SelfChecking");
+
+        // The key a finalize of this instance keeps between finalizing and storing, written through the product's store.
+        using var steps = new IssuanceSteps(world);
+        var keys = steps.Get<PendingKeyStore>();
+        var instanceId = new CertificateRef("default", ns, "web").InstanceId;
+        await keys.SaveAsync(new Uri("https://127.0.0.1/order/cancelled"), "-----BEGIN PRIVATE KEY-----\nnot-a-key\n-----END PRIVATE KEY-----\n", instanceId, CancellationToken.None);
+
+        using (var cancelled = await world.Host!.Http.DeleteAsync(operation))
+        {
+            Assert.True(cancelled.StatusCode == System.Net.HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync());
+        }
+
+        Assert.DoesNotContain(await keys.ListAsync(CancellationToken.None), k => k.Owner == instanceId);
     }
 
     private static async Task WaitForStepAsync(LocalHostProcess host, Uri operation, string step)

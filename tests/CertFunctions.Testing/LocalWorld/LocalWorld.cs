@@ -14,6 +14,7 @@ public sealed class LocalWorld : IAsyncDisposable
 {
     private readonly LocalWorldOptions _options;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "certfunctions-world-" + Guid.NewGuid().ToString("N")[..10]);
+    private int _hostPort;
 
     private LocalWorld(LocalWorldOptions options)
     {
@@ -62,12 +63,15 @@ public sealed class LocalWorld : IAsyncDisposable
     }
 
     /// <summary>Creates (not starts) another host process with the same settings, e.g. after a kill.</summary>
-    public LocalHostProcess CreateHost() => new(HostSettings, Host?.Port);
+    public LocalHostProcess CreateHost() => new(HostSettings, Host?.Port ?? _hostPort);
 
-    /// <summary>Replaces the running host with a fresh process on the same port and hub (after <see cref="LocalHostProcess.KillAsync"/>).</summary>
+    /// <summary>
+    /// Replaces the running host with a fresh process on the same port and hub (after <see cref="LocalHostProcess.KillAsync"/>),
+    /// or starts the first one when the world was started without it.
+    /// </summary>
     public async Task RestartHostAsync()
     {
-        var port = Host?.Port;
+        var port = Host?.Port ?? _hostPort;
         if (Host is not null)
         {
             await Host.DisposeAsync();
@@ -104,7 +108,7 @@ public sealed class LocalWorld : IAsyncDisposable
         await Task.WhenAll(Azurite.InitializeAsync(), Pebble.InitializeAsync(), Emulator.InitializeAsync());
         await File.WriteAllTextAsync(PebbleTlsRootPath, Pebble.TlsAuthority.ExportCertificatePem());
 
-        var hostPort = _options.HostPort > 0 ? _options.HostPort : FreePort.Next();
+        var hostPort = _hostPort = _options.HostPort > 0 ? _options.HostPort : FreePort.Next();
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,

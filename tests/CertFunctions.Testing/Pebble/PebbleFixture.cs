@@ -122,20 +122,22 @@ public class PebbleFixture : IAsyncLifetime
             workingDirectory: _workDirectory);
         await _dns.WaitUntilReadyAsync(ct => CanConnectAsync(DnsPort, ct), Options.StartTimeout);
 
-        _pebble = ServiceProcess.Start(
-            "pebble",
-            pebblePath,
-            ["-config", configPath, "-dnsserver", $"127.0.0.1:{DnsPort}"],
-            BuildEnvironment(),
-            _workDirectory);
-        using var client = CreateHttpClient();
-        await _pebble.WaitUntilReadyAsync(
-            async ct =>
-            {
-                using var response = await client.GetAsync(DirectoryUri, ct);
-                return response.IsSuccessStatusCode;
-            },
-            Options.StartTimeout);
+        await StartPebbleAsync(pebblePath, configPath);
+    }
+
+    /// <summary>
+    /// Stops Pebble and starts it again on the same ports with the same TLS certificate. Pebble keeps everything in
+    /// memory, so the new one knows no account, order or certificate of the old one, like a CA that was rebuilt.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        if (_pebble is null)
+        {
+            throw new InvalidOperationException("Pebble is not started.");
+        }
+
+        await _pebble.DisposeAsync();
+        await StartPebbleAsync(ProgramLocator.Require("pebble", InstallHint), Path.Combine(_workDirectory, "pebble-config.json"));
     }
 
     /// <inheritdoc />
@@ -162,6 +164,31 @@ public class PebbleFixture : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    private async Task StartPebbleAsync(string pebblePath, string configPath)
+    {
+        _pebble = ServiceProcess.Start(
+            "pebble",
+            pebblePath,
+            ["-config", configPath, "-dnsserver", $"127.0.0.1:{DnsPort}"],
+            BuildEnvironment(),
+            _workDirectory);
+        using var client = CreateHttpClient();
+        await _pebble.WaitUntilReadyAsync(
+            async ct =>
+            {
+                using var response = await client.GetAsync(DirectoryUri, ct);
+                return response.IsSuccessStatusCode;
+            },
+            Options.StartTimeout);
+    }
+
+    /// <summary>Pebble's HTTPS server certificate with its key (127.0.0.1 and localhost), for a proxy in front of it.</summary>
+    public X509Certificate2 CreateServerCertificate()
+    {
+        var tls = _tls ?? throw new InvalidOperationException("Pebble is not started.");
+        return X509Certificate2.CreateFromPem(tls.ServerCertificatePem, tls.ServerKeyPem);
     }
 
     /// <summary>A handler that trusts exactly the generated TLS CA (custom root trust, host name checked).</summary>

@@ -38,4 +38,7 @@ public static class IngressEventReasons
 
     /// <summary>The Ingress's annotations or hosts cannot be served.</summary>
     public const string InvalidConfiguration = "InvalidConfiguration";
+
+    /// <summary>The CA no longer knew the ACME account; its stored key was registered again and the issuance went on.</summary>
+    public const string AcmeAccountRegisteredAgain = "AcmeAccountRegisteredAgain";
 }

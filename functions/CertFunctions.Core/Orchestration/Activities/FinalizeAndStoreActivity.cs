@@ -18,7 +18,7 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// finishes the job on retry (each step is idempotent) instead of orphaning a certificate.
 /// </summary>
 public sealed partial class FinalizeAndStoreActivity(
-    AcmeClientProvider acme,
+    AcmeAccountRecovery acme,
     PendingKeyStore pendingKeys,
     TlsSecretWriter secretWriter,
     IngressTlsBinder tlsBinder,
@@ -29,10 +29,16 @@ public sealed partial class FinalizeAndStoreActivity(
     public const string Name = nameof(FinalizeAndStoreActivity);
 
     /// <inheritdoc />
-    public override async Task<FinalizeOutput> RunAsync(TaskActivityContext context, FinalizeInput input)
+    public override Task<FinalizeOutput> RunAsync(TaskActivityContext context, FinalizeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        return acme.RunAsync(input.Certificate, client => FinalizeAsync(client, context.InstanceId, input), CancellationToken.None);
+    }
+
+    private async Task<FinalizeOutput> FinalizeAsync(CertFunctions.Acme.AcmeClient client, string instanceId, FinalizeInput input)
     {
         var ct = CancellationToken.None;
-        var client = await acme.GetClientAsync(ct).ConfigureAwait(false);
         var orderTask = client.GetOrderAsync(input.OrderUrl, ct);
         var keyTask = pendingKeys.ReadAsync(input.OrderUrl, ct);
         await Task.WhenAll(orderTask, keyTask).ConfigureAwait(false);
@@ -45,7 +51,7 @@ public sealed partial class FinalizeAndStoreActivity(
             {
                 using var fresh = CertificateKey.Generate(ToAlgorithm(input.KeyType));
                 keyPem = fresh.ExportPem();
-                await pendingKeys.SaveAsync(input.OrderUrl, keyPem, ct).ConfigureAwait(false);
+                await pendingKeys.SaveAsync(input.OrderUrl, keyPem, instanceId, ct).ConfigureAwait(false);
             }
 
             using var key = CertificateKey.FromPem(keyPem);
@@ -88,11 +94,13 @@ public sealed partial class FinalizeAndStoreActivity(
         }
 
         var ari = await TryGetRenewalInfoAsync(client, leaf).ConfigureAwait(false);
-        var planned = RenewalPolicy.PlannedRenewal(
+        // Whole seconds, as the Secret's annotation keeps it: a re-run that finds the certificate stored reads the plan
+        // back from there and must report the same one.
+        var planned = WholeSeconds(RenewalPolicy.PlannedRenewal(
             leaf.NotBefore.ToUniversalTime(),
             leaf.NotAfter.ToUniversalTime(),
             ari,
-            RenewalPolicy.StableFraction(leaf.SerialNumber));
+            RenewalPolicy.StableFraction(leaf.SerialNumber)));
 
         var summary = await secretWriter.WriteAsync(
             input.Certificate,
@@ -138,6 +146,8 @@ public sealed partial class FinalizeAndStoreActivity(
             return null;
         }
     }
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
 
     private static CertificateKeyAlgorithm ToAlgorithm(CertificateKeyType type) => type switch
     {

@@ -1,11 +1,17 @@
+using CertFunctions.Core.Acme;
 using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Renewal;
 using Microsoft.DurableTask;
 
 namespace CertFunctions.Core.Orchestration.Activities;
 
-/// <summary>Records how an issuance ended: a Kubernetes Event on the Ingress, and the outcome and back-off in storage.</summary>
-public sealed class ReportOutcomeActivity(IngressEventRecorder events, CertificateStateStore store) : TaskActivity<ReportOutcomeInput, CertificateState>
+/// <summary>
+/// Records how an issuance ended: a Kubernetes Event on the Ingress, and the outcome and back-off in storage. A failure
+/// also removes the run's pending certificate key, which no later step will use. Safe to run again: the same failure
+/// reported twice counts once, and the same Event bumps its count.
+/// </summary>
+public sealed class ReportOutcomeActivity(IngressEventRecorder events, CertificateStateStore store, PendingKeyStore pendingKeys)
+    : TaskActivity<ReportOutcomeInput, CertificateState>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(ReportOutcomeActivity);
@@ -21,7 +27,11 @@ public sealed class ReportOutcomeActivity(IngressEventRecorder events, Certifica
         // A success starts the state afresh; only a failure builds on the previous one (its failure count).
         var previous = input.State.Result is null ? await store.ReadAsync(input.State.Certificate, CancellationToken.None).ConfigureAwait(false) : null;
         var state = Next(previous, input.State);
-        await Task.WhenAll(recording, store.WriteAsync(state, CancellationToken.None)).ConfigureAwait(false);
+        // Every terminal outcome but a stored certificate ends here: the key the run kept for its order has no use left.
+        var discarding = input.State.Result is null
+            ? pendingKeys.DeleteOwnedByAsync(input.State.InstanceId, DateTimeOffset.MaxValue, CancellationToken.None)
+            : Task.FromResult(0);
+        await Task.WhenAll(recording, store.WriteAsync(state, CancellationToken.None), discarding).ConfigureAwait(false);
         return state;
     }
 
@@ -34,6 +44,12 @@ public sealed class ReportOutcomeActivity(IngressEventRecorder events, Certifica
             return new CertificateState(
                 input.Certificate, result.Hosts, result.SecretName, CertificateOutcome.Succeeded, input.At, input.At,
                 0, null, null, result.Serial, result.NotAfter, result.PlannedRenewal, input.InstanceId, result.AriCertificateId);
+        }
+
+        if (previous is { LastOutcome: CertificateOutcome.Failed } && previous.LastInstanceId == input.InstanceId && previous.LastAttemptAt == input.At)
+        {
+            // This very failure was recorded by an earlier attempt of this activity: counting it again would lengthen the back-off.
+            return previous;
         }
 
         var failures = (previous?.ConsecutiveFailures ?? 0) + 1;

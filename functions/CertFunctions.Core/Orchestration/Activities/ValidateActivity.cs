@@ -5,8 +5,11 @@ using Microsoft.DurableTask;
 
 namespace CertFunctions.Core.Orchestration.Activities;
 
-/// <summary>Tells the CA to validate (all challenges at once) and waits, bounded, for the authorizations to settle.</summary>
-public sealed class ValidateActivity(AcmeClientProvider acme) : TaskActivity<ValidateInput, ValidateOutput>
+/// <summary>
+/// Tells the CA to validate (all challenges at once) and waits, bounded, for the authorizations to settle. Safe to run
+/// again: a challenge an earlier attempt already answered is not answered twice (<see cref="CertFunctions.Acme.AcmeClient.AnswerChallengeOnceAsync"/>).
+/// </summary>
+public sealed class ValidateActivity(AcmeAccountRecovery acme) : TaskActivity<ValidateInput, ValidateOutput>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(ValidateActivity);
@@ -14,12 +17,17 @@ public sealed class ValidateActivity(AcmeClientProvider acme) : TaskActivity<Val
     private static readonly TimeSpan PendingRetry = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc />
-    public override async Task<ValidateOutput> RunAsync(TaskActivityContext context, ValidateInput input)
+    public override Task<ValidateOutput> RunAsync(TaskActivityContext context, ValidateInput input)
     {
-        var client = await acme.GetClientAsync(CancellationToken.None).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(input);
+        return acme.RunAsync(input.Certificate, client => ValidateAsync(client, input), CancellationToken.None);
+    }
+
+    private static async Task<ValidateOutput> ValidateAsync(CertFunctions.Acme.AcmeClient client, ValidateInput input)
+    {
         if (input.Answer)
         {
-            await Task.WhenAll(input.Challenges.Select(c => client.AnswerChallengeAsync(c.ChallengeUrl, CancellationToken.None))).ConfigureAwait(false);
+            await Task.WhenAll(input.Challenges.Select(c => client.AnswerChallengeOnceAsync(c.AuthorizationUrl, c.ChallengeUrl, CancellationToken.None))).ConfigureAwait(false);
         }
 
         AcmeAuthorization[] authorizations;
