@@ -69,7 +69,8 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
                 metadata.Remove("generation");
             }
 
-            if (type.Kind is "Ingress" or "Service")
+            // Custom resources with a status subresource drop status on create, as the apiextensions server does.
+            if (type.Kind is "Ingress" or "Service" || type.IsCustomResource)
             {
                 obj.Remove("status");
             }
@@ -402,7 +403,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
     private static JsonObject RequireObjectPatch(JsonNode? patch) =>
         patch as JsonObject ?? throw StatusObjects.BadRequest($"json: cannot unmarshal {patch.KindName()} into Go value of type map[string]interface {{}}");
 
-    private static bool TracksGeneration(ResourceType type) => type.Kind is "Ingress" or "IngressClass";
+    private static bool TracksGeneration(ResourceType type) => type.Kind is "Ingress" or "IngressClass" || type.IsCustomResource;
 
     private string Timestamp() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -30,6 +30,9 @@ internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps)
                     break;
                 }
 
+            case "GatewayClass" or "Gateway" or "HTTPRoute" or "ReferenceGrant":
+                Validation.Gateway.GatewayApiSchemas.Default(kind, obj);
+                break;
             case "Ingress":
                 obj["spec"] ??= new JsonObject();
                 obj.GetOrAddObject("status").GetOrAddObject("loadBalancer");
