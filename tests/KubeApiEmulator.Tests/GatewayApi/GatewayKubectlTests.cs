@@ -1,7 +1,7 @@
 using CertFunctions.Testing.Kubernetes;
 using KubeApiEmulator.Tests.Support;
 
-namespace KubeApiEmulator.Tests.Gateway;
+namespace KubeApiEmulator.Tests.GatewayApi;
 
 /// <summary>The real kubectl driving Gateway API objects: apply, get with the CRDs' printer columns, patch, wait.</summary>
 [Collection(KubeApiEmulatorCollection.Name)]

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CertFunctions.Testing.Kubernetes;
 
-namespace KubeApiEmulator.Tests.Gateway;
+namespace KubeApiEmulator.Tests.GatewayApi;
 
 /// <summary>Raw API calls with Gateway API objects: the status codes and messages a server with the v1.2 CRDs gives.</summary>
 [Collection(KubeApiEmulatorCollection.Name)]
