@@ -29,6 +29,8 @@ internal sealed partial class GatewayController(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the start-up path: the first pass (and any listener port binding) runs after the emulator is ready.
+        await Task.Yield();
         List<WatchSubscription> subscriptions;
         lock (store.Gate)
         {
