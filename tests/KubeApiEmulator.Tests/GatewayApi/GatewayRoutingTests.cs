@@ -74,10 +74,12 @@ public sealed class GatewayRoutingTests(KubeApiEmulatorFixture emulator) : IAsyn
         var (ns, port) = await GatewayAsync("routehost", HttpListenerOn);
         await BackendAsync(ns, "alpha", _alpha);
         await BackendAsync(ns, "beta", _beta);
-        await _world.ApplyAsync(HttpRoute(ns, "wild", Parent("edge"), Rule("PathPrefix", "/", "alpha"), "*.routehost.test"));
-        await _world.ApplyAsync(HttpRoute(ns, "exact", Parent("edge"), Rule("PathPrefix", "/", "beta"), "x.routehost.test"));
-        await _world.RouteWhenAcceptedIsAsync(ns, "exact", "True");
-        await _world.RouteWhenAcceptedIsAsync(ns, "wild", "True");
+
+        // The wildcard route is older and first by name, so only hostname precedence can pick the exact one.
+        await _world.ApplyAsync(HttpRoute(ns, "aa-wild", Parent("edge"), Rule("PathPrefix", "/", "alpha"), "*.routehost.test"));
+        await _world.ApplyAsync(HttpRoute(ns, "zz-exact", Parent("edge"), Rule("PathPrefix", "/", "beta"), "x.routehost.test"));
+        await _world.RouteWhenAcceptedIsAsync(ns, "zz-exact", "True");
+        await _world.RouteWhenAcceptedIsAsync(ns, "aa-wild", "True");
 
         Assert.Equal("beta", await UpstreamAsync(port, "x.routehost.test", "/"));
         Assert.Equal("alpha", await UpstreamAsync(port, "y.routehost.test", "/"));

@@ -155,6 +155,18 @@ public sealed class GatewayValidationTests(KubeApiEmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task A_custom_resource_is_written_with_its_keys_sorted_as_go_maps_are()
+    {
+        var (status, body) = await CreateRouteAsync("""{"rules":[{"matches":[{"path":{"value":"/a","type":"Exact"}}]}],"parentRefs":[{"name":"gw"}]}""", name: "sorted");
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(["apiVersion", "kind", "metadata", "spec"], body.AsObject().Select(p => p.Key));
+        Assert.Equal(["creationTimestamp", "generation", "name", "namespace", "uid"], body["metadata"]!.AsObject().Select(p => p.Key).Where(k => k != "resourceVersion"));
+        Assert.Equal(["parentRefs", "rules"], body["spec"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["type", "value"], body["spec"]!["rules"]![0]!["matches"]![0]!["path"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
     public async Task Strategic_merge_patch_is_415_with_the_custom_resource_media_types()
     {
         var (_, created) = await CreateRouteAsync("""{"parentRefs":[{"name":"gw"}]}""", name: "smp");

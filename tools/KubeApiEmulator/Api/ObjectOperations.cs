@@ -83,7 +83,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
                 throw StatusObjects.AlreadyExists(type, name);
             }
 
-            obj = ObjectShape.Ordered(obj);
+            obj = ObjectShape.For(type, obj);
             if (options.DryRun)
             {
                 return Present(type, obj);
@@ -328,7 +328,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
             next.Metadata()["generation"] = JsonNode.DeepEquals(old["spec"], next["spec"]) ? generation : generation + 1;
         }
 
-        next = ObjectShape.Ordered(next);
+        next = ObjectShape.For(type, next);
         if (JsonNode.DeepEquals(next, old))
         {
             return Present(type, old);

@@ -140,7 +140,7 @@ internal sealed partial class GatewayController(
             }
 
             current["status"] = next;
-            store.Put(type.StorageName, ObjectShape.Ordered(current), "MODIFIED");
+            store.Put(type.StorageName, ObjectShape.For(type, current), "MODIFIED");
         }
     }
 
