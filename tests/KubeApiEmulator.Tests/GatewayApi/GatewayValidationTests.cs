@@ -199,6 +199,51 @@ public sealed class GatewayValidationTests(KubeApiEmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task Update_needs_the_current_resourceVersion_and_keeps_the_stored_status()
+    {
+        var (_, created) = await CreateRouteAsync("""{"parentRefs":[{"name":"gw"}]}""", name: "put");
+        var ns = (string)created["metadata"]!["namespace"]!;
+        var stale = created.DeepClone();
+        stale["metadata"]!["resourceVersion"] = "1";
+        var current = created.DeepClone();
+        current["spec"]!["hostnames"] = new JsonArray("put.example.test");
+        current["status"] = new JsonObject { ["parents"] = new JsonArray() };
+
+        using var conflict = await emulator.ApiClient.PutAsync(new Uri(Uri(RoutePath, ns), "put"), Json(stale.ToJsonString()));
+        var conflictBody = JsonNode.Parse(await conflict.Content.ReadAsStringAsync())!;
+        using var updated = await emulator.ApiClient.PutAsync(new Uri(Uri(RoutePath, ns), "put"), Json(current.ToJsonString()));
+        var updatedBody = JsonNode.Parse(await updated.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal("Operation cannot be fulfilled on httproutes.gateway.networking.k8s.io \"put\": the object has been modified; please apply your changes to the latest version and try again", (string?)conflictBody["message"]);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(2, (long)updatedBody["metadata"]!["generation"]!);
+        Assert.Null(updatedBody["status"]);
+    }
+
+    [Fact]
+    public async Task Delete_collection_removes_the_selected_routes()
+    {
+        var ns = await emulator.CreateNamespaceAsync("gwdelcol");
+        foreach (var (name, team) in new[] { ("a", "x"), ("b", "y") })
+        {
+            using var created = await emulator.ApiClient.PostAsync(Uri(RoutePath, ns),
+                Json($$$"""{"apiVersion":"gateway.networking.k8s.io/v1","kind":"HTTPRoute","metadata":{"name":"{{{name}}}","labels":{"team":"{{{team}}}"}},"spec":{}}"""));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        using var deleted = await emulator.ApiClient.DeleteAsync(new Uri(Uri(RoutePath, ns) + "?labelSelector=team%3Dx"));
+        var remaining = JsonNode.Parse(await emulator.ApiClient.GetStringAsync(Uri(RoutePath, ns)))!;
+        using var missing = await emulator.ApiClient.GetAsync(new Uri(Uri(RoutePath, ns), "a"));
+        var missingBody = JsonNode.Parse(await missing.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(["b"], remaining["items"]!.AsArray().Select(i => (string)i!["metadata"]!["name"]!));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("httproutes.gateway.networking.k8s.io \"a\" not found", (string?)missingBody["message"]);
+    }
+
+    [Fact]
     public async Task The_controllerName_of_a_class_is_immutable()
     {
         var name = "immutable-" + Guid.NewGuid().ToString("N")[..8];
