@@ -154,6 +154,28 @@ public sealed class GatewayStatusTests(KubeApiEmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task Deleting_the_gateway_removes_its_entry_from_the_route_status()
+    {
+        var ns = await emulator.CreateNamespaceAsync("gwdetach");
+        var className = await _world.CreateClassAsync("detach");
+        await _world.ApplyAsync(Gateway(ns, "edge", className, HttpListener("http", 80, "detach.gateway.test")));
+        await _world.ApplyAsync(HttpRoute(ns, "web", Parent("edge"), Rule("Exact", "/a", "web")));
+        await _world.RouteWhenAcceptedIsAsync(ns, "web", "True");
+
+        var deleted = await emulator.RunKubectlAsync("delete", "-n", ns, "gateway/edge");
+        var parents = -1;
+        for (var attempt = 0; attempt < 200 && parents != 0; attempt++)
+        {
+            // The controller writes status after the delete returns, as a real one does: poll until it has.
+            await Task.Delay(50);
+            parents = (await _world.GetAsync(ns, "httproute/web"))["status"]!["parents"]!.AsArray().Count;
+        }
+
+        Assert.True(deleted.Succeeded, deleted.ToString());
+        Assert.Equal(0, parents);
+    }
+
+    [Fact]
     public async Task Gateways_of_another_controller_are_left_waiting()
     {
         var ns = await emulator.CreateNamespaceAsync("gwother");

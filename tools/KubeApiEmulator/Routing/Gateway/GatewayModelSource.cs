@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using KubeApiEmulator.Discovery;
 using KubeApiEmulator.Options;
 using KubeApiEmulator.Storage;
@@ -63,7 +64,36 @@ internal sealed class GatewayModelSource(ObjectStore store, EmulatorOptions opti
 
         snapshot.Services.UnionWith(All(ResourceCatalog.Services).Select(s => s.Key));
         snapshot.Secrets.UnionWith(All(ResourceCatalog.Secrets).Select(s => s.Key));
+
+        // Parsed nodes fill their members lazily, which is not safe for concurrent readers: front requests and the
+        // controller share the model, so every node is filled here, before it is shared.
+        foreach (var obj in snapshot.Classes.Concat(snapshot.Gateways).Concat(snapshot.Routes).Concat(snapshot.Grants))
+        {
+            Materialize(obj);
+        }
+
         return snapshot;
+    }
+
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    Materialize(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Materialize(item);
+                }
+
+                break;
+        }
     }
 
     private IEnumerable<StoredObject> All(ResourceType type) => store.Range(type.StorageName, null, null);
