@@ -1,6 +1,7 @@
 using System.Net;
 using KubeApiEmulator.Admin;
 using KubeApiEmulator.Api;
+using KubeApiEmulator.Controllers;
 using KubeApiEmulator.Objects;
 using KubeApiEmulator.Options;
 using KubeApiEmulator.Routing;
@@ -54,6 +55,8 @@ internal static partial class EmulatorHost
         services.AddSingleton<AuditLog>();
         services.AddSingleton(new UpstreamMap(options.Upstreams));
         services.AddSingleton<IngressRouter>();
+        services.AddSingleton<UpstreamForwarder>();
+        services.AddGatewayController();
         services.AddSingleton<AdminEndpoints>();
         services.AddSingleton<ServiceAccountTokens>();
         services.AddSingleton<ServiceAccountTokenSecrets>();

@@ -76,7 +76,8 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
                 metadata.Remove("generation");
             }
 
-            if (type.Kind is "Ingress" or "Service")
+            // Custom resources with a status subresource drop status on create, as the apiextensions server does.
+            if (type.Kind is "Ingress" or "Service" || type.IsCustomResource)
             {
                 obj.Remove("status");
             }
@@ -89,7 +90,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
                 throw StatusObjects.AlreadyExists(type, name);
             }
 
-            obj = ObjectShape.Ordered(obj);
+            obj = ObjectShape.For(type, obj);
             if (options.DryRun)
             {
                 return Present(type, obj);
@@ -320,7 +321,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
             next.Metadata()["generation"] = JsonNode.DeepEquals(old["spec"], next["spec"]) ? generation : generation + 1;
         }
 
-        next = ObjectShape.Ordered(next);
+        next = ObjectShape.For(type, next);
         if (JsonNode.DeepEquals(next, old))
         {
             return Present(type, old);
@@ -397,7 +398,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
     private static JsonObject RequireObjectPatch(JsonNode? patch) =>
         patch as JsonObject ?? throw StatusObjects.BadRequest($"json: cannot unmarshal {patch.KindName()} into Go value of type map[string]interface {{}}");
 
-    private static bool TracksGeneration(ResourceType type) => type.Kind is "Ingress" or "IngressClass";
+    private static bool TracksGeneration(ResourceType type) => type.Kind is "Ingress" or "IngressClass" || type.IsCustomResource;
 
     private string Timestamp() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -100,6 +100,11 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
             case "patch":
                 {
                     var mediaType = RequestBody.MediaType(http);
+                    if (type.IsCustomResource && mediaType is not ("application/json-patch+json" or "application/merge-patch+json"))
+                    {
+                        throw StatusObjects.UnsupportedCustomResourcePatchType();
+                    }
+
                     if (mediaType is not ("application/json-patch+json" or "application/merge-patch+json" or "application/strategic-merge-patch+json"))
                     {
                         throw StatusObjects.UnsupportedPatchType(mediaType);

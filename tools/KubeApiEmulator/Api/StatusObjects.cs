@@ -120,6 +120,12 @@ internal static class StatusObjects
     /// <summary>410 Expired for a continue token or watch resourceVersion too old to serve.</summary>
     public static StatusException Expired(string message) => new(410, "Expired", message);
 
+    /// <summary>415 for a strategic merge (or other unsupported) patch of a custom resource; server-side apply is listed as the real server lists it.</summary>
+    public static StatusException UnsupportedCustomResourcePatchType() =>
+        new(415, "UnsupportedMediaType",
+            "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml",
+            new JsonObject());
+
     /// <summary>The details block naming an object.</summary>
     public static JsonObject Details(ResourceType type, string name, string? uid = null)
     {

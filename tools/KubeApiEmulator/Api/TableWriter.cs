@@ -14,15 +14,17 @@ internal static class TableWriter
         TableObjectPolicy include = TableObjectPolicy.Metadata, string version = "v1")
     {
         var columns = new JsonArray();
-        foreach (var (name, description) in Columns(type))
+        var customColumns = GatewayApiPrinterColumns.For(type.Kind);
+        var definitions = customColumns ?? [.. Columns(type).Select(c => (c.Name, "string", c.Description, type.Kind == "Event" && c.Name == "Name" ? 1 : 0))];
+        foreach (var (name, columnType, description, priority) in definitions)
         {
             columns.Add(new JsonObject
             {
                 ["name"] = name,
-                ["type"] = "string",
+                ["type"] = columnType,
                 ["format"] = name == "Name" ? "name" : string.Empty,
                 ["description"] = description,
-                ["priority"] = type.Kind == "Event" && name == "Name" ? 1 : 0,
+                ["priority"] = priority,
             });
         }
 
@@ -30,7 +32,8 @@ internal static class TableWriter
         foreach (var obj in objects)
         {
             var cells = new JsonArray();
-            foreach (var cell in Cells(type, obj, now))
+            var rowCells = customColumns is null ? Cells(type, obj, now) : GatewayApiPrinterColumns.Cells(type.Kind, obj, Age(obj.GetString("metadata", "creationTimestamp"), now));
+            foreach (var cell in rowCells)
             {
                 cells.Add(cell);
             }

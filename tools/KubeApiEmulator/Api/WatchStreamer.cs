@@ -63,6 +63,9 @@ internal sealed class WatchStreamer(ObjectStore store, TimeProvider time)
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(cancellationToken);
+
+        // Kestrel holds the headers until the first flush; a watch with nothing to report yet must still answer 200 at once.
+        await context.Response.Body.FlushAsync(cancellationToken);
         if (subscription is null)
         {
             await WriteEventAsync(context.Response, "ERROR", StatusObjects.Expired(expired!).ToStatus(), cancellationToken);

@@ -86,6 +86,10 @@ internal static class DiscoveryDocuments
             {
                 entry["categories"] = new JsonArray("all");
             }
+            else if (type.Categories is { Count: > 0 } categories)
+            {
+                entry["categories"] = new JsonArray([.. categories.Select(c => (JsonNode)c)]);
+            }
 
             entry["storageVersionHash"] = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(type.ApiVersion + "/" + type.Kind)).AsSpan(0, 8));
             resources.Add(entry);

@@ -24,11 +24,23 @@ internal static class ResourceCatalog
     /// <summary>networking.k8s.io/v1 IngressClasses.</summary>
     public static readonly ResourceType IngressClasses = new("networking.k8s.io", "v1", "IngressClass", "ingressclasses", "ingressclass", false, [], [], "ingressclasses");
 
-    /// <summary>Every served resource.</summary>
-    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Secrets, Services, CoreEvents, Events, Ingresses, IngressClasses, .. AccessResources.All];
+    /// <summary>gateway.networking.k8s.io/v1 GatewayClasses (a custom resource, as the Gateway API CRDs install it).</summary>
+    public static readonly ResourceType GatewayClasses = new("gateway.networking.k8s.io", "v1", "GatewayClass", "gatewayclasses", "gatewayclass", false, ["gc"], ["status"], "gatewayclasses", true, ["gateway-api"]);
 
-    /// <summary>The served API groups, in discovery order ("" is the core group).</summary>
-    public static IReadOnlyList<string> Groups { get; } = ["networking.k8s.io", "events.k8s.io", AccessResources.RbacGroup];
+    /// <summary>gateway.networking.k8s.io/v1 Gateways.</summary>
+    public static readonly ResourceType Gateways = new("gateway.networking.k8s.io", "v1", "Gateway", "gateways", "gateway", true, ["gtw"], ["status"], "gateways", true, ["gateway-api"]);
+
+    /// <summary>gateway.networking.k8s.io/v1 HTTPRoutes.</summary>
+    public static readonly ResourceType HttpRoutes = new("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", "httproute", true, [], ["status"], "httproutes", true, ["gateway-api"]);
+
+    /// <summary>gateway.networking.k8s.io/v1beta1 ReferenceGrants (standard channel serves no v1).</summary>
+    public static readonly ResourceType ReferenceGrants = new("gateway.networking.k8s.io", "v1beta1", "ReferenceGrant", "referencegrants", "referencegrant", true, ["refgrant"], [], "referencegrants", true, ["gateway-api"]);
+
+    /// <summary>Every served resource.</summary>
+    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Secrets, Services, CoreEvents, Events, Ingresses, IngressClasses, .. AccessResources.All, GatewayClasses, Gateways, HttpRoutes, ReferenceGrants];
+
+    /// <summary>The served API groups, in discovery order ("" is the core group; CRD groups follow the built-in ones).</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["networking.k8s.io", "events.k8s.io", AccessResources.RbacGroup, "gateway.networking.k8s.io"];
 
     /// <summary>Finds the resource named <paramref name="plural"/> in a group/version.</summary>
     public static ResourceType? Find(string group, string version, string plural) =>

@@ -10,7 +10,9 @@ internal sealed record ResourceType(
     bool Namespaced,
     IReadOnlyList<string> ShortNames,
     IReadOnlyList<string> Subresources,
-    string StorageName)
+    string StorageName,
+    bool IsCustomResource = false,
+    IReadOnlyList<string>? Categories = null)
 {
     /// <summary>The verbs every served resource supports.</summary>
     public static IReadOnlyList<string> Verbs { get; } = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];

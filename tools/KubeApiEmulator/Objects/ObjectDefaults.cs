@@ -37,6 +37,9 @@ internal sealed class ObjectDefaults(ClusterIpAllocator clusterIps, Security.Ser
                 obj["reportingInstance"] ??= string.Empty;
                 obj["source"] ??= new JsonObject();
                 break;
+            case "GatewayClass" or "Gateway" or "HTTPRoute" or "ReferenceGrant":
+                Validation.Gateway.GatewayApiSchemas.Default(kind, obj);
+                break;
             case "Ingress":
                 obj["spec"] ??= new JsonObject();
                 obj.GetOrAddObject("status").GetOrAddObject("loadBalancer");

@@ -11,6 +11,21 @@ internal static class ObjectShape
         "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences", "finalizers", "managedFields",
     ];
 
+    /// <summary>The object in the member order the real server writes for <paramref name="type"/>.</summary>
+    public static JsonObject For(Discovery.ResourceType type, JsonObject obj) => type.IsCustomResource ? (JsonObject)Sorted(obj) : Ordered(obj);
+
+    /// <summary>
+    /// A copy with every object's members in ordinal key order: custom resources are Go maps on the server, and
+    /// encoding/json writes map keys sorted.
+    /// </summary>
+    public static JsonNode Sorted(JsonNode node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Sorted(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(item => item is null ? null : Sorted(item))]),
+        _ => node.DeepClone(),
+    };
+
     /// <summary>A copy of <paramref name="obj"/> with kind, apiVersion and metadata first and metadata ordered.</summary>
     public static JsonObject Ordered(JsonObject obj)
     {

@@ -30,6 +30,12 @@ internal sealed class EmulatorOptions
     /// <summary>Reject Exact/Prefix Ingress paths the way ingress-nginx's admission webhook does with strict path validation.</summary>
     public bool IngressNginxStrictPaths { get; set; }
 
+    /// <summary>The GatewayClass controllerNames the emulator's Gateway controller acts for (empty: none).</summary>
+    public List<string> GatewayControllerNames { get; } = [];
+
+    /// <summary>The Gateway listener port whose HTTP traffic the routing front port serves.</summary>
+    public int GatewayFrontListenerPort { get; set; } = 80;
+
     /// <summary>Log each request at Information level.</summary>
     public bool Verbose { get; set; }
 }

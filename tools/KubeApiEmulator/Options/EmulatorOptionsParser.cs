@@ -22,6 +22,14 @@ internal static class EmulatorOptionsParser
           --ingress-nginx-strict-paths
                                     reject Exact/Prefix paths with characters other than [A-Za-z0-9_-/],
                                     as ingress-nginx's admission webhook does (strict-validate-path-type)
+          --gateway-controller <name>
+                                    a GatewayClass controllerName whose Gateways and HTTPRoutes the emulator
+                                    programs and reports status for; repeatable
+                                    (default: certfunctions.io/emulator-gateway-controller)
+          --no-gateway-controller   act for no GatewayClass (Gateway API objects are stored, never programmed)
+          --gateway-front-listener-port <n>
+                                    the Gateway listener port the routing front port serves (default 80); HTTP
+                                    listeners on other ports are served on 127.0.0.1:<port> itself
           --verbose                 log every request
           --help                    show this text
         """;
@@ -32,6 +40,8 @@ internal static class EmulatorOptionsParser
     {
         var options = new EmulatorOptions();
         string? token = null;
+        var controllers = new List<string>();
+        var noController = false;
         for (var i = 0; i < args.Count; i++)
         {
             var argument = args[i];
@@ -92,6 +102,20 @@ internal static class EmulatorOptionsParser
                 case "--ingress-nginx-strict-paths":
                     options.IngressNginxStrictPaths = true;
                     break;
+                case "--gateway-controller":
+                    controllers.Add(ParseControllerName(Value()));
+                    break;
+                case "--no-gateway-controller":
+                    noController = true;
+                    break;
+                case "--gateway-front-listener-port":
+                    options.GatewayFrontListenerPort = ParsePort(argument, Value());
+                    if (options.GatewayFrontListenerPort == 0)
+                    {
+                        throw new OptionsException("--gateway-front-listener-port must be a port number from 1 to 65535.");
+                    }
+
+                    break;
                 case "--verbose":
                     options.Verbose = true;
                     break;
@@ -100,8 +124,27 @@ internal static class EmulatorOptionsParser
             }
         }
 
+        if (noController && controllers.Count > 0)
+        {
+            throw new OptionsException("--no-gateway-controller cannot be combined with --gateway-controller.");
+        }
+
+        options.GatewayControllerNames.AddRange(noController ? [] : controllers.Count > 0 ? controllers : [DefaultGatewayController]);
         options.Token = token ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         return options;
+    }
+
+    /// <summary>The controllerName the emulator acts for when none is given.</summary>
+    public const string DefaultGatewayController = "certfunctions.io/emulator-gateway-controller";
+
+    private static string ParseControllerName(string value)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(value, Validation.Gateway.GatewayApiPatterns.ControllerName, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+        {
+            throw new OptionsException($"--gateway-controller '{value}' is not a controllerName (a domain-prefixed path such as example.com/gateway-controller).");
+        }
+
+        return value;
     }
 
     private static int ParsePort(string name, string value)

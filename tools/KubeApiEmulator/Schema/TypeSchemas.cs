@@ -75,6 +75,8 @@ internal static class TypeSchemas
         ("", "Namespace") => Namespace,
         ("", "Event") => CoreEvent,
         ("events.k8s.io", "Event") => EventsEvent,
+        (Validation.Gateway.GatewayApiSchemas.Group, _) when Validation.Gateway.GatewayApiSchemas.Spec(kind) is { } spec =>
+            Root(("spec", Crd.CrdDecodeShape.From(spec, kind + "Spec")), ("status", Any)),
         _ => null,
     };
 

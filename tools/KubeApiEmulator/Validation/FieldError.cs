@@ -18,7 +18,8 @@ internal sealed record FieldError(string Type, string Field, string? ValueText, 
             var text = Type switch
             {
                 "FieldValueRequired" => "Required value",
-                "FieldValueInvalid" => "Invalid value",
+                "FieldValueInvalid" or "FieldValueTypeInvalid" => "Invalid value",
+                "FieldValueTooMany" => "Too many",
                 "FieldValueNotSupported" => "Unsupported value",
                 "FieldValueDuplicate" => "Duplicate value",
                 "FieldValueForbidden" => "Forbidden",

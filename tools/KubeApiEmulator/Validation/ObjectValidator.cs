@@ -43,6 +43,9 @@ internal static class ObjectValidator
                 }
 
                 break;
+            case "GatewayClass" or "Gateway" or "HTTPRoute" or "ReferenceGrant":
+                Gateway.GatewayApiSchemas.Validate(type.Kind, context);
+                break;
         }
 
         ValidationErrors.ThrowIfAny(type, obj.GetString("metadata", "name") ?? string.Empty, context.Errors);
