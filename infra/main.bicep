@@ -197,7 +197,7 @@ type azureAdCluster = {
   @description('Resource id of the AKS cluster. When set, aks-access.bicep assigns the identity\'s roles on it (the deployer needs Owner or User Access Administrator on its resource group). Leave out to assign access yourself.')
   aksResourceId: string?
 
-  @description('How the cluster authorizes the identity. AzureRbac (default): Azure RBAC for Kubernetes authorization; a custom role with exactly the data actions the app uses is assigned on the cluster. KubernetesRbac: nothing is assigned in Azure for the API; bind the identity\'s object id (output identityPrincipalId) with infra/k8s/rbac.yaml.')
+  @description('How the cluster authorizes the identity. AzureRbac (default): Azure RBAC for Kubernetes authorization; a custom role with exactly the data actions the app uses is assigned on the cluster. KubernetesRbac: nothing is assigned in Azure for the API; apply infra/k8s/rbac.yaml and bind the identity\'s object id (output identityPrincipalId) with infra/k8s/managed-identity-binding.sh.')
   aksAuthorization: ('AzureRbac' | 'KubernetesRbac')?
 
   @description('Also assign "Azure Kubernetes Service Cluster User Role" (listClusterUserCredential). The app does not need it: it is given the server and CA. Default false.')
@@ -440,7 +440,7 @@ output kubeconfigSecretNames object = kubeconfigSecretNames
 @description('Key Vault secret name of the ACME EAB HMAC key (used only when acme.eabKeyId is set).')
 output eabHmacKeySecretName string = eabHmacKeySecretName
 
-@description('Object (principal) id of the app\'s managed identity: the subject to bind in infra/k8s/rbac.yaml for AKS clusters with Kubernetes RBAC.')
+@description('Object (principal) id of the app\'s managed identity: the subject to bind with infra/k8s/managed-identity-binding.sh for AKS clusters with Kubernetes RBAC.')
 output identityPrincipalId string = identity.properties.principalId
 
 @description('Client id of the app\'s managed identity.')
