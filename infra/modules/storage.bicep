@@ -25,6 +25,14 @@ param dataPrincipalKey string
 @description('Tags applied to every resource.')
 param tags object
 
+@description('Days a deleted or overwritten blob (and a deleted container) can be restored.')
+@minValue(1)
+@maxValue(365)
+param deleteRetentionDays int = 14
+
+@description('Resource id of the Log Analytics workspace that receives the blob service\'s write and delete logs.')
+param workspaceId string
+
 // Durable Functions with the Azure Storage provider needs all three; the Functions host needs
 // blob (leases, keys, timer state) and queue; the deployment container needs blob read/write.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -59,9 +67,73 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
+// Soft delete and versioning: the state container holds the ACME account key and each
+// certificate's state; a mistaken delete or overwrite (by a person or a bug) can be undone for
+// deleteRetentionDays. Versioning covers the whole account, so old versions are deleted by the
+// lifecycle rule below after the same time.
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: storage
   name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: deleteRetentionDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: deleteRetentionDays
+    }
+  }
+}
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-old-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: deleteRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
+// Who wrote or deleted what (StorageRead is left out: the host and Durable read blobs all the time).
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: blobService
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
+  }
 }
 
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
