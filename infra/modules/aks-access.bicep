@@ -15,7 +15,7 @@
 @description('Name of the existing AKS cluster in this resource group.')
 param clusterName string
 
-@description('How Kubernetes authorizes the identity: AzureRbac (custom Azure role assigned here) or KubernetesRbac (bind with infra/k8s/rbac.yaml).')
+@description('How Kubernetes authorizes the identity: AzureRbac (custom Azure role assigned here) or KubernetesRbac (apply infra/k8s/rbac.yaml and bind with infra/k8s/managed-identity-binding.sh).')
 @allowed([
   'AzureRbac'
   'KubernetesRbac'
