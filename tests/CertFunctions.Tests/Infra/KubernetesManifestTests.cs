@@ -7,8 +7,9 @@ using k8s.Models;
 namespace CertFunctions.Tests.Infra;
 
 /// <summary>
-/// The RBAC manifests in infra/k8s: the managed-identity path creates no ServiceAccount token, and its binding can
-/// only be applied filled with an object id (never bound to a user literally named after the placeholder).
+/// The RBAC manifests in infra/k8s: the managed-identity path creates no ServiceAccount token, its binding can only
+/// be applied filled with an object id (never bound to a user literally named after the placeholder), and the
+/// namespaced variant is rbac.yaml split. PermissionsEndToEndTests checks rbac.yaml itself against the app's requests.
 /// </summary>
 public sealed partial class KubernetesManifestTests
 {
@@ -65,6 +66,26 @@ public sealed partial class KubernetesManifestTests
         Assert.Empty(output);
         Assert.Contains("is not an object id", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_namespaced_variant_grants_the_same_rules_split_into_cluster_wide_reads_and_namespace_writes()
+    {
+        var roles = Load("rbac-namespaced.yaml").OfType<V1ClusterRole>().ToDictionary(r => r.Metadata.Name);
+        var discovery = Grants(roles["certfunctions-discovery"]);
+        var perNamespace = Grants(roles["certfunctions-namespace"]);
+        var clusterWide = Grants(Load("rbac.yaml").OfType<V1ClusterRole>().Single());
+
+        // Bound cluster-wide, it may only find Ingresses; everything else is bound per namespace.
+        Assert.Equal(["get networking.k8s.io/ingresses", "list networking.k8s.io/ingresses"], discovery.Order());
+        Assert.Equal(clusterWide.Order(), perNamespace.Order());
+    }
+
+    private static HashSet<string> Grants(V1ClusterRole role) =>
+        [.. from rule in role.Rules
+            from @group in rule.ApiGroups
+            from resource in rule.Resources
+            from verb in rule.Verbs
+            select $"{verb} {@group}/{resource}"];
 
     private static List<object> Load(string file) => KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(K8sDirectory, file)));
 
