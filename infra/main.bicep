@@ -16,6 +16,8 @@
 
 targetScope = 'resourceGroup'
 
+import { authConfig } from 'modules/function-app.bicep'
+
 // ---------------------------------------------------------------------------------------------
 // Parameters
 // ---------------------------------------------------------------------------------------------
@@ -42,10 +44,10 @@ param tags object = {}
 ])
 param dotnetVersion string = '10.0'
 
-@description('Flex Consumption: maximum number of instances the app scales out to.')
+@description('Flex Consumption: maximum number of instances the app scales out to. Each instance runs up to 8 activities at once (maxConcurrentActivityFunctions in host.json), so the default 4 allows at most 32 ACME and Kubernetes activities in flight (320 with 40): a backlog, after an outage or when many Ingresses opt in at once, reaches the CA at a pace it accepts (Let\'s Encrypt limits requests per second per IP address and new orders per account). The renewal scan starts at most renewalMaxConcurrency issuances anyway; raise this only if API requests wait.')
 @minValue(1)
 @maxValue(1000)
-param maximumInstanceCount int = 40
+param maximumInstanceCount int = 4
 
 @description('Flex Consumption: memory of each instance in MB.')
 @allowed([
@@ -136,8 +138,14 @@ param clusters clusterConfig[] = []
 @description('Cluster used when a request names none. Empty: the first entry of clusters.')
 param defaultCluster string = ''
 
-@description('Extra app settings (name -> value) merged last; they override the generated ones. Never put secrets here: use a Key Vault reference.')
+@description('Extra app settings (name -> value) merged last; they override the generated ones, except the identity, storage and Key Vault settings (protectedAppSettingNames): a deployment that tries fails. Never put secrets here: use a Key Vault reference.')
 param additionalAppSettings object = {}
+
+@description('App Service authentication with Microsoft Entra ID in front of the API (every path except /.well-known/acme-challenge/* and /api/health); see the authConfig type in modules/function-app.bicep. Default: off (the function keys alone protect the API).')
+param appServiceAuthentication authConfig?
+
+@description('Inbound addresses (CIDR) allowed to reach the Function App; empty (default): any. With access restrictions, allow the outbound addresses of every cluster\'s ingress controller (the CA reaches the responder through it) and of whoever calls the API. See infra/README.md.')
+param allowedInboundAddresses string[] = []
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -197,7 +205,7 @@ type azureAdCluster = {
   @description('Resource id of the AKS cluster. When set, aks-access.bicep assigns the identity\'s roles on it (the deployer needs Owner or User Access Administrator on its resource group). Leave out to assign access yourself.')
   aksResourceId: string?
 
-  @description('How the cluster authorizes the identity. AzureRbac (default): Azure RBAC for Kubernetes authorization; a custom role with exactly the data actions the app uses is assigned on the cluster. KubernetesRbac: nothing is assigned in Azure for the API; bind the identity\'s object id (output identityPrincipalId) with infra/k8s/rbac.yaml.')
+  @description('How the cluster authorizes the identity. AzureRbac (default): Azure RBAC for Kubernetes authorization; a custom role with exactly the data actions the app uses is assigned on the cluster. KubernetesRbac: nothing is assigned in Azure for the API; apply infra/k8s/rbac.yaml and bind the identity\'s object id (output identityPrincipalId) with infra/k8s/managed-identity-binding.sh.')
   aksAuthorization: ('AzureRbac' | 'KubernetesRbac')?
 
   @description('Also assign "Azure Kubernetes Service Cluster User Role" (listClusterUserCredential). The app does not need it: it is given the server and CA. Default false.')
@@ -262,6 +270,7 @@ module storage 'modules/storage.bicep' = {
     ]
     dataPrincipalId: identity.properties.principalId
     dataPrincipalKey: identity.id
+    workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
 }
@@ -289,6 +298,7 @@ module keyVault 'modules/keyvault.bicep' = {
     readerPrincipalKey: identity.id
     vaultWriterPrincipalId: vaultWriterPrincipalId
     vaultWriterPrincipalType: vaultWriterPrincipalType
+    workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
 }
@@ -306,6 +316,8 @@ module functionApp 'modules/function-app.bicep' = {
     runtimeVersion: dotnetVersion
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    authentication: appServiceAuthentication
+    allowedInboundAddresses: allowedInboundAddresses
     tags: tags
   }
 }
@@ -404,11 +416,42 @@ var clusterSettings = reduce(
 
 var generatedAppSettings = union(appSettingsBase, clusterSettings)
 
-var appSettings = union(
-  hostSettings,
-  toObject(filter(items(generatedAppSettings), s => !empty(s.value)), s => s.key, s => s.value),
-  additionalAppSettings
+// Settings additionalAppSettings may not override: how the app authenticates (its identity), where
+// its state lives (storage) and where its secrets come from (Key Vault references). Compared
+// without case, as App Service does. Any AzureWebJobsStorage* setting counts: a connection string
+// there would replace the identity-based connection.
+var protectedAppSettingNames = map(
+  concat(
+    objectKeys(hostSettings),
+    [
+      'AzureWebJobsStorage'
+      'Storage__ConnectionName'
+      'Storage__ChallengeContainer'
+      'Storage__StateContainer'
+      'Acme__EabHmacKey'
+    ],
+    flatten(map(
+      clusters,
+      c =>
+        map(
+          ['Authentication', 'Kubeconfig', 'KubeconfigPath', 'ManagedIdentityClientId'],
+          n => 'Kubernetes__Clusters__${c.name}__${n}'
+        )
+    ))
+  ),
+  n => toLower(n)
 )
+var overriddenProtectedSettings = filter(
+  objectKeys(additionalAppSettings),
+  k => contains(protectedAppSettingNames, toLower(k)) || startsWith(toLower(k), 'azurewebjobsstorage')
+)
+var appSettings = empty(overriddenProtectedSettings)
+  ? union(
+      hostSettings,
+      toObject(filter(items(generatedAppSettings), s => !empty(s.value)), s => s.key, s => s.value),
+      additionalAppSettings
+    )
+  : fail('additionalAppSettings may not set ${join(overriddenProtectedSettings, ', ')}: the template sets the identity, storage and Key Vault settings itself (infra/README.md, App settings)')
 
 // =============================================================================================
 
@@ -444,7 +487,7 @@ output kubeconfigSecretNames object = kubeconfigSecretNames
 @description('Key Vault secret name of the ACME EAB HMAC key (used only when acme.eabKeyId is set).')
 output eabHmacKeySecretName string = eabHmacKeySecretName
 
-@description('Object (principal) id of the app\'s managed identity: the subject to bind in infra/k8s/rbac.yaml for AKS clusters with Kubernetes RBAC.')
+@description('Object (principal) id of the app\'s managed identity: the subject to bind with infra/k8s/managed-identity-binding.sh for AKS clusters with Kubernetes RBAC.')
 output identityPrincipalId string = identity.properties.principalId
 
 @description('Client id of the app\'s managed identity.')

@@ -15,6 +15,11 @@
 # deployment engine's expression evaluation, offline, against fixed fake subscription/resource
 # group ids) and compared with that file: the snapshot shows the resources and app settings the
 # sample parameters produce, and a change to them must be committed with --update-snapshots.
+#
+# Each infra/tests/*.bicepparam is a case of main.bicep's own checks (e.g. additionalAppSettings
+# may not override the identity, storage or Key Vault settings): its header says
+# "// expect-success" or "// expect-failure", and each "// expect-text: <text>" line must appear in
+# the evaluated snapshot (success) or in bicep's error (failure).
 # A new bicep version may change the snapshot format: update the snapshots with it. Validation
 # compares content, not layout (an update may reorder the outputs in the file).
 set -euo pipefail
@@ -141,6 +146,7 @@ snapshot_scope=(
   --deployment-name certfunctions
 )
 for f in "${param_files[@]}"; do
+  [[ "$f" == infra/tests/* ]] && continue
   snapshot="${f%.bicepparam}.snapshot.json"
   if $update_snapshots; then
     env -u CERTFUNCTIONS_VAULT_WRITER "$BICEP" snapshot "$f" --mode overwrite "${snapshot_scope[@]}" \
@@ -154,6 +160,35 @@ for f in "${param_files[@]}"; do
   else
     log "FAIL snapshot $snapshot: $f no longer produces it, or could not be evaluated (if the change is intended: scripts/bicep.sh --update-snapshots)"
     sed 's/\x1b\[[0-9;]*m//g; s/^/    /' "$out/stdout" "$out/stderr" | head -60 >&2
+    failures=$((failures + 1))
+  fi
+done
+
+# Cases under infra/tests/, evaluated in a copy of infra/ so no snapshot file is left behind.
+mkdir -p "$out/cases"
+cp -r infra "$out/cases/"
+for f in "${param_files[@]}"; do
+  [[ "$f" == infra/tests/* ]] || continue
+  expect="$(sed -n 's#^// expect-\(success\|failure\)$#\1#p' "$f" | head -1)"
+  if [[ -z "$expect" ]]; then
+    log "FAIL case $f: no '// expect-success' or '// expect-failure' line"
+    failures=$((failures + 1))
+    continue
+  fi
+  copy="$out/cases/$f"
+  if env -u CERTFUNCTIONS_VAULT_WRITER NO_COLOR=1 "$BICEP" snapshot "$copy" --mode overwrite "${snapshot_scope[@]}" \
+      >"$out/stdout" 2>"$out/stderr"; then outcome=success; else outcome=failure; fi
+  if [[ "$outcome" == success ]]; then result="$(cat "${copy%.bicepparam}.snapshot.json" 2>/dev/null)"; else result="$(cat "$out/stdout" "$out/stderr")"; fi
+  missing=""
+  while IFS= read -r text; do
+    [[ "$result" == *"$text"* ]] || missing+="    expected text not found: $text"$'\n'
+  done < <(sed -n 's|^// expect-text: ||p' "$f")
+  if [[ "$outcome" == "$expect" && -z "$missing" ]]; then
+    printf 'ok   case %s (%s)\n' "$f" "$expect"
+  else
+    log "FAIL case $f: expected $expect, got $outcome"
+    printf '%s' "$missing" >&2
+    sed 's/\x1b\[[0-9;]*m//g; s/^/    /' "$out/stdout" "$out/stderr" | head -20 >&2
     failures=$((failures + 1))
   fi
 done

@@ -6,7 +6,8 @@
 //                    exactly the Kubernetes data actions the app uses is defined (assignable in
 //                    this resource group) and assigned on the cluster.
 //   KubernetesRbac - the cluster uses Kubernetes RBAC: nothing is assigned in Azure for the API;
-//                    bind the identity's object id with infra/k8s/rbac.yaml instead.
+//                    apply infra/k8s/rbac.yaml and bind the identity's object id with
+//                    infra/k8s/managed-identity-binding.sh instead.
 // grantClusterUserRole adds "Azure Kubernetes Service Cluster User Role" (listClusterUserCredential).
 // The app does not need it (it is given the API server and CA in its settings); it is there for
 // tooling that fetches a kubeconfig with the identity.
@@ -14,7 +15,7 @@
 @description('Name of the existing AKS cluster in this resource group.')
 param clusterName string
 
-@description('How Kubernetes authorizes the identity: AzureRbac (custom Azure role assigned here) or KubernetesRbac (bind with infra/k8s/rbac.yaml).')
+@description('How Kubernetes authorizes the identity: AzureRbac (custom Azure role assigned here) or KubernetesRbac (apply infra/k8s/rbac.yaml and bind with infra/k8s/managed-identity-binding.sh).')
 @allowed([
   'AzureRbac'
   'KubernetesRbac'
@@ -35,8 +36,10 @@ var clusterUserRole = '4abbcc35-e782-43d8-92c5-2d3f1bd2253f'
 // Kubernetes verbs map to Azure data actions: read = get/list/watch, write = create/update/patch,
 // delete = delete. This is what the app does, cluster-wide (discovery lists Ingresses in every
 // namespace): Ingresses read/patch (and create/delete its own solver Ingresses), Secrets
-// get/create/update/patch (no delete), Services get/create/patch (its own ExternalName
-// responder; never deleted), Events create.
+// get/list/create/patch (no delete), Services get/create/patch (its own ExternalName responder;
+// never deleted), core Events get/create/patch (a repeated Event is read, then its count bumped).
+// It is the ClusterRole of infra/k8s/rbac.yaml in Azure's terms; PermissionsEndToEndTests compares
+// both with the requests the app makes.
 var dataActions = [
   'Microsoft.ContainerService/managedClusters/networking.k8s.io/ingresses/read'
   'Microsoft.ContainerService/managedClusters/networking.k8s.io/ingresses/write'
@@ -45,8 +48,8 @@ var dataActions = [
   'Microsoft.ContainerService/managedClusters/secrets/write'
   'Microsoft.ContainerService/managedClusters/services/read'
   'Microsoft.ContainerService/managedClusters/services/write'
+  'Microsoft.ContainerService/managedClusters/events/read'
   'Microsoft.ContainerService/managedClusters/events/write'
-  'Microsoft.ContainerService/managedClusters/events.k8s.io/events/write'
 ]
 
 resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' existing = {

@@ -65,5 +65,8 @@ resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 @description('Application Insights connection string (not a secret here: local auth is disabled, telemetry needs an Entra token).')
 output appInsightsConnectionString string = appInsights.properties.ConnectionString
 
+@description('Resource id of the Log Analytics workspace (diagnostic settings of the other resources).')
+output workspaceId string = workspace.id
+
 @description('Resource id of the Application Insights component.')
 output appInsightsId string = appInsights.id

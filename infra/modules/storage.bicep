@@ -32,6 +32,14 @@ param dataPrincipalKey string
 @description('Tags applied to every resource.')
 param tags object
 
+@description('Days a deleted or overwritten blob (and a deleted container) can be restored.')
+@minValue(1)
+@maxValue(365)
+param deleteRetentionDays int = 14
+
+@description('Resource id of the Log Analytics workspace that receives the blob service\'s write and delete logs.')
+param workspaceId string
+
 // Durable Functions with the Azure Storage provider needs all three; the Functions host needs
 // blob (leases, keys, timer state) and queue; the deployment container needs blob read/write.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -66,9 +74,101 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
+// Soft delete and versioning: the state container holds the ACME account key and each
+// certificate's state; a mistaken delete or overwrite (by a person or a bug) can be undone for
+// deleteRetentionDays. Versioning covers the whole account, so old versions are deleted by the
+// lifecycle policy below after the same time (pending certificate keys sooner).
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: storage
   name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: deleteRetentionDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: deleteRetentionDays
+    }
+  }
+}
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        // The app removes a pending key when its issuance ends without storing the certificate, and the renewal scan
+        // removes those of issuances that ended otherwise; this rule catches whatever neither could (the app stopped for
+        // good), with the versions versioning keeps of them.
+        {
+          name: 'delete-pending-certificate-keys'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: pendingKeyPrefixes
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: pendingKeyRetentionDays
+                }
+              }
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: pendingKeyRetentionDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'delete-old-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: deleteRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
+// Who wrote or deleted what (StorageRead is left out: the host and Durable read blobs all the time).
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: blobService
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
+  }
 }
 
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
@@ -88,39 +188,6 @@ resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/container
     }
   }
 ]
-
-// The app removes a pending key when its issuance ends without storing the certificate, and the renewal scan removes
-// those of issuances that ended otherwise; this rule catches whatever neither could (the app stopped for good).
-resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
-  parent: storage
-  name: 'default'
-  properties: {
-    policy: {
-      rules: [
-        {
-          name: 'delete-pending-certificate-keys'
-          enabled: true
-          type: 'Lifecycle'
-          definition: {
-            filters: {
-              blobTypes: [
-                'blockBlob'
-              ]
-              prefixMatch: pendingKeyPrefixes
-            }
-            actions: {
-              baseBlob: {
-                delete: {
-                  daysAfterModificationGreaterThan: pendingKeyRetentionDays
-                }
-              }
-            }
-          }
-        }
-      ]
-    }
-  }
-}
 
 resource dataAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in dataRoles: {

@@ -17,6 +17,14 @@ public static class SolverPresetAnnotations
                 {
                     annotations["nginx.ingress.kubernetes.io/upstream-vhost"] = externalName;
                     annotations["nginx.ingress.kubernetes.io/backend-protocol"] = https ? "HTTPS" : "HTTP";
+                    if (https)
+                    {
+                        // Send the responder's host name as SNI too: a front end that picks the site (or its
+                        // certificate) from the TLS handshake must see the same name as the Host header.
+                        // ingress-nginx itself applies these only together with proxy-ssl-secret (docs/deploy.md).
+                        annotations["nginx.ingress.kubernetes.io/proxy-ssl-server-name"] = "on";
+                        annotations["nginx.ingress.kubernetes.io/proxy-ssl-name"] = externalName;
+                    }
                 }
 
                 break;

@@ -52,6 +52,23 @@ public sealed class SolverIngressBuilderTests
     }
 
     [Fact]
+    public void Ingress_nginx_over_https_sends_the_responder_host_as_sni()
+    {
+        var https = SolverPresetAnnotations.For(SolverPreset.IngressNginx, "myapp.azurewebsites.net", 443);
+        var http = SolverPresetAnnotations.For(SolverPreset.IngressNginx, "myapp.azurewebsites.net", 80);
+
+        Assert.Equal("HTTPS", https["nginx.ingress.kubernetes.io/backend-protocol"]);
+        Assert.Equal("on", https["nginx.ingress.kubernetes.io/proxy-ssl-server-name"]);
+        Assert.Equal("myapp.azurewebsites.net", https["nginx.ingress.kubernetes.io/proxy-ssl-name"]);
+        Assert.Equal("myapp.azurewebsites.net", https["nginx.ingress.kubernetes.io/upstream-vhost"]);
+
+        // Plain HTTP has no handshake to carry a name.
+        Assert.Equal("HTTP", http["nginx.ingress.kubernetes.io/backend-protocol"]);
+        Assert.False(http.ContainsKey("nginx.ingress.kubernetes.io/proxy-ssl-server-name"));
+        Assert.False(http.ContainsKey("nginx.ingress.kubernetes.io/proxy-ssl-name"));
+    }
+
+    [Fact]
     public void Selector_finds_the_challenge_objects_of_one_ingress()
     {
         Assert.Equal(
