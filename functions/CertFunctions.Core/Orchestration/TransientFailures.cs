@@ -22,7 +22,7 @@ public static class TransientFailures
         typeof(TimeoutException),
         typeof(TaskCanceledException),
         typeof(IOException),
-        typeof(Azure.RequestFailedException),
+        typeof(Storage.TransientStorageException),
     ];
 
     private static readonly ConcurrentDictionary<string, Type?> TypesByName = new(StringComparer.Ordinal);
@@ -35,15 +35,12 @@ public static class TransientFailures
             var type = Resolve(current.ErrorType);
             if (type is not null && TransientTypes.Any(t => t.IsAssignableFrom(type)))
             {
-                return type != typeof(Azure.RequestFailedException) || !IsClientError(current.ErrorMessage);
+                return true;
             }
         }
 
         return false;
     }
-
-    private static bool IsClientError(string message)
-        => message.Contains("Status: 400", StringComparison.Ordinal) || message.Contains("Status: 403", StringComparison.Ordinal);
 
     private static Type? Resolve(string typeName)
         => TypesByName.GetOrAdd(typeName, static name =>

@@ -5,13 +5,13 @@ using Microsoft.DurableTask;
 namespace CertFunctions.Core.Orchestration.Activities;
 
 /// <summary>Removes exactly the challenge routes that were presented, and releases the tokens.</summary>
-public sealed class CleanupActivity(ChallengeRouter router, ChallengeTokenStore tokens) : TaskActivity<CleanupInput, bool>
+public sealed class CleanupActivity(ChallengeRouter router, ChallengeTokenStore tokens) : IssuanceActivity<CleanupInput, bool>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(CleanupActivity);
 
     /// <inheritdoc />
-    public override async Task<bool> RunAsync(TaskActivityContext context, CleanupInput input)
+    protected override async Task<bool> RunStepAsync(TaskActivityContext context, CleanupInput input)
     {
         if (input.Presented is not null)
         {

@@ -14,13 +14,13 @@ public sealed partial class CompleteIssuanceActivity(
     FinalizeAndStoreActivity finalize,
     CleanupActivity cleanup,
     ReportOutcomeActivity report,
-    ILogger<CompleteIssuanceActivity> logger) : TaskActivity<CompleteIssuanceInput, CompletedIssuance>
+    ILogger<CompleteIssuanceActivity> logger) : IssuanceActivity<CompleteIssuanceInput, CompletedIssuance>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(CompleteIssuanceActivity);
 
     /// <inheritdoc />
-    public override async Task<CompletedIssuance> RunAsync(TaskActivityContext context, CompleteIssuanceInput input)
+    protected override async Task<CompletedIssuance> RunStepAsync(TaskActivityContext context, CompleteIssuanceInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var stored = await finalize.RunAsync(context, input.Finalize).ConfigureAwait(false);

@@ -11,13 +11,13 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// run again: the order is recorded for the instance, and a run that finds a recorded order for the same names that
 /// the CA still has pending or ready goes on with it instead of creating another.
 /// </summary>
-public sealed class CreateOrderActivity(AcmeAccountRecovery acme, OrderRecordStore orders) : TaskActivity<CreateOrderInput, CreateOrderOutput>
+public sealed class CreateOrderActivity(AcmeAccountRecovery acme, OrderRecordStore orders) : IssuanceActivity<CreateOrderInput, CreateOrderOutput>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(CreateOrderActivity);
 
     /// <inheritdoc />
-    public override Task<CreateOrderOutput> RunAsync(TaskActivityContext context, CreateOrderInput input)
+    protected override Task<CreateOrderOutput> RunStepAsync(TaskActivityContext context, CreateOrderInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);

@@ -23,13 +23,13 @@ public sealed partial class FinalizeAndStoreActivity(
     TlsSecretWriter secretWriter,
     IngressTlsBinder tlsBinder,
     DeployedCertificateReader deployedCertificates,
-    ILogger<FinalizeAndStoreActivity> logger) : TaskActivity<FinalizeInput, FinalizeOutput>
+    ILogger<FinalizeAndStoreActivity> logger) : IssuanceActivity<FinalizeInput, FinalizeOutput>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(FinalizeAndStoreActivity);
 
     /// <inheritdoc />
-    public override Task<FinalizeOutput> RunAsync(TaskActivityContext context, FinalizeInput input)
+    protected override Task<FinalizeOutput> RunStepAsync(TaskActivityContext context, FinalizeInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);

@@ -7,13 +7,13 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// (<see cref="CreateOrderActivity"/>) in one activity: the CA is only asked once the Ingress is valid, and the common
 /// path saves one orchestration round trip (each costs a queue message and a history write).
 /// </summary>
-public sealed class PrepareIssuanceActivity(ReadIngressActivity read, CreateOrderActivity order) : TaskActivity<PrepareIssuanceInput, PreparedIssuance>
+public sealed class PrepareIssuanceActivity(ReadIngressActivity read, CreateOrderActivity order) : IssuanceActivity<PrepareIssuanceInput, PreparedIssuance>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(PrepareIssuanceActivity);
 
     /// <inheritdoc />
-    public override async Task<PreparedIssuance> RunAsync(TaskActivityContext context, PrepareIssuanceInput input)
+    protected override async Task<PreparedIssuance> RunStepAsync(TaskActivityContext context, PrepareIssuanceInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var plan = await read.RunAsync(context, new ReadIngressInput(input.Certificate, input.Owner)).ConfigureAwait(false);

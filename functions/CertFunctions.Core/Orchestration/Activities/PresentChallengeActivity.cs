@@ -10,13 +10,13 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// (in place or with a solver Ingress) and records a ChallengePresented Event — one activity, one round trip.
 /// </summary>
 public sealed class PresentChallengeActivity(ChallengeTokenStore tokens, ChallengeRouter router, IngressEventRecorder events)
-    : TaskActivity<PresentChallengesInput, PresentedChallenge>
+    : IssuanceActivity<PresentChallengesInput, PresentedChallenge>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(PresentChallengeActivity);
 
     /// <inheritdoc />
-    public override async Task<PresentedChallenge> RunAsync(TaskActivityContext context, PresentChallengesInput input)
+    protected override async Task<PresentedChallenge> RunStepAsync(TaskActivityContext context, PresentChallengesInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
 

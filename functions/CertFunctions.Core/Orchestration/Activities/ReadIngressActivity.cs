@@ -17,13 +17,13 @@ public sealed class ReadIngressActivity(
     ChallengeRouter router,
     ChallengeTokenStore tokens,
     IOptions<AcmeOptions> acmeOptions,
-    IOptions<SelfCheckOptions> selfCheckOptions) : TaskActivity<ReadIngressInput, IssuancePlan>
+    IOptions<SelfCheckOptions> selfCheckOptions) : IssuanceActivity<ReadIngressInput, IssuancePlan>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(ReadIngressActivity);
 
     /// <inheritdoc />
-    public override async Task<IssuancePlan> RunAsync(TaskActivityContext context, ReadIngressInput input)
+    protected override async Task<IssuancePlan> RunStepAsync(TaskActivityContext context, ReadIngressInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var spec = await reader.ReadAsync(input.Certificate, CancellationToken.None).ConfigureAwait(false);

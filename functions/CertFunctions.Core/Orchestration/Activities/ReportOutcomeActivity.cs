@@ -11,13 +11,13 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// reported twice counts once, and the same Event bumps its count.
 /// </summary>
 public sealed class ReportOutcomeActivity(IngressEventRecorder events, CertificateStateStore store, PendingKeyStore pendingKeys)
-    : TaskActivity<ReportOutcomeInput, CertificateState>
+    : IssuanceActivity<ReportOutcomeInput, CertificateState>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(ReportOutcomeActivity);
 
     /// <inheritdoc />
-    public override async Task<CertificateState> RunAsync(TaskActivityContext context, ReportOutcomeInput input)
+    protected override async Task<CertificateState> RunStepAsync(TaskActivityContext context, ReportOutcomeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
 

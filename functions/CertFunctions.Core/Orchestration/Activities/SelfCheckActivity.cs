@@ -8,13 +8,13 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// <see cref="SelfCheckInput.ConsecutivePasses"/> times in a row or the budget is spent. Looping here rather than
 /// in the orchestration keeps the common case to one activity call instead of one call and one timer per round.
 /// </summary>
-public sealed class SelfCheckActivity(ChallengeSelfChecker checker, TimeProvider timeProvider) : TaskActivity<SelfCheckInput, SelfCheckRound>
+public sealed class SelfCheckActivity(ChallengeSelfChecker checker, TimeProvider timeProvider) : IssuanceActivity<SelfCheckInput, SelfCheckRound>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(SelfCheckActivity);
 
     /// <inheritdoc />
-    public override async Task<SelfCheckRound> RunAsync(TaskActivityContext context, SelfCheckInput input)
+    protected override async Task<SelfCheckRound> RunStepAsync(TaskActivityContext context, SelfCheckInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var passes = new int[input.Challenges.Count];

@@ -9,13 +9,13 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// orchestration goes on with durable timers; so the slow path is unchanged and the common path is one round trip.
 /// </summary>
 public sealed class SolveChallengesActivity(PresentChallengeActivity present, SelfCheckActivity selfCheck, ValidateActivity validate)
-    : TaskActivity<SolveChallengesInput, SolvedChallenges>
+    : IssuanceActivity<SolveChallengesInput, SolvedChallenges>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(SolveChallengesActivity);
 
     /// <inheritdoc />
-    public override async Task<SolvedChallenges> RunAsync(TaskActivityContext context, SolveChallengesInput input)
+    protected override async Task<SolvedChallenges> RunStepAsync(TaskActivityContext context, SolveChallengesInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var presented = await present.RunAsync(context, input.Present).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// Tells the CA to validate (all challenges at once) and waits, bounded, for the authorizations to settle. Safe to run
 /// again: a challenge an earlier attempt already answered is not answered twice (<see cref="CertFunctions.Acme.AcmeClient.AnswerChallengeOnceAsync"/>).
 /// </summary>
-public sealed class ValidateActivity(AcmeAccountRecovery acme) : TaskActivity<ValidateInput, ValidateOutput>
+public sealed class ValidateActivity(AcmeAccountRecovery acme) : IssuanceActivity<ValidateInput, ValidateOutput>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(ValidateActivity);
@@ -17,7 +17,7 @@ public sealed class ValidateActivity(AcmeAccountRecovery acme) : TaskActivity<Va
     private static readonly TimeSpan PendingRetry = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc />
-    public override Task<ValidateOutput> RunAsync(TaskActivityContext context, ValidateInput input)
+    protected override Task<ValidateOutput> RunStepAsync(TaskActivityContext context, ValidateInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return acme.RunAsync(input.Certificate, client => ValidateAsync(client, input), CancellationToken.None);
