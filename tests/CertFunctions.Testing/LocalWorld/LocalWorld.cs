@@ -1,6 +1,7 @@
 using CertFunctions.Testing.Kubernetes;
 using CertFunctions.Testing.Network;
 using CertFunctions.Testing.Pebble;
+using CertFunctions.Testing.Processes;
 using CertFunctions.Testing.Storage;
 
 namespace CertFunctions.Testing.LocalWorld;
@@ -102,11 +103,28 @@ public sealed class LocalWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>Applies the ClusterRole and the service-account binding of infra/k8s as a user would, and returns that account's kubeconfig.</summary>
+    private async Task<string> InfraServiceAccountKubeconfigAsync()
+    {
+        var manifests = Path.Combine(ProgramLocator.RepositoryRoot, "infra", "k8s");
+        foreach (var file in new[] { "rbac.yaml", "rbac-serviceaccount.yaml" })
+        {
+            var applied = await Emulator.RunKubectlAsync("apply", "-f", Path.Combine(manifests, file));
+            if (applied.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"kubectl apply -f infra/k8s/{file} failed: {applied.StandardError}");
+            }
+        }
+
+        return await Emulator.CreateServiceAccountKubeconfigAsync("certfunctions", "certfunctions");
+    }
+
     private async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
         await Task.WhenAll(Azurite.InitializeAsync(), Pebble.InitializeAsync(), Emulator.InitializeAsync());
         await File.WriteAllTextAsync(PebbleTlsRootPath, Pebble.TlsAuthority.ExportCertificatePem());
+        var productKubeconfig = _options.ProductUsesInfraRbac ? await InfraServiceAccountKubeconfigAsync() : Emulator.KubeconfigPath;
 
         var hostPort = _hostPort = _options.HostPort > 0 ? _options.HostPort : FreePort.Next();
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -116,7 +134,7 @@ public sealed class LocalWorld : IAsyncDisposable
             ["Acme:TrustedRootPath"] = PebbleTlsRootPath,
             ["Acme:Email"] = "ops@example.test",
             ["Kubernetes:DefaultCluster"] = "default",
-            ["Kubernetes:Clusters:default:KubeconfigPath"] = Emulator.KubeconfigPath,
+            ["Kubernetes:Clusters:default:KubeconfigPath"] = productKubeconfig,
             // The responder Service in each namespace is an ExternalName to the host, like the Function App host in Azure.
             ["Challenge:ResponderExternalName"] = "127.0.0.1",
             ["Challenge:ResponderServicePort"] = hostPort.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -20,6 +20,12 @@ public sealed record LocalWorldOptions
     /// <summary>A fixed port for the local host (0: a free one).</summary>
     public int HostPort { get; init; }
 
+    /// <summary>
+    /// Run the product as the service account <c>infra/k8s/rbac.yaml</c> binds (true, the default), so a verb missing there
+    /// fails a test as it would fail in a cluster; false runs it as the emulator's admin.
+    /// </summary>
+    public bool ProductUsesInfraRbac { get; init; } = true;
+
     /// <summary>Where Azurite writes its request log (null: no log); for counting the storage calls of a run.</summary>
     public string? AzuriteDebugLogPath { get; init; }
 }

@@ -8,14 +8,14 @@ using KubeApiEmulator.Tests.Support;
 
 namespace KubeApiEmulator.Tests.Security;
 
-/// <summary>The service account of infra/k8s/rbac.yaml, applied with kubectl, can do what the file grants and nothing more.</summary>
+/// <summary>The service account of infra/k8s (rbac.yaml and rbac-serviceaccount.yaml), applied with kubectl, can do what the file grants and nothing more.</summary>
 [Collection(KubeApiEmulatorCollection.Name)]
 public sealed class InfraRbacTests(KubeApiEmulatorFixture emulator)
 {
     [Fact]
     public async Task The_certfunctions_service_account_may_use_exactly_the_verbs_rbac_yaml_grants()
     {
-        var apply = await emulator.RunKubectlAsync("apply", "-f", Path.Combine(ProgramLocator.RepositoryRoot, "infra", "k8s", "rbac.yaml"));
+        var apply = await ApplyInfraRbacAsync();
         Assert.True(apply.Succeeded, apply.ToString());
         var ns = await emulator.CreateNamespaceAsync("infrarbac");
         using var client = KubeApiEmulatorFixture.CreateKubernetesClient(await emulator.CreateServiceAccountKubeconfigAsync("certfunctions", "certfunctions"));
@@ -47,7 +47,7 @@ public sealed class InfraRbacTests(KubeApiEmulatorFixture emulator)
     [Fact]
     public async Task The_token_secret_of_rbac_yaml_gets_a_token_of_its_service_account()
     {
-        var apply = await emulator.RunKubectlAsync("apply", "-f", Path.Combine(ProgramLocator.RepositoryRoot, "infra", "k8s", "rbac.yaml"));
+        var apply = await ApplyInfraRbacAsync();
         Assert.True(apply.Succeeded, apply.ToString());
         using var admin = emulator.CreateKubernetesClient();
 
@@ -88,4 +88,11 @@ public sealed class InfraRbacTests(KubeApiEmulatorFixture emulator)
             DefaultBackend = new V1IngressBackend { Service = new V1IngressServiceBackend { Name = "web", Port = new V1ServiceBackendPort { Number = 80 } } },
         },
     };
+
+    /// <summary>The ClusterRole and the service-account path, as deploy.md applies them.</summary>
+    private Task<CertFunctions.Testing.Kubernetes.KubectlResult> ApplyInfraRbacAsync()
+    {
+        var manifests = Path.Combine(ProgramLocator.RepositoryRoot, "infra", "k8s");
+        return emulator.RunKubectlAsync("apply", "-f", Path.Combine(manifests, "rbac.yaml"), "-f", Path.Combine(manifests, "rbac-serviceaccount.yaml"));
+    }
 }
