@@ -11,7 +11,7 @@ public sealed partial class AcmeClient
     public async Task<AcmeAccount> CreateAccountAsync(AccountOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AccountOptions();
-        var directory = await GetDirectoryAsync(cancellationToken);
+        var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var key = _account.Key;
         JsonElement? binding = null;
         if (options.ExternalAccountBinding is { } eab)
@@ -23,15 +23,15 @@ public sealed partial class AcmeClient
         var payload = Serialize(
             new NewAccountPayload { Contact = options.Contact, TermsOfServiceAgreed = options.TermsOfServiceAgreed ? true : null, ExternalAccountBinding = binding },
             AcmeJsonContext.Default.NewAccountPayload);
-        return await NewAccountAsync(directory, key, payload, cancellationToken);
+        return await NewAccountAsync(directory, key, payload, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Finds the existing account for this key (onlyReturnExisting); throws <see cref="Errors.AcmeAccountDoesNotExistException"/> when there is none.</summary>
     public async Task<AcmeAccount> FindAccountAsync(CancellationToken cancellationToken = default)
     {
-        var directory = await GetDirectoryAsync(cancellationToken);
+        var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var payload = Serialize(new NewAccountPayload { OnlyReturnExisting = true }, AcmeJsonContext.Default.NewAccountPayload);
-        return await NewAccountAsync(directory, _account.Key, payload, cancellationToken);
+        return await NewAccountAsync(directory, _account.Key, payload, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates the account when its URL is not known yet; returns the account URL without a request otherwise.</summary>
@@ -42,7 +42,7 @@ public sealed partial class AcmeClient
             return known;
         }
 
-        var account = await CreateAccountAsync(options, cancellationToken);
+        var account = await CreateAccountAsync(options, cancellationToken).ConfigureAwait(false);
         return account.Url!;
     }
 
@@ -50,7 +50,7 @@ public sealed partial class AcmeClient
     public async Task<AcmeAccount> GetAccountAsync(CancellationToken cancellationToken = default)
     {
         var url = RequireAccountUrl();
-        var response = await PostAsync(url, null, cancellationToken);
+        var response = await PostAsync(url, null, cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeAccount) with { Url = url };
     }
 
@@ -60,7 +60,7 @@ public sealed partial class AcmeClient
         ArgumentNullException.ThrowIfNull(contact);
         var url = RequireAccountUrl();
         var payload = Serialize(new UpdateAccountPayload { Contact = contact }, AcmeJsonContext.Default.UpdateAccountPayload);
-        var response = await PostAsync(url, payload, cancellationToken);
+        var response = await PostAsync(url, payload, cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeAccount) with { Url = url };
     }
 
@@ -69,7 +69,7 @@ public sealed partial class AcmeClient
     {
         var url = RequireAccountUrl();
         var payload = Serialize(new UpdateAccountPayload { Status = "deactivated" }, AcmeJsonContext.Default.UpdateAccountPayload);
-        var response = await PostAsync(url, payload, cancellationToken);
+        var response = await PostAsync(url, payload, cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeAccount) with { Url = url };
     }
 
@@ -77,19 +77,19 @@ public sealed partial class AcmeClient
     public async Task ChangeAccountKeyAsync(AccountKey newKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(newKey);
-        var directory = await GetDirectoryAsync(cancellationToken);
+        var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var keyChange = directory.KeyChange ?? throw MissingField("keyChange URL in the directory", DirectoryUrl);
         var current = _account;
         var accountUrl = RequireAccountUrl();
         var inner = JwsEncoder.SignKeyChange(newKey, current.Key, accountUrl, keyChange);
-        await _transport.PostAsync(keyChange, () => inner, () => (current.Key, accountUrl), null, cancellationToken);
+        await _transport.PostAsync(keyChange, () => inner, () => (current.Key, accountUrl), null, cancellationToken).ConfigureAwait(false);
         _account = new AccountState(newKey, accountUrl);
         AcmeLog.KeyChanged(_logger, accountUrl);
     }
 
     private async Task<AcmeAccount> NewAccountAsync(AcmeDirectory directory, AccountKey key, byte[] payload, CancellationToken cancellationToken)
     {
-        var response = await _transport.PostAsync(directory.NewAccount, () => payload, () => (key, null), null, cancellationToken);
+        var response = await _transport.PostAsync(directory.NewAccount, () => payload, () => (key, null), null, cancellationToken).ConfigureAwait(false);
         var url = response.RequireLocation();
         var account = response.ReadJson(AcmeJsonContext.Default.AcmeAccount) with { Url = url };
         _account = new AccountState(key, url);

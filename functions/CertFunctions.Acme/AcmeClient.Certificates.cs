@@ -21,7 +21,7 @@ public sealed partial class AcmeClient
     public async Task<CertificateChain> DownloadCertificateAsync(Uri certificateUrl, string? preferredIssuer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(certificateUrl);
-        var response = await PostAsync(certificateUrl, null, cancellationToken, PemChain);
+        var response = await PostAsync(certificateUrl, null, cancellationToken, PemChain).ConfigureAwait(false);
         var chain = ParseChain(response.Body, certificateUrl);
         if (string.IsNullOrWhiteSpace(preferredIssuer) || IsTopIssuedBy(chain, preferredIssuer))
         {
@@ -32,7 +32,7 @@ public sealed partial class AcmeClient
         var candidates = new List<CertificateChain> { chain };
         foreach (var alternate in response.AlternateLinks)
         {
-            var alternateResponse = await PostAsync(alternate, null, cancellationToken, PemChain);
+            var alternateResponse = await PostAsync(alternate, null, cancellationToken, PemChain).ConfigureAwait(false);
             var alternateChain = ParseChain(alternateResponse.Body, alternate);
             if (IsTopIssuedBy(alternateChain, preferredIssuer))
             {
@@ -52,11 +52,11 @@ public sealed partial class AcmeClient
     public async Task<IReadOnlyList<CertificateChain>> DownloadCertificateChainsAsync(Uri certificateUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(certificateUrl);
-        var response = await PostAsync(certificateUrl, null, cancellationToken, PemChain);
+        var response = await PostAsync(certificateUrl, null, cancellationToken, PemChain).ConfigureAwait(false);
         var chains = new List<CertificateChain> { ParseChain(response.Body, certificateUrl) };
         foreach (var alternate in response.AlternateLinks)
         {
-            var alternateResponse = await PostAsync(alternate, null, cancellationToken, PemChain);
+            var alternateResponse = await PostAsync(alternate, null, cancellationToken, PemChain).ConfigureAwait(false);
             chains.Add(ParseChain(alternateResponse.Body, alternate));
         }
 
@@ -67,10 +67,10 @@ public sealed partial class AcmeClient
     public async Task RevokeCertificateAsync(X509Certificate2 certificate, RevocationReason? reason = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        var directory = await GetDirectoryAsync(cancellationToken);
+        var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var revokeUrl = directory.RevokeCert ?? throw MissingField("revokeCert URL in the directory", DirectoryUrl);
         var payload = Serialize(new RevokePayload(Base64Url.Encode(certificate.RawData), (int?)reason), AcmeJsonContext.Default.RevokePayload);
-        await PostAsync(revokeUrl, payload, cancellationToken);
+        await PostAsync(revokeUrl, payload, cancellationToken).ConfigureAwait(false);
         AcmeLog.Revoked(_logger, reason);
     }
 
@@ -91,14 +91,14 @@ public sealed partial class AcmeClient
     public async Task<RenewalInfo?> GetRenewalInfoAsync(string ariCertificateId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(ariCertificateId);
-        var directory = await GetDirectoryAsync(cancellationToken);
+        var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         if (directory.RenewalInfo is not { } baseUrl)
         {
             return null;
         }
 
         var url = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(ariCertificateId));
-        var response = await _transport.GetAsync(url, "application/json", cancellationToken);
+        var response = await _transport.GetAsync(url, "application/json", cancellationToken).ConfigureAwait(false);
         var info = response.ReadJson(AcmeJsonContext.Default.RenewalInfoPayload);
         if (info.SuggestedWindow.End < info.SuggestedWindow.Start)
         {

@@ -22,17 +22,17 @@ public sealed partial class AcmeClient
         options ??= new IssueOptions();
         var names = dnsNames.ToList();
 
-        await EnsureAccountAsync(options.Account, cancellationToken);
-        var order = await CreateOrderAsync(names, options.Order, cancellationToken);
+        await EnsureAccountAsync(options.Account, cancellationToken).ConfigureAwait(false);
+        var order = await CreateOrderAsync(names, options.Order, cancellationToken).ConfigureAwait(false);
         var orderUrl = order.Url!;
         if (order.Status == AcmeStatus.Pending)
         {
-            order = await AuthorizeAsync(order, responder, cancellationToken);
+            order = await AuthorizeAsync(order, responder, cancellationToken).ConfigureAwait(false);
         }
 
         if (order.Status == AcmeStatus.Invalid)
         {
-            throw await GetOrderFailureAsync(order, cancellationToken);
+            throw await GetOrderFailureAsync(order, cancellationToken).ConfigureAwait(false);
         }
 
         if (order.Status != AcmeStatus.Ready)
@@ -46,18 +46,18 @@ public sealed partial class AcmeClient
         var key = CertificateKey.Generate(options.KeyAlgorithm);
         try
         {
-            order = await FinalizeAsync(order, key.CreateCsr(order.Identifiers.Select(i => i.Value)), cancellationToken);
+            order = await FinalizeAsync(order, key.CreateCsr(order.Identifiers.Select(i => i.Value)), cancellationToken).ConfigureAwait(false);
             if (order.Status is AcmeStatus.Processing or AcmeStatus.Pending or AcmeStatus.Ready)
             {
-                order = await WaitForOrderAsync(orderUrl, cancellationToken);
+                order = await WaitForOrderAsync(orderUrl, cancellationToken).ConfigureAwait(false);
             }
 
             if (order.Status != AcmeStatus.Valid || order.Certificate is null)
             {
-                throw await GetOrderFailureAsync(order, cancellationToken);
+                throw await GetOrderFailureAsync(order, cancellationToken).ConfigureAwait(false);
             }
 
-            var chain = await DownloadCertificateAsync(order.Certificate, options.PreferredIssuer, cancellationToken);
+            var chain = await DownloadCertificateAsync(order.Certificate, options.PreferredIssuer, cancellationToken).ConfigureAwait(false);
             return new IssuedCertificate(order, key, chain);
         }
         catch
@@ -78,7 +78,7 @@ public sealed partial class AcmeClient
 
     private async Task<AcmeOrder> AuthorizeAsync(AcmeOrder order, IHttp01Responder responder, CancellationToken cancellationToken)
     {
-        var authorizations = await Task.WhenAll(order.Authorizations.Select(url => GetAuthorizationAsync(url, cancellationToken)));
+        var authorizations = await Task.WhenAll(order.Authorizations.Select(url => GetAuthorizationAsync(url, cancellationToken))).ConfigureAwait(false);
         if (authorizations.FirstOrDefault(a => a.Status is not (AcmeStatus.Pending or AcmeStatus.Valid)) is { } failed)
         {
             throw AuthorizationFailure(failed);
@@ -90,7 +90,7 @@ public sealed partial class AcmeClient
             .ToList();
         if (challenges.Count == 0)
         {
-            return await GetOrderAsync(order.Url!, cancellationToken);
+            return await GetOrderAsync(order.Url!, cancellationToken).ConfigureAwait(false);
         }
 
         var presented = new List<Http01Challenge>();
@@ -98,14 +98,14 @@ public sealed partial class AcmeClient
         {
             await Task.WhenAll(challenges.Select(async c =>
             {
-                await responder.PresentAsync(c, cancellationToken);
+                await responder.PresentAsync(c, cancellationToken).ConfigureAwait(false);
                 lock (presented)
                 {
                     presented.Add(c);
                 }
-            }));
-            await Task.WhenAll(challenges.Select(c => AnswerChallengeAsync(c.ChallengeUrl, cancellationToken)));
-            return await WaitForOrderAsync(order.Url!, cancellationToken);
+            })).ConfigureAwait(false);
+            await Task.WhenAll(challenges.Select(c => AnswerChallengeAsync(c.ChallengeUrl, cancellationToken))).ConfigureAwait(false);
+            return await WaitForOrderAsync(order.Url!, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -113,7 +113,7 @@ public sealed partial class AcmeClient
             {
                 try
                 {
-                    await responder.CleanupAsync(challenge, CancellationToken.None);
+                    await responder.CleanupAsync(challenge, CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {

@@ -20,7 +20,7 @@ public sealed partial class AcmeClient
             throw new ArgumentException("An order needs at least one DNS name.", nameof(dnsNames));
         }
 
-        var directory = await GetDirectoryAsync(cancellationToken);
+        var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var profile = options?.Profile;
         if (profile is not null)
         {
@@ -40,13 +40,13 @@ public sealed partial class AcmeClient
         AcmeResponse response;
         try
         {
-            response = await PostAsync(directory.NewOrder, Serialize(request, AcmeJsonContext.Default.NewOrderPayload), cancellationToken);
+            response = await PostAsync(directory.NewOrder, Serialize(request, AcmeJsonContext.Default.NewOrderPayload), cancellationToken).ConfigureAwait(false);
         }
         catch (AcmeProblemException error) when (replaces is not null && IsReplacesRejection(error))
         {
             AcmeLog.ReplacesRejected(_logger, replaces, error.ProblemType);
             request = request with { Replaces = null };
-            response = await PostAsync(directory.NewOrder, Serialize(request, AcmeJsonContext.Default.NewOrderPayload), cancellationToken);
+            response = await PostAsync(directory.NewOrder, Serialize(request, AcmeJsonContext.Default.NewOrderPayload), cancellationToken).ConfigureAwait(false);
         }
 
         var order = response.ReadJson(AcmeJsonContext.Default.AcmeOrder) with { Url = response.RequireLocation() };
@@ -58,7 +58,7 @@ public sealed partial class AcmeClient
     public async Task<AcmeOrder> GetOrderAsync(Uri orderUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orderUrl);
-        var response = await PostAsync(orderUrl, null, cancellationToken);
+        var response = await PostAsync(orderUrl, null, cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeOrder) with { Url = orderUrl };
     }
 
@@ -66,7 +66,7 @@ public sealed partial class AcmeClient
     public async Task<AcmeAuthorization> GetAuthorizationAsync(Uri authorizationUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(authorizationUrl);
-        var response = await PostAsync(authorizationUrl, null, cancellationToken);
+        var response = await PostAsync(authorizationUrl, null, cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeAuthorization) with { Url = authorizationUrl };
     }
 
@@ -91,7 +91,7 @@ public sealed partial class AcmeClient
     public async Task<AcmeChallenge> AnswerChallengeAsync(Uri challengeUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(challengeUrl);
-        var response = await PostAsync(challengeUrl, EmptyObject(), cancellationToken);
+        var response = await PostAsync(challengeUrl, EmptyObject(), cancellationToken).ConfigureAwait(false);
         var challenge = response.ReadJson(AcmeJsonContext.Default.AcmeChallenge);
         AcmeLog.ChallengeAnswered(_logger, challengeUrl, challenge.Token ?? string.Empty);
         return challenge;
@@ -133,7 +133,7 @@ public sealed partial class AcmeClient
         ArgumentNullException.ThrowIfNull(finalizeUrl);
         ArgumentNullException.ThrowIfNull(csr);
         var finalize = finalizeUrl;
-        var response = await PostAsync(finalize, Serialize(new FinalizePayload(Base64Url.Encode(csr)), AcmeJsonContext.Default.FinalizePayload), cancellationToken);
+        var response = await PostAsync(finalize, Serialize(new FinalizePayload(Base64Url.Encode(csr)), AcmeJsonContext.Default.FinalizePayload), cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeOrder) with { Url = response.Location ?? orderUrl };
     }
 
@@ -146,7 +146,7 @@ public sealed partial class AcmeClient
         ArgumentNullException.ThrowIfNull(order);
         foreach (var url in order.Authorizations)
         {
-            var authorization = await GetAuthorizationAsync(url, cancellationToken);
+            var authorization = await GetAuthorizationAsync(url, cancellationToken).ConfigureAwait(false);
             if (authorization.Status is AcmeStatus.Invalid or AcmeStatus.Deactivated or AcmeStatus.Expired or AcmeStatus.Revoked)
             {
                 return AuthorizationFailure(authorization);
@@ -181,8 +181,8 @@ public sealed partial class AcmeClient
         var wait = backoff;
         while (true)
         {
-            await Task.Delay(wait, _time, cancellationToken);
-            var response = await PostAsync(url, null, cancellationToken);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            var response = await PostAsync(url, null, cancellationToken).ConfigureAwait(false);
             var resource = withUrl(response.ReadJson(typeInfo), url);
             var current = status(resource);
             if (current is not (AcmeStatus.Pending or AcmeStatus.Processing))

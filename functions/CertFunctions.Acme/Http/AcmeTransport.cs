@@ -49,7 +49,7 @@ internal sealed class AcmeTransport
 
     private async Task<AcmeDirectory> FetchDirectoryAsync()
     {
-        var response = await GetAsync(_directoryUrl, accept: null, CancellationToken.None);
+        var response = await GetAsync(_directoryUrl, accept: null, CancellationToken.None).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeDirectory);
     }
 
@@ -62,8 +62,8 @@ internal sealed class AcmeTransport
             request.Headers.Accept.ParseAdd(accept);
         }
 
-        using var response = await SendAsync(request, cancellationToken);
-        return await ReadAsync(url, response, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(url, response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A signed POST; <paramref name="payload"/> null means POST-as-GET; a null key id signs with the JWK.</summary>
@@ -76,7 +76,7 @@ internal sealed class AcmeTransport
     {
         for (var attempt = 0; ; attempt++)
         {
-            var nonce = await TakeNonceAsync(cancellationToken);
+            var nonce = await TakeNonceAsync(cancellationToken).ConfigureAwait(false);
             var (key, keyId) = signer();
             var body = JwsEncoder.Sign(key, url, nonce, keyId, payload());
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
@@ -86,10 +86,10 @@ internal sealed class AcmeTransport
                 request.Headers.Accept.ParseAdd(accept);
             }
 
-            using var response = await SendAsync(request, cancellationToken);
+            using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ReadAsync(url, response, cancellationToken);
+                return await ReadAsync(url, response, cancellationToken).ConfigureAwait(false);
             }
             catch (AcmeBadNonceException) when (attempt < _options.BadNonceRetries)
             {
@@ -105,14 +105,14 @@ internal sealed class AcmeTransport
             return nonce;
         }
 
-        var directory = await GetDirectoryAsync(cancellationToken);
+        var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         if (_nonces.TryPop(out nonce))
         {
             return nonce;
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Head, directory.NewNonce);
-        using var response = await SendAsync(request, cancellationToken, keepNonce: false);
+        using var response = await SendAsync(request, cancellationToken, keepNonce: false).ConfigureAwait(false);
         if (response.Headers.TryGetValues("Replay-Nonce", out var values) && values.FirstOrDefault() is { Length: > 0 } fresh)
         {
             return fresh;
@@ -131,7 +131,7 @@ internal sealed class AcmeTransport
         request.Version = _options.PreferHttp2 ? HttpVersion.Version20 : HttpVersion.Version11;
         request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
         Interlocked.Increment(ref _requestCount);
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         AcmeLog.Request(_logger, request.Method.Method, request.RequestUri!, (int)response.StatusCode);
         if (keepNonce && response.Headers.TryGetValues("Replay-Nonce", out var values))
         {
@@ -149,7 +149,7 @@ internal sealed class AcmeTransport
 
     private async Task<AcmeResponse> ReadAsync(Uri url, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var retryAfter = HeaderParser.RetryAfter(response, _time);
         if (!response.IsSuccessStatusCode)
         {
