@@ -1,9 +1,11 @@
+using CertFunctions.Testing.Pebble;
+
 namespace CertFunctions.Testing.LocalWorld;
 
 /// <summary>
 /// A local world for the API's clients (the CLI, the dashboard): the host requires an API key, as function keys do
 /// in Azure, and every issuance pauses after routing its challenge (self-check Wait mode), so a client has steps to
-/// show and a running operation to cancel.
+/// show and a running operation to cancel, and a renewal too, since Pebble reuses no authorization.
 /// </summary>
 public sealed class ApiClientWorldFixture : IAsyncLifetime
 {
@@ -26,6 +28,8 @@ public sealed class ApiClientWorldFixture : IAsyncLifetime
     {
         _world = await LocalWorld.StartAsync(new LocalWorldOptions
         {
+            // A renewal presents its challenges again rather than reusing the last order's valid authorizations.
+            Pebble = PebbleOptions.Default with { AuthorizationReusePercent = 0 },
             Settings = new Dictionary<string, string>
             {
                 ["Local:ApiKey"] = ApiKey,
