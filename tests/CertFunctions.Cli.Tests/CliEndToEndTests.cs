@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CertFunctions.Testing.LocalWorld;
 
@@ -69,6 +70,7 @@ public sealed class CliEndToEndTests(ApiClientWorldFixture fixture)
         Assert.Equal("Completed", (string?)second["status"]);
         Assert.Equal("default", (string?)second["certificate"]!["cluster"]);
         Assert.NotEqual((string?)first["result"]!["serial"], (string?)second["result"]!["serial"]);
+        Assert.Contains("SelfChecking", renewed.Error, StringComparison.Ordinal);
         Assert.Contains("Completed", renewed.Error, StringComparison.Ordinal);
     }
 
@@ -91,6 +93,28 @@ public sealed class CliEndToEndTests(ApiClientWorldFixture fixture)
         Assert.Contains("Status:     Terminated", status.Output, StringComparison.Ordinal);
         Assert.True(again.ExitCode == 1, again.ToString());
         Assert.Contains("error: The operation has ended (409)", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_whose_issuance_fails_exits_1_with_the_reason()
+    {
+        // The CA resolves this name to an address where nothing listens, so its validation fails.
+        const string host = "down.cli.example.test";
+        using (var dns = new HttpClient())
+        {
+            using var added = await dns.PostAsJsonAsync(
+                new Uri($"http://127.0.0.1:{fixture.World.Pebble.DnsManagementPort}/add-a"), new { host, addresses = new[] { "127.0.0.2" } });
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+
+        var ns = await IngressSeeder.SeedAsync(fixture.World, "down", [host]);
+
+        var run = await CliAsync("request", $"{ns}/down", "--wait");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("Status:     Failed", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Failure:\s+.*The CA could not validate", run.Output);
+        Assert.Contains(run.Error.Split('\n'), line => line.Contains("Failed", StringComparison.Ordinal));
     }
 
     [Fact]

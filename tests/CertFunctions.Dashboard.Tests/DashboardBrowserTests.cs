@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CertFunctions.Core.Dashboard;
 using CertFunctions.Testing.LocalWorld;
@@ -97,6 +98,35 @@ public sealed partial class DashboardBrowserTests(ApiClientWorldFixture fixture,
 
         // The browser itself logs each 4xx answer as a console error; nothing else may appear.
         Assert.All(session.Errors, e => Assert.Matches(@"^console: Failed to load resource: the server responded with a status of 400", e));
+    }
+
+    [Fact]
+    public async Task A_failed_issuance_is_listed_under_recent_failures_with_its_reason()
+    {
+        // The CA resolves this name to an address where nothing listens, so its validation fails.
+        const string host = "down.dashboard.example.test";
+        using (var dns = new HttpClient())
+        {
+            using var added = await dns.PostAsJsonAsync(
+                new Uri($"http://127.0.0.1:{fixture.World.Pebble.DnsManagementPort}/add-a"), new { host, addresses = new[] { "127.0.0.2" } });
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+
+        var ns = await IngressSeeder.SeedAsync(fixture.World, "down", [host], namespacePrefix: "dash");
+        await using var session = await DashboardSession.OpenAsync(chromium.Browser, PageUrl);
+        var page = session.Page;
+
+        await RequestAsync(page, ns, "down");
+        var operation = page.Locator("#operations li.operation").Filter(new() { HasText = ns });
+        await Expect(operation.Locator(".state")).ToHaveTextAsync("Failed", Long);
+        await Expect(operation.Locator(".last-error")).ToContainTextAsync("The CA could not validate");
+
+        var failure = page.Locator("#failures li").Filter(new() { HasText = ns });
+        await Expect(failure).ToContainTextAsync("Ingress down");
+        await Expect(failure).ToContainTextAsync("The CA could not validate");
+        await page.GetByLabel("Expiry").SelectOptionAsync("failed");
+        await Expect(page.Locator($"#certificates tbody tr[data-namespace='{ns}'] .outcome-Failed")).ToHaveTextAsync("Failed");
+        Assert.True(session.Errors.Count == 0, string.Join('\n', session.Errors.Concat(session.Failed)));
     }
 
     [Fact]
