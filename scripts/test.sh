@@ -10,6 +10,7 @@ configuration="${CONFIGURATION:-Release}"
 results=".artifacts/test-results"
 
 ensure_local_world
+ensure_browser
 
 if [ -x scripts/bicep.sh ]; then
   log "Bicep: compile and lint infra/ (warnings are errors)"

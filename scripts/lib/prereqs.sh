@@ -42,6 +42,11 @@ ensure_node_tools() {
   fi
 }
 
+ensure_browser() {
+  # The dashboard tests drive Debian's chromium through Playwright; Playwright downloads no browser.
+  apt_install chromium
+}
+
 ensure_local_world() {
   ensure_dotnet
   ensure_kubectl

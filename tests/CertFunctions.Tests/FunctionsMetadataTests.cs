@@ -21,6 +21,8 @@ public sealed class FunctionsMetadataTests
         { "GetOperation", "get", "api/certificates/operations/{id}", "Function" },
         { "CancelOperation", "delete", "api/certificates/operations/{id}", "Function" },
         { "RenewCertificate", "post", "api/certificates/{cluster}/{namespace}/{ingress}/renew", "Function" },
+        { "Dashboard", "get", "dashboard", "Function" },
+        { "DashboardAsset", "get", "dashboard/{file}", "Function" },
         { "AcmeChallenge", "get", ".well-known/acme-challenge/{token}", "Anonymous" },
         { "Health", "get", "api/health", "Anonymous" },
     };

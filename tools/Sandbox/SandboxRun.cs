@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using CertFunctions.Testing.LocalWorld;
+using CertFunctions.Testing.Processes;
 
 namespace CertFunctions.Sandbox;
 
@@ -22,6 +23,7 @@ internal sealed class SandboxRun(bool keep)
         Info($"Kubernetes API   {world.Emulator.ApiUri}  (kubeconfig {world.Emulator.KubeconfigPath})");
         Info($"Ingress front    {world.Emulator.FrontUri}  (the CA validates through it)");
         Info($"CertFunctions    {host.BaseUri}");
+        Info($"Dashboard        {host.BaseUri}dashboard");
 
         try
         {
@@ -32,6 +34,8 @@ internal sealed class SandboxRun(bool keep)
                 Info($"export KUBECONFIG={world.Emulator.KubeconfigPath}");
                 Info("kubectl get ingress,secrets,events -n demo");
                 Info($"curl -s {host.BaseUri}api/certificates | jq");
+                Info($"dotnet {CliPath} --url {host.BaseUri} list");
+                Info($"Dashboard: open {host.BaseUri}dashboard in a browser on this machine");
                 Info("Ctrl-C stops everything.");
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -160,6 +164,9 @@ internal sealed class SandboxRun(bool keep)
         Step("Events on the Ingress (kubectl get events -n demo)");
         Info((await world.Emulator.RunKubectlAsync("get", "events", "-n", "demo", "-o", "custom-columns=TYPE:.type,REASON:.reason,OBJECT:.involvedObject.name,MESSAGE:.message")).StandardOutput.TrimEnd());
     }
+
+    // The CLI is built with the sandbox (same configuration) through its project reference.
+    private static string CliPath => Path.Combine(BuildOutput.Of("tools/CertFunctions.Cli"), "certfunctions.dll");
 
     private void Step(string text) => Console.WriteLine($"\u001b[1;34m==>\u001b[0m [{_clock.Elapsed.TotalSeconds,5:0.0}s] {text}");
 

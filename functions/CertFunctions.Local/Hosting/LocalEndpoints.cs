@@ -1,3 +1,4 @@
+using CertFunctions.Core.Dashboard;
 using CertFunctions.Core.Http;
 using CertFunctions.Core.Renewal;
 
@@ -6,7 +7,7 @@ namespace CertFunctions.Local.Hosting;
 /// <summary>Maps the same routes as the Functions app onto Core's handlers.</summary>
 public static class LocalEndpoints
 {
-    /// <summary>Maps the API (key-protected), the responder, health and the admin route that runs the renewal timer now.</summary>
+    /// <summary>Maps the API and the dashboard (key-protected), the responder, health and the admin route that runs the renewal timer now.</summary>
     public static WebApplication MapCertFunctions(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -18,6 +19,9 @@ public static class LocalEndpoints
         api.MapPost(
             "/" + CertificatesApi.RenewRoute,
             (HttpContext context, string cluster, string @namespace, string ingress, CertificatesApi handler) => handler.RenewAsync(context, cluster, @namespace, ingress));
+
+        api.MapGet("/" + DashboardEndpoint.PageRoute, (HttpContext context) => DashboardEndpoint.PageAsync(context));
+        api.MapGet("/" + DashboardEndpoint.AssetRoute, (HttpContext context, string file) => DashboardEndpoint.AssetAsync(context, file));
 
         // The Functions host runs a non-HTTP function on POST /admin/functions/{name}; the same route runs the scan here.
         api.MapPost("/admin/functions/RenewalTimer", async (HttpContext context, RenewalScanner scanner) =>
