@@ -103,20 +103,40 @@ public sealed class LocalWorld : IAsyncDisposable
         }
     }
 
-    /// <summary>Applies the ClusterRole and the service-account binding of infra/k8s as a user would, and returns that account's kubeconfig.</summary>
-    private async Task<string> InfraServiceAccountKubeconfigAsync()
+    /// <summary>
+    /// Binds the namespaced variant's per-namespace role in <paramref name="ns"/> to the product's service account, as
+    /// infra/k8s/rbac-namespaced.yaml tells a user to for each namespace they opt in.
+    /// </summary>
+    public async Task GrantNamespaceAsync(string ns)
+    {
+        await KubectlAsync("-n", ns, "create", "rolebinding", "certfunctions", "--clusterrole=certfunctions-namespace", "--serviceaccount=certfunctions:certfunctions");
+    }
+
+    /// <summary>Applies infra/k8s's RBAC for <paramref name="rbac"/> as deploy.md does, and returns the service account's kubeconfig.</summary>
+    private async Task<string> InfraServiceAccountKubeconfigAsync(ProductRbac rbac)
     {
         var manifests = Path.Combine(ProgramLocator.RepositoryRoot, "infra", "k8s");
-        foreach (var file in new[] { "rbac.yaml", "rbac-serviceaccount.yaml" })
+        if (rbac == ProductRbac.Namespaced)
         {
-            var applied = await Emulator.RunKubectlAsync("apply", "-f", Path.Combine(manifests, file));
-            if (applied.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"kubectl apply -f infra/k8s/{file} failed: {applied.StandardError}");
-            }
+            await KubectlAsync("apply", "-f", Path.Combine(manifests, "rbac-namespaced.yaml"), "-f", Path.Combine(manifests, "rbac-serviceaccount.yaml"));
+            await KubectlAsync("delete", "clusterrolebinding", "certfunctions");
+            await KubectlAsync("create", "clusterrolebinding", "certfunctions-discovery", "--clusterrole=certfunctions-discovery", "--serviceaccount=certfunctions:certfunctions");
+        }
+        else
+        {
+            await KubectlAsync("apply", "-f", Path.Combine(manifests, "rbac.yaml"), "-f", Path.Combine(manifests, "rbac-serviceaccount.yaml"));
         }
 
         return await Emulator.CreateServiceAccountKubeconfigAsync("certfunctions", "certfunctions");
+    }
+
+    private async Task KubectlAsync(params string[] args)
+    {
+        var result = await Emulator.RunKubectlAsync(args);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kubectl {string.Join(' ', args)} failed: {result.StandardError}");
+        }
     }
 
     private async Task InitializeAsync()
@@ -124,7 +144,7 @@ public sealed class LocalWorld : IAsyncDisposable
         Directory.CreateDirectory(_directory);
         await Task.WhenAll(Azurite.InitializeAsync(), Pebble.InitializeAsync(), Emulator.InitializeAsync());
         await File.WriteAllTextAsync(PebbleTlsRootPath, Pebble.TlsAuthority.ExportCertificatePem());
-        var productKubeconfig = _options.ProductUsesInfraRbac ? await InfraServiceAccountKubeconfigAsync() : Emulator.KubeconfigPath;
+        var productKubeconfig = _options.ProductRbac == ProductRbac.Admin ? Emulator.KubeconfigPath : await InfraServiceAccountKubeconfigAsync(_options.ProductRbac);
 
         var hostPort = _hostPort = _options.HostPort > 0 ? _options.HostPort : FreePort.Next();
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

@@ -21,10 +21,10 @@ public sealed record LocalWorldOptions
     public int HostPort { get; init; }
 
     /// <summary>
-    /// Run the product as the service account <c>infra/k8s/rbac.yaml</c> binds (true, the default), so a verb missing there
-    /// fails a test as it would fail in a cluster; false runs it as the emulator's admin.
+    /// Which of infra/k8s's RBAC variants the product runs under, as the service account of rbac-serviceaccount.yaml, so
+    /// a verb missing there fails a test as it would fail in a cluster (default: the cluster-wide rbac.yaml).
     /// </summary>
-    public bool ProductUsesInfraRbac { get; init; } = true;
+    public ProductRbac ProductRbac { get; init; } = ProductRbac.ClusterWide;
 
     /// <summary>Where Azurite writes its request log (null: no log); for counting the storage calls of a run.</summary>
     public string? AzuriteDebugLogPath { get; init; }
