@@ -12,48 +12,8 @@ internal static class E2E
     public static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(150);
 
     /// <summary>Creates a namespace with a backend Service and an Ingress for the given hosts (applied with the real kubectl).</summary>
-    public static async Task<string> SeedIngressAsync(LocalWorld world, string name, IReadOnlyList<string> hosts, IDictionary<string, string>? annotations = null, bool optIn = true, string? inNamespace = null)
-    {
-        var ns = inNamespace ?? await world.Emulator.CreateNamespaceAsync("e2e");
-        var annotationLines = string.Concat((annotations ?? new Dictionary<string, string>()).Select(a => $"\n    {a.Key}: \"{a.Value}\""));
-        var rules = string.Concat(hosts.Select(h => $"""
-
-              - host: "{h}"
-                http:
-                  paths:
-                    - path: /
-                      pathType: Prefix
-                      backend:
-                        service:
-                          name: web
-                          port:
-                            number: 80
-            """));
-        var yaml = $"""
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: web
-              namespace: {ns}
-            spec:
-              ports:
-                - port: 80
-            ---
-            apiVersion: networking.k8s.io/v1
-            kind: Ingress
-            metadata:
-              name: {name}
-              namespace: {ns}
-              annotations:
-                certfunctions.io/enabled: "{(optIn ? "true" : "false")}"{annotationLines}
-            spec:
-              ingressClassName: nginx
-              rules:{rules}
-            """;
-        var result = await world.Emulator.RunKubectlWithInputAsync(yaml, "apply", "-f", "-");
-        Assert.True(result.ExitCode == 0, "kubectl apply failed: " + result.StandardError);
-        return ns;
-    }
+    public static Task<string> SeedIngressAsync(LocalWorld world, string name, IReadOnlyList<string> hosts, IDictionary<string, string>? annotations = null, bool optIn = true, string? inNamespace = null)
+        => IngressSeeder.SeedAsync(world, name, hosts, optIn, "e2e", annotations, inNamespace);
 
     public static async Task<JsonObject> GetJsonAsync(LocalWorld world, params string[] kubectlArgs)
     {

@@ -3,12 +3,24 @@ namespace CertFunctions.Testing.LocalWorld;
 /// <summary>Seeds a namespace, a backend Service and an Ingress into the world's cluster with the real kubectl.</summary>
 public static class IngressSeeder
 {
-    /// <summary>Creates a fresh namespace (prefix <paramref name="namespacePrefix"/>) holding Service <c>web</c> and Ingress <paramref name="name"/> for <paramref name="hosts"/>; returns the namespace.</summary>
-    public static async Task<string> SeedAsync(LocalWorld world, string name, IReadOnlyList<string> hosts, bool optIn = true, string namespacePrefix = "client")
+    /// <summary>
+    /// Applies Service <c>web</c> and Ingress <paramref name="name"/> for <paramref name="hosts"/> (with extra
+    /// <paramref name="annotations"/>) in <paramref name="inNamespace"/>, or in a fresh namespace named from
+    /// <paramref name="namespacePrefix"/>; returns the namespace.
+    /// </summary>
+    public static async Task<string> SeedAsync(
+        LocalWorld world,
+        string name,
+        IReadOnlyList<string> hosts,
+        bool optIn = true,
+        string namespacePrefix = "client",
+        IDictionary<string, string>? annotations = null,
+        string? inNamespace = null)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(hosts);
-        var ns = await world.Emulator.CreateNamespaceAsync(namespacePrefix);
+        var ns = inNamespace ?? await world.Emulator.CreateNamespaceAsync(namespacePrefix);
+        var annotationLines = string.Concat((annotations ?? new Dictionary<string, string>()).Select(a => $"\n    {a.Key}: \"{a.Value}\""));
         var rules = string.Concat(hosts.Select(h => $"""
 
               - host: "{h}"
@@ -38,7 +50,7 @@ public static class IngressSeeder
               name: {name}
               namespace: {ns}
               annotations:
-                certfunctions.io/enabled: "{(optIn ? "true" : "false")}"
+                certfunctions.io/enabled: "{(optIn ? "true" : "false")}"{annotationLines}
             spec:
               ingressClassName: nginx
               rules:{rules}
