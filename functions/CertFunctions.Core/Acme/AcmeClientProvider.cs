@@ -10,24 +10,15 @@ namespace CertFunctions.Core.Acme;
 /// The process's ACME client for the configured CA: one account, loaded from (or created into) blob storage once,
 /// then shared by every activity — the client is safe for concurrent orders and reuses nonces and the directory.
 /// </summary>
-public sealed partial class AcmeClientProvider : IDisposable
+public sealed partial class AcmeClientProvider(IOptions<AcmeOptions> options, AcmeAccountStore accounts, ILoggerFactory loggerFactory) : IDisposable
 {
-    private readonly IOptions<AcmeOptions> _options;
-    private readonly AcmeAccountStore _accounts;
-    private readonly ILoggerFactory _loggerFactory;
-    private readonly ILogger<AcmeClientProvider> _logger;
+    private readonly IOptions<AcmeOptions> _options = options;
+    private readonly AcmeAccountStore _accounts = accounts;
+    private readonly ILoggerFactory _loggerFactory = loggerFactory;
+    private readonly ILogger<AcmeClientProvider> _logger = loggerFactory.CreateLogger<AcmeClientProvider>();
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private readonly HttpClient _httpClient;
+    private readonly HttpClient _httpClient = CreateHttpClient(options.Value);
     private AcmeClient? _client;
-
-    public AcmeClientProvider(IOptions<AcmeOptions> options, AcmeAccountStore accounts, ILoggerFactory loggerFactory)
-    {
-        _options = options;
-        _accounts = accounts;
-        _loggerFactory = loggerFactory;
-        _logger = loggerFactory.CreateLogger<AcmeClientProvider>();
-        _httpClient = CreateHttpClient(options.Value);
-    }
 
     /// <summary>The configured directory URL.</summary>
     public Uri DirectoryUrl => _options.Value.DirectoryUrl;

@@ -8,18 +8,11 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Discovery;
 
 /// <summary>Reads one Ingress and derives what certificate it asks for.</summary>
-public sealed class IngressCertificateReader
+public sealed class IngressCertificateReader(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing, IOptions<Challenges.ResponderOptions> responder)
 {
-    private readonly IKubernetesClientProvider _clients;
-    private readonly ChallengeRoutingOptions _routing;
-    private readonly bool _requireKnownHost;
-
-    public IngressCertificateReader(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing, IOptions<Challenges.ResponderOptions> responder)
-    {
-        _clients = clients;
-        _routing = routing.Value;
-        _requireKnownHost = responder.Value.RequireKnownHost;
-    }
+    private readonly IKubernetesClientProvider _clients = clients;
+    private readonly ChallengeRoutingOptions _routing = routing.Value;
+    private readonly bool _requireKnownHost = responder.Value.RequireKnownHost;
 
     /// <summary>The spec of <paramref name="certificate"/>'s Ingress; throws <see cref="IngressNotFoundException"/> or <see cref="InvalidIngressConfigurationException"/>.</summary>
     public async Task<IngressCertificateSpec> ReadAsync(CertificateRef certificate, CancellationToken cancellationToken)

@@ -11,24 +11,15 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Discovery;
 
 /// <summary>Lists the Ingresses of a cluster (all namespaces, in pages) that opted in to CertFunctions or carry its challenge paths.</summary>
-public sealed class IngressDiscovery
+public sealed class IngressDiscovery(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing, IOptions<Challenges.ResponderOptions> responder, ILogger<IngressDiscovery> logger)
 {
     /// <summary>Page size of the Ingress list calls.</summary>
     public const int PageSize = 500;
 
-    private readonly IKubernetesClientProvider _clients;
-    private readonly ChallengeRoutingOptions _routing;
-    private readonly bool _requireKnownHost;
-    private readonly ILogger<IngressDiscovery> _logger;
-
-    public IngressDiscovery(
-        IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing, IOptions<Challenges.ResponderOptions> responder, ILogger<IngressDiscovery> logger)
-    {
-        _clients = clients;
-        _routing = routing.Value;
-        _requireKnownHost = responder.Value.RequireKnownHost;
-        _logger = logger;
-    }
+    private readonly IKubernetesClientProvider _clients = clients;
+    private readonly ChallengeRoutingOptions _routing = routing.Value;
+    private readonly bool _requireKnownHost = responder.Value.RequireKnownHost;
+    private readonly ILogger<IngressDiscovery> _logger = logger;
 
     /// <summary>
     /// Every opted-in Ingress of <paramref name="cluster"/> (bad ones come with a <see cref="DiscoveredIngress.Problem"/>

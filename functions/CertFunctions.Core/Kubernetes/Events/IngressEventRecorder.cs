@@ -13,25 +13,17 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Events;
 
 /// <summary>Records core/v1 Events on an Ingress; a repeated (reason, message) bumps the count of the same Event. Best effort: failures are logged, not thrown.</summary>
-public sealed class IngressEventRecorder
+public sealed class IngressEventRecorder(IKubernetesClientProvider clients, IOptions<KubernetesOptions> kubernetes, TimeProvider time, ILogger<IngressEventRecorder> logger)
 {
     /// <summary>The reporting component name on our Events.</summary>
     public const string Component = "certfunctions";
 
     private const int MaxMessageLength = 1024;
-    private readonly IKubernetesClientProvider _clients;
-    private readonly KubernetesOptions _kubernetes;
-    private readonly TimeProvider _time;
-    private readonly ILogger<IngressEventRecorder> _logger;
+    private readonly IKubernetesClientProvider _clients = clients;
+    private readonly KubernetesOptions _kubernetes = kubernetes.Value;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger<IngressEventRecorder> _logger = logger;
     private readonly string _instance = KubernetesNames.Truncate(Component + "-" + Environment.MachineName.ToLowerInvariant(), 128);
-
-    public IngressEventRecorder(IKubernetesClientProvider clients, IOptions<KubernetesOptions> kubernetes, TimeProvider time, ILogger<IngressEventRecorder> logger)
-    {
-        _clients = clients;
-        _kubernetes = kubernetes.Value;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <summary>Records the event; the message must be for people and hold no secrets. Returns false when it could not be recorded.</summary>
     public async Task<bool> RecordAsync(CertificateRef certificate, string reason, string message, IngressEventType type, CancellationToken cancellationToken)

@@ -5,27 +5,13 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Routing;
 
 /// <summary>Routes ACME http-01 challenge paths to the responder, with either strategy, and removes exactly what it added.</summary>
-public sealed class ChallengeRouter
+public sealed class ChallengeRouter(ResponderServiceProvisioner responder, InPlaceChallengeRouting inPlace, SolverIngressChallengeRouting solver, IOptions<ChallengeRoutingOptions> options, ILogger<ChallengeRouter> logger)
 {
-    private readonly ResponderServiceProvisioner _responder;
-    private readonly InPlaceChallengeRouting _inPlace;
-    private readonly SolverIngressChallengeRouting _solver;
-    private readonly ChallengeRoutingOptions _options;
-    private readonly ILogger<ChallengeRouter> _logger;
-
-    public ChallengeRouter(
-        ResponderServiceProvisioner responder,
-        InPlaceChallengeRouting inPlace,
-        SolverIngressChallengeRouting solver,
-        IOptions<ChallengeRoutingOptions> options,
-        ILogger<ChallengeRouter> logger)
-    {
-        _responder = responder;
-        _inPlace = inPlace;
-        _solver = solver;
-        _options = options.Value;
-        _logger = logger;
-    }
+    private readonly ResponderServiceProvisioner _responder = responder;
+    private readonly InPlaceChallengeRouting _inPlace = inPlace;
+    private readonly SolverIngressChallengeRouting _solver = solver;
+    private readonly ChallengeRoutingOptions _options = options.Value;
+    private readonly ILogger<ChallengeRouter> _logger = logger;
 
     /// <summary>Presents the tokens (presenting twice is harmless) and returns exactly what was added.</summary>
     public async Task<PresentedChallenge> PresentAsync(ChallengeRoutingRequest request, CancellationToken cancellationToken)

@@ -8,24 +8,12 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Routing;
 
 /// <summary>Edits the user's Ingress in place: adds the token paths in front of each matching rule, and removes exactly those.</summary>
-public sealed class InPlaceChallengeRouting
+public sealed class InPlaceChallengeRouting(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> options, IOptions<KubernetesOptions> kubernetes, ILogger<InPlaceChallengeRouting> logger)
 {
-    private readonly IKubernetesClientProvider _clients;
-    private readonly ChallengeRoutingOptions _options;
-    private readonly KubernetesOptions _kubernetes;
-    private readonly ILogger<InPlaceChallengeRouting> _logger;
-
-    public InPlaceChallengeRouting(
-        IKubernetesClientProvider clients,
-        IOptions<ChallengeRoutingOptions> options,
-        IOptions<KubernetesOptions> kubernetes,
-        ILogger<InPlaceChallengeRouting> logger)
-    {
-        _clients = clients;
-        _options = options.Value;
-        _kubernetes = kubernetes.Value;
-        _logger = logger;
-    }
+    private readonly IKubernetesClientProvider _clients = clients;
+    private readonly ChallengeRoutingOptions _options = options.Value;
+    private readonly KubernetesOptions _kubernetes = kubernetes.Value;
+    private readonly ILogger<InPlaceChallengeRouting> _logger = logger;
 
     /// <summary>Adds the paths (idempotent) and returns every path presented for this request.</summary>
     public async Task<IReadOnlyList<PresentedPath>> PresentAsync(ChallengeRoutingRequest request, ResponderService responder, CancellationToken cancellationToken)

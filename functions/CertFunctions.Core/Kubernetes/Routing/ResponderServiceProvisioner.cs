@@ -11,24 +11,12 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Routing;
 
 /// <summary>Makes sure the responder Service exists in a namespace: creates our ExternalName Service, or checks the configured one.</summary>
-public sealed class ResponderServiceProvisioner
+public sealed class ResponderServiceProvisioner(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> options, IOptions<KubernetesOptions> kubernetes, ILogger<ResponderServiceProvisioner> logger)
 {
-    private readonly IKubernetesClientProvider _clients;
-    private readonly ChallengeRoutingOptions _options;
-    private readonly KubernetesOptions _kubernetes;
-    private readonly ILogger<ResponderServiceProvisioner> _logger;
-
-    public ResponderServiceProvisioner(
-        IKubernetesClientProvider clients,
-        IOptions<ChallengeRoutingOptions> options,
-        IOptions<KubernetesOptions> kubernetes,
-        ILogger<ResponderServiceProvisioner> logger)
-    {
-        _clients = clients;
-        _options = options.Value;
-        _kubernetes = kubernetes.Value;
-        _logger = logger;
-    }
+    private readonly IKubernetesClientProvider _clients = clients;
+    private readonly ChallengeRoutingOptions _options = options.Value;
+    private readonly KubernetesOptions _kubernetes = kubernetes.Value;
+    private readonly ILogger<ResponderServiceProvisioner> _logger = logger;
 
     /// <summary>Ensures the responder Service of <paramref name="namespace"/>; throws <see cref="ResponderServiceMissingException"/> when it must pre-exist and does not.</summary>
     public async Task<ResponderService> EnsureAsync(string cluster, string @namespace, CancellationToken cancellationToken)

@@ -13,24 +13,12 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Routing;
 
 /// <summary>Creates (or updates) a separate solver Ingress for the challenge and deletes it afterwards.</summary>
-public sealed class SolverIngressChallengeRouting
+public sealed class SolverIngressChallengeRouting(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> options, IOptions<KubernetesOptions> kubernetes, ILogger<SolverIngressChallengeRouting> logger)
 {
-    private readonly IKubernetesClientProvider _clients;
-    private readonly ChallengeRoutingOptions _options;
-    private readonly KubernetesOptions _kubernetes;
-    private readonly ILogger<SolverIngressChallengeRouting> _logger;
-
-    public SolverIngressChallengeRouting(
-        IKubernetesClientProvider clients,
-        IOptions<ChallengeRoutingOptions> options,
-        IOptions<KubernetesOptions> kubernetes,
-        ILogger<SolverIngressChallengeRouting> logger)
-    {
-        _clients = clients;
-        _options = options.Value;
-        _kubernetes = kubernetes.Value;
-        _logger = logger;
-    }
+    private readonly IKubernetesClientProvider _clients = clients;
+    private readonly ChallengeRoutingOptions _options = options.Value;
+    private readonly KubernetesOptions _kubernetes = kubernetes.Value;
+    private readonly ILogger<SolverIngressChallengeRouting> _logger = logger;
 
     /// <summary>Creates or updates the solver Ingress; returns its name and paths.</summary>
     public async Task<(string Name, IReadOnlyList<PresentedPath> Paths)> PresentAsync(

@@ -13,20 +13,13 @@ using Microsoft.Extensions.Logging;
 namespace CertFunctions.Core.Kubernetes.Secrets;
 
 /// <summary>Reads the deployed certificate back from its Secret (only the leaf of tls.crt is looked at, never the key).</summary>
-public sealed class DeployedCertificateReader
+public sealed class DeployedCertificateReader(IKubernetesClientProvider clients, ILogger<DeployedCertificateReader> logger)
 {
     /// <summary>Page size of the managed-Secret listing.</summary>
     public const int PageSize = 500;
 
-    private readonly IKubernetesClientProvider _clients;
-    private readonly ILogger<DeployedCertificateReader> _logger;
-
-    /// <summary>Creates the reader.</summary>
-    public DeployedCertificateReader(IKubernetesClientProvider clients, ILogger<DeployedCertificateReader> logger)
-    {
-        _clients = clients;
-        _logger = logger;
-    }
+    private readonly IKubernetesClientProvider _clients = clients;
+    private readonly ILogger<DeployedCertificateReader> _logger = logger;
 
     /// <summary>The leaf certificate of Secret <paramref name="secretName"/>; null when the Secret or a readable tls.crt is missing.</summary>
     public async Task<DeployedCertificate?> ReadAsync(CertificateRef certificate, string secretName, CancellationToken cancellationToken)

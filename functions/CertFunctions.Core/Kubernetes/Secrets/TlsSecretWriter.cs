@@ -15,21 +15,14 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Secrets;
 
 /// <summary>Writes the issued certificate to a <c>kubernetes.io/tls</c> Secret, labelled as ours; never overwrites a foreign Secret unless allowed.</summary>
-public sealed class TlsSecretWriter
+public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<KubernetesOptions> kubernetes, ILogger<TlsSecretWriter> logger)
 {
     /// <summary>The Secret type we write.</summary>
     public const string TlsSecretType = "kubernetes.io/tls";
 
-    private readonly IKubernetesClientProvider _clients;
-    private readonly KubernetesOptions _kubernetes;
-    private readonly ILogger<TlsSecretWriter> _logger;
-
-    public TlsSecretWriter(IKubernetesClientProvider clients, IOptions<KubernetesOptions> kubernetes, ILogger<TlsSecretWriter> logger)
-    {
-        _clients = clients;
-        _kubernetes = kubernetes.Value;
-        _logger = logger;
-    }
+    private readonly IKubernetesClientProvider _clients = clients;
+    private readonly KubernetesOptions _kubernetes = kubernetes.Value;
+    private readonly ILogger<TlsSecretWriter> _logger = logger;
 
     /// <summary>
     /// Creates or updates Secret <paramref name="secretName"/> in the certificate's namespace with

@@ -7,18 +7,11 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Tls;
 
 /// <summary>Lists our Secret in the Ingress's spec.tls for the certificate's hosts, conflict-safely and without duplicates.</summary>
-public sealed class IngressTlsBinder
+public sealed class IngressTlsBinder(IKubernetesClientProvider clients, IOptions<KubernetesOptions> kubernetes, ILogger<IngressTlsBinder> logger)
 {
-    private readonly IKubernetesClientProvider _clients;
-    private readonly KubernetesOptions _kubernetes;
-    private readonly ILogger<IngressTlsBinder> _logger;
-
-    public IngressTlsBinder(IKubernetesClientProvider clients, IOptions<KubernetesOptions> kubernetes, ILogger<IngressTlsBinder> logger)
-    {
-        _clients = clients;
-        _kubernetes = kubernetes.Value;
-        _logger = logger;
-    }
+    private readonly IKubernetesClientProvider _clients = clients;
+    private readonly KubernetesOptions _kubernetes = kubernetes.Value;
+    private readonly ILogger<IngressTlsBinder> _logger = logger;
 
     /// <summary>Adds or updates the spec.tls entry for <paramref name="hosts"/> with <paramref name="secretName"/>; other entries stay.</summary>
     public async Task<TlsBindingResult> AttachAsync(CertificateRef certificate, IReadOnlyList<string> hosts, string secretName, CancellationToken cancellationToken)
