@@ -158,13 +158,22 @@ public sealed class ChallengeTokenStore
         await Parallel.ForEachAsync(seen.Where(t => t.Owners.Contains(owner, StringComparer.Ordinal)), cancellationToken, async (token, ct) =>
         {
             var blob = container.GetBlobClient(token.Token);
-            var current = await GetPropertiesAsync(blob, ct).ConfigureAwait(false);
-            if (current is null || !SameVersion(current.ETag, token.ETag))
+
+            // The last owner deletes at the listed ETag straight away; only a token others still present is read, for
+            // the metadata (its hosts) the owner list is rewritten into.
+            IDictionary<string, string> metadata = new Dictionary<string, string>();
+            if (token.Owners.Any(o => !string.Equals(o, owner, StringComparison.Ordinal)))
             {
-                return;
+                var current = await GetPropertiesAsync(blob, ct).ConfigureAwait(false);
+                if (current is null || !SameVersion(current.ETag, token.ETag))
+                {
+                    return;
+                }
+
+                metadata = current.Metadata;
             }
 
-            if (await ReleaseVersionAsync(blob, owner, [.. token.Owners], current.Metadata, token.ETag, ct).ConfigureAwait(false) is ReleaseOutcome.Deleted)
+            if (await ReleaseVersionAsync(blob, owner, [.. token.Owners], metadata, token.ETag, ct).ConfigureAwait(false) is ReleaseOutcome.Deleted)
             {
                 Interlocked.Increment(ref deleted);
             }

@@ -1,4 +1,3 @@
-using CertFunctions.Core.Challenges;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes;
 using CertFunctions.Core.Renewal.Scan;
@@ -57,27 +56,18 @@ public sealed partial class RenewalScanner(
         var options = renewalOptions.Value;
         var now = timeProvider.GetUtcNow();
         var askCa = options.CheckRenewalInfo && await advisor.IsAvailableAsync(cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<PublishedToken> published;
-        string? tokenProblem = null;
         try
         {
-            published = await leftoverSweep.ListTokensAsync(cancellationToken).ConfigureAwait(false);
+            return new ScanRun(now, options, askCa, await leftoverSweep.ListTokensAsync(cancellationToken).ConfigureAwait(false), orchestrations);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Renewals go on; only the token sweeps wait for the next scan.
-            published = [];
-            tokenProblem = $"could not list challenge tokens: {ex.Message}";
             LogTokenSweepFailed(logger, ex.Message);
+            var scan = new ScanRun(now, options, askCa, [], orchestrations);
+            scan.AddProblem($"could not list challenge tokens: {ex.Message}");
+            return scan;
         }
-
-        var scan = new ScanRun(now, options, askCa, published, orchestrations);
-        if (tokenProblem is not null)
-        {
-            scan.AddProblem(tokenProblem);
-        }
-
-        return scan;
     }
 
     private async Task<ClusterInventory?> ReadInventoryAsync(string cluster, ScanRun scan, CancellationToken cancellationToken)
