@@ -1,227 +1,292 @@
+using System.Net;
 using System.Text.Json;
-using CertFunctions.Core.Kubernetes.Errors;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Orchestration.Activities;
+using CertFunctions.Core.Tests.Orchestration.World;
+using CertFunctions.Testing.Pebble;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
 
 namespace CertFunctions.Core.Tests.Orchestration;
 
-/// <summary>The real orchestrator under real replay (InProcessTestHost), with activity fakes at its boundary.</summary>
-public sealed class IssueCertificateOrchestratorTests
+/// <summary>
+/// The real orchestrator under real replay (InProcessTestHost) with the real activity classes, over Pebble, the
+/// Kubernetes API emulator and Azurite; faults are injected only where the product meets them (the CA's answers, the
+/// cluster's answers, the responder), so these tests prove the flow the product runs, not a copy of it.
+/// </summary>
+public sealed partial class IssueCertificateOrchestratorTests : IClassFixture<IssuanceWorld>
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private readonly IssuanceWorld _world;
 
-    [Fact]
-    public async Task The_happy_path_runs_every_step_in_order_and_cleans_up()
+    public IssueCertificateOrchestratorTests(IssuanceWorld world)
     {
-        var world = new FakeIssuanceWorld();
-        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
-
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
-        var result = state.ReadOutputAs<IssuanceResult>()!;
-        Assert.Equal("0a1b2c", result.Serial);
-        Assert.Equal(["a.example.test", "b.example.test"], result.Hosts);
-
-        var calls = world.Calls.ToArray();
-        string[] order =
-        [
-            ReadIngressActivity.Name, CreateOrderActivity.Name, PresentChallengeActivity.Name, SelfCheckActivity.Name,
-            ValidateActivity.Name, FinalizeAndStoreActivity.Name, CleanupActivity.Name, ReportOutcomeActivity.Name,
-        ];
-        var positions = order.Select(name => Array.IndexOf(calls, name)).ToArray();
-        Assert.All(positions, p => Assert.True(p >= 0));
-        Assert.Equal(positions.Order(), positions);
-
-        // Steps that always follow each other share a task-hub round trip.
-        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name], world.Dispatched);
-        Assert.True(Assert.Single(world.Validations).Answer);
-
-        var cleanup = Assert.Single(world.Cleanups);
-        Assert.NotNull(cleanup.Presented);
-        Assert.Equal(2, cleanup.Tokens.Count);
-        var presented = Assert.Single(world.Presentations);
-        Assert.Equal(cleanup.Tokens, presented.Routing.Tokens);
-        Assert.Equal(cleanup.Owner, presented.Owner);
-        Assert.Contains(world.Events, e => e.Reason == IngressEventReasons.CertificateIssued && e.Type == IngressEventType.Normal);
-        Assert.Null(Assert.Single(world.States).Error);
+        _world = world;
+        _world.Reset();
     }
 
     [Fact]
-    public async Task The_self_check_is_repeated_until_it_passes_before_the_ca_is_asked()
+    public async Task The_happy_path_takes_three_round_trips_stores_attaches_and_leaves_nothing_behind()
     {
-        var world = new FakeIssuanceWorld { SelfCheckPasses = attempt => attempt >= 3 };
-        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+        var certificate = await _world.SeedIngressAsync("web", "a.happy.orch.test", "b.happy.orch.test");
+        var run = await _world.RunAsync(Request(certificate));
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
-        Assert.Equal(3, world.Attempts[SelfCheckActivity.Name]);
-        var calls = world.Calls.ToArray();
-        Assert.True(Array.LastIndexOf(calls, SelfCheckActivity.Name) < Array.IndexOf(calls, ValidateActivity.Name));
+        AssertCompleted(run);
+        var result = run.State.ReadOutputAs<IssuanceResult>()!;
+        Assert.Equal(["a.happy.orch.test", "b.happy.orch.test"], result.Hosts);
 
-        // The first round ran inside the solve activity, which stopped before the CA; the rest ran on their own.
-        Assert.Equal(2, world.Dispatched.Count(name => name == SelfCheckActivity.Name));
-        Assert.True(Assert.Single(world.Validations).Answer);
+        // Steps that always follow each other share a task-hub round trip.
+        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name], run.Dispatched);
+
+        var secret = await _world.GetAsync(certificate.Namespace, "secret", result.SecretName);
+        Assert.Equal("kubernetes.io/tls", secret!["type"]!.GetValue<string>());
+        var ingress = await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress);
+        var tls = Assert.Single(ingress!["spec"]!["tls"]!.AsArray());
+        Assert.Equal(result.SecretName, tls!["secretName"]!.GetValue<string>());
+        Assert.Empty(ChallengePaths(ingress));
+
+        // Each challenge answered once, and only after every self-check request had passed.
+        Assert.Equal(2, ChallengeAnswers().Count);
+        var requests = _world.ResponderRequests;
+        Assert.Contains("self-check 200", requests);
+        Assert.Contains("ca 200", requests);
+        Assert.True(requests.ToList().FindLastIndex(r => r.StartsWith("self-check", StringComparison.Ordinal)) < requests.ToList().FindIndex(r => r.StartsWith("ca", StringComparison.Ordinal)));
+
+        // The tokens are gone from storage once the CA no longer needs them.
+        var published = await _world.PublishedTokensAsync();
+        Assert.All(ChallengeTokens(), token => Assert.DoesNotContain(token, published));
+
+        Assert.Contains(await _world.EventsAsync(certificate.Namespace), e => e.Reason == IngressEventReasons.CertificateIssued && e.Type == "Normal");
+    }
+
+    [Fact]
+    public async Task A_self_check_that_fails_at_first_is_repeated_until_it_passes_before_the_ca_is_asked()
+    {
+        var refused = 0;
+        _world.ResponderRefuses = request => IssuanceWorld.IsSelfCheck(request) && Interlocked.Increment(ref refused) <= 3;
+        var certificate = await _world.SeedIngressAsync("web", "late.orch.test");
+        var run = await _world.RunAsync(Request(certificate));
+
+        AssertCompleted(run);
+        var requests = _world.ResponderRequests.ToList();
+        Assert.Equal(["self-check 404", "self-check 404", "self-check 404"], requests.Take(3));
+        Assert.True(requests.FindLastIndex(r => r.StartsWith("self-check", StringComparison.Ordinal)) < requests.FindIndex(r => r.StartsWith("ca", StringComparison.Ordinal)));
+        Assert.Single(ChallengeAnswers());
+    }
+
+    [Fact]
+    public async Task A_self_check_beyond_one_activitys_budget_goes_on_with_durable_timers()
+    {
+        // The solve activity checks for at most 30 s; a route that takes longer is checked by single rounds in between timers.
+        var log = new IssuanceDispatchLog();
+        _world.ResponderRefuses = request => IssuanceWorld.IsSelfCheck(request) && log.FinishedCount(SolveChallengesActivity.Name) == 0;
+        var certificate = await _world.SeedIngressAsync("web", "slow.orch.test");
+        var run = await _world.RunAsync(Request(certificate), new Dictionary<string, string> { ["SelfCheck:Timeout"] = "00:01:00" }, log: log);
+
+        AssertCompleted(run);
+        var dispatched = run.Dispatched.ToList();
+        Assert.True(dispatched.IndexOf(SolveChallengesActivity.Name) < dispatched.IndexOf(SelfCheckActivity.Name));
+        Assert.True(dispatched.LastIndexOf(SelfCheckActivity.Name) < dispatched.IndexOf(ValidateActivity.Name));
+        Assert.Single(ChallengeAnswers());
     }
 
     [Fact]
     public async Task A_pending_validation_is_polled_with_durable_timers_without_answering_again()
     {
-        var world = new FakeIssuanceWorld { Validation = attempt => attempt < 3 ? ValidationState.Pending : ValidationState.Valid };
-        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+        // The CA reports the authorization pending until the solve activity has given up waiting for it (Pebble's
+        // own errors, such as its random badNonce, pass unchanged).
+        var log = new IssuanceDispatchLog();
+        _world.Ca.ReplaceAnswers(exchange => exchange.Path.StartsWith("/authZ/", StringComparison.Ordinal) && exchange.StatusCode == 200
+            && log.FinishedCount(SolveChallengesActivity.Name) == 0
+            ? new PebbleReplacement(200, StatusValid().Replace(exchange.AnswerBody, "\"status\": \"pending\""), "application/json", new Dictionary<string, string>())
+            : null);
+        var certificate = await _world.SeedIngressAsync("web", "pending.orch.test");
+        var run = await _world.RunAsync(Request(certificate), new Dictionary<string, string> { ["Acme:PollTimeout"] = "00:00:05" }, log: log);
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
-        Assert.Equal([true, false, false], world.Validations.Select(v => v.Answer));
-        Assert.Equal(2, world.Dispatched.Count(name => name == ValidateActivity.Name));
+        AssertCompleted(run);
+        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, ValidateActivity.Name, CompleteIssuanceActivity.Name], run.Dispatched);
+        Assert.Single(ChallengeAnswers());
     }
 
     [Fact]
-    public async Task In_wait_mode_the_ca_is_asked_only_after_the_wait()
+    public async Task In_wait_mode_the_ca_is_asked_only_after_the_wait_and_nothing_is_checked()
     {
-        var world = new FakeIssuanceWorld
+        var certificate = await _world.SeedIngressAsync("web", "wait.orch.test");
+        var run = await _world.RunAsync(Request(certificate), new Dictionary<string, string>
         {
-            SelfCheck = new(CertFunctions.Core.SelfCheck.SelfCheckMode.Wait, 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(500)),
-        };
-        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+            ["SelfCheck:Mode"] = "Wait",
+            ["SelfCheck:WaitDuration"] = "00:00:00.500",
+        });
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
-        Assert.DoesNotContain(SelfCheckActivity.Name, world.Calls);
-        var dispatched = world.Dispatched.ToArray();
-        Assert.Equal(Array.IndexOf(dispatched, SolveChallengesActivity.Name) + 1, Array.IndexOf(dispatched, ValidateActivity.Name));
-        Assert.True(Assert.Single(world.Validations).Answer);
+        AssertCompleted(run);
+        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, ValidateActivity.Name, CompleteIssuanceActivity.Name], run.Dispatched);
+        Assert.DoesNotContain(_world.ResponderRequests, r => r.StartsWith("self-check", StringComparison.Ordinal));
+        Assert.Single(ChallengeAnswers());
     }
 
     [Fact]
     public async Task A_cleanup_that_fails_after_the_certificate_is_stored_is_retried_on_its_own_and_the_issuance_succeeds()
     {
-        var world = new FakeIssuanceWorld { CleanupFailure = true };
-        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+        var failed = 0;
+        var certificate = await _world.SeedIngressAsync("web", "cleanup-once.orch.test");
+        var run = await _world.RunAsync(
+            Request(certificate),
+            kubernetesFault: (request, body) => IsChallengeRemoval(request, body) && Interlocked.Increment(ref failed) == 1 ? HttpStatusCode.Forbidden : null);
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
-        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name, CleanupActivity.Name], world.Dispatched);
-        var cleanup = Assert.Single(world.Cleanups);
-        Assert.NotNull(cleanup.Presented);
-        var issued = Assert.Single(world.Events);
-        Assert.Equal(IngressEventReasons.CertificateIssued, issued.Reason);
-        Assert.Null(Assert.Single(world.States).Error);
-    }
-
-    [Fact]
-    public async Task An_unreachable_challenge_fails_before_the_ca_is_asked_and_still_cleans_up()
-    {
-        var world = new FakeIssuanceWorld
-        {
-            SelfCheckPasses = _ => false,
-            SelfCheck = new(CertFunctions.Core.SelfCheck.SelfCheckMode.Check, 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.Zero),
-        };
-        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
-
-        Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
-        Assert.Contains("not reachable", state.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
-        Assert.DoesNotContain(ValidateActivity.Name, world.Calls);
-        Assert.Single(world.Cleanups);
-        Assert.Contains(world.Events, e => e.Reason == IngressEventReasons.IssuanceFailed && e.Type == IngressEventType.Warning);
-        Assert.Contains("not reachable", Assert.Single(world.States).Error, StringComparison.Ordinal);
+        AssertCompleted(run);
+        Assert.Single(run.KubernetesFaults);
+        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name, CleanupActivity.Name], run.Dispatched);
+        Assert.Empty(ChallengePaths((await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress))!));
+        var events = await _world.EventsAsync(certificate.Namespace);
+        Assert.Contains(events, e => e.Reason == IngressEventReasons.CertificateIssued);
+        Assert.DoesNotContain(events, e => e.Type == "Warning");
     }
 
     [Fact]
     public async Task A_stored_certificate_whose_routes_cannot_be_removed_completes_with_a_warning_event()
     {
-        var world = new FakeIssuanceWorld { CleanupFailure = true, CleanupActivityFails = true };
-        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+        var certificate = await _world.SeedIngressAsync("web", "cleanup-denied.orch.test");
+        var run = await _world.RunAsync(Request(certificate), kubernetesFault: (request, body) => IsChallengeRemoval(request, body) ? HttpStatusCode.Forbidden : null);
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
-        Assert.Equal("0a1b2c", state.ReadOutputAs<IssuanceResult>()!.Serial);
-        Assert.Contains(world.Events, e => e.Reason == IngressEventReasons.CertificateIssued && e.Type == IngressEventType.Normal);
-        var warning = Assert.Single(world.Events, e => e.Type == IngressEventType.Warning);
+        AssertCompleted(run);
+        Assert.NotNull(await _world.GetAsync(certificate.Namespace, "secret", run.State.ReadOutputAs<IssuanceResult>()!.SecretName));
+        var events = await _world.EventsAsync(certificate.Namespace);
+        Assert.Contains(events, e => e.Reason == IngressEventReasons.CertificateIssued && e.Type == "Normal");
+        var warning = Assert.Single(events, e => e.Type == "Warning");
         Assert.Equal(IngressEventReasons.ChallengeCleanupFailed, warning.Reason);
-        Assert.Contains("admission webhook denied", warning.Message, StringComparison.Ordinal);
-        Assert.All(world.States, s => Assert.Null(s.Error));
+        Assert.Contains("injected by the test", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_failure_in_the_middle_removes_exactly_what_was_presented_and_reports_the_ca_reason()
+    public async Task An_unreachable_challenge_fails_before_the_ca_is_asked_and_still_cleans_up()
     {
-        var world = new FakeIssuanceWorld { Validation = _ => ValidationState.Invalid };
-        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+        _world.ResponderRefuses = _ => true;
+        var certificate = await _world.SeedIngressAsync("web", "unreachable.orch.test");
+        var run = await _world.RunAsync(Request(certificate), new Dictionary<string, string> { ["SelfCheck:Timeout"] = "00:00:02" });
 
-        Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
-        Assert.Contains("Connection refused", state.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
-        Assert.DoesNotContain(FinalizeAndStoreActivity.Name, world.Calls);
-        var cleanup = Assert.Single(world.Cleanups);
-        Assert.Equal(["a.example.test", "b.example.test"], cleanup.Presented!.Paths.Select(p => p.RuleHost));
-        Assert.Contains(world.Events, e => e.Reason == IngressEventReasons.IssuanceFailed && e.Message.Contains("Connection refused", StringComparison.Ordinal));
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.State.RuntimeStatus);
+        Assert.Contains("not reachable", run.State.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(ChallengeAnswers());
+        Assert.DoesNotContain(_world.ResponderRequests, r => r.StartsWith("ca", StringComparison.Ordinal));
+        Assert.Empty(ChallengePaths((await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress))!));
+        Assert.Contains(await _world.EventsAsync(certificate.Namespace), e => e.Reason == IngressEventReasons.IssuanceFailed && e.Type == "Warning");
     }
 
     [Fact]
-    public async Task Transient_failures_are_retried_and_permanent_ones_are_not()
+    public async Task A_challenge_the_ca_cannot_validate_fails_with_its_reason_and_leaves_the_ingress_as_it_was()
     {
-        var transient = new FakeIssuanceWorld { ReadIngressFailure = attempt => attempt == 1 ? new KubernetesConflictException("Ingress demo/web", 5) : null };
-        var (retried, _) = await RunAsync(transient, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, retried.RuntimeStatus);
-        Assert.Equal(2, transient.Attempts[ReadIngressActivity.Name]);
+        // The self-check reaches the responder; the CA's own request does not (a split-horizon DNS, say).
+        _world.ResponderRefuses = request => !IssuanceWorld.IsSelfCheck(request);
+        var certificate = await _world.SeedIngressAsync("web", "invalid.orch.test");
+        var before = (await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress))!["spec"]!.ToJsonString();
+        var run = await _world.RunAsync(Request(certificate));
 
-        var permanent = new FakeIssuanceWorld { ReadIngressFailure = _ => new InvalidIngressConfigurationException("Ingress demo/web has a wildcard host *.example.test; http-01 cannot validate wildcards.") };
-        var (failed, _) = await RunAsync(permanent, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
-        Assert.Equal(OrchestrationRuntimeStatus.Failed, failed.RuntimeStatus);
-        Assert.Equal(1, permanent.Attempts[ReadIngressActivity.Name]);
-        Assert.Contains("wildcard", failed.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
-        Assert.DoesNotContain(CreateOrderActivity.Name, permanent.Calls);
-        Assert.Empty(permanent.Cleanups);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.State.RuntimeStatus);
+        Assert.Contains("The CA could not validate", run.State.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("404", run.State.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(FinalizeAndStoreActivity.Name, run.Dispatched);
+        Assert.DoesNotContain(CompleteIssuanceActivity.Name, run.Dispatched);
+        Assert.Equal(before, (await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress))!["spec"]!.ToJsonString());
+        Assert.Null(await _world.GetAsync(certificate.Namespace, "secret", "web-tls"));
+        Assert.Contains(await _world.EventsAsync(certificate.Namespace), e => e.Reason == IngressEventReasons.IssuanceFailed && e.Message.Contains("404", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_transient_cluster_failure_is_retried()
+    {
+        var failed = 0;
+        var certificate = await _world.SeedIngressAsync("web", "transient.orch.test");
+        var run = await _world.RunAsync(
+            Request(certificate),
+            kubernetesFault: (request, _) => request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.EndsWith("/ingresses/web", StringComparison.Ordinal)
+                && Interlocked.Increment(ref failed) == 1 ? HttpStatusCode.ServiceUnavailable : null);
+
+        AssertCompleted(run);
+        Assert.Single(run.KubernetesFaults);
+        Assert.Equal([PrepareIssuanceActivity.Name, PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name], run.Dispatched);
+    }
+
+    [Fact]
+    public async Task A_permanent_configuration_error_is_not_retried_and_never_reaches_the_ca()
+    {
+        var certificate = await _world.SeedIngressAsync("web", "*.wild.orch.test");
+        var ordersBefore = _world.CaExchanges.Count(e => e.Path == "/order-plz");
+        var before = (await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress))!.ToJsonString();
+        var run = await _world.RunAsync(Request(certificate));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.State.RuntimeStatus);
+        Assert.Contains("wildcard", run.State.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal([PrepareIssuanceActivity.Name, ReportOutcomeActivity.Name], run.Dispatched);
+        Assert.Equal(ordersBefore, _world.CaExchanges.Count(e => e.Path == "/order-plz"));
+        Assert.Equal(before, (await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress))!.ToJsonString());
     }
 
     [Fact]
     public async Task A_rate_limit_waits_for_its_retry_after_with_a_durable_timer_then_continues()
     {
-        var world = new FakeIssuanceWorld
-        {
-            OrderRateLimit = attempt => attempt == 1 ? new RateLimitNotice(TimeSpan.FromSeconds(2), "too many new orders recently") : null,
-        };
-        var (state, host) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Renewal));
+        var limited = 0;
+        _world.Ca.ReplaceAnswers(exchange => exchange.Path == "/order-plz" && exchange.StatusCode == 201 && Interlocked.Increment(ref limited) == 1
+            ? PebbleReplacement.RateLimited(TimeSpan.FromSeconds(2), "too many new orders recently")
+            : null);
+        var certificate = await _world.SeedIngressAsync("web", "limited.orch.test");
+        var run = await _world.RunAsync(Request(certificate, IssuanceReason.Renewal));
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
-        Assert.Equal(2, world.Attempts[CreateOrderActivity.Name]);
-        Assert.Contains(world.Events, e => e.Reason == IngressEventReasons.CertificateRenewed);
-        _ = host;
+        AssertCompleted(run);
+        Assert.Equal([PrepareIssuanceActivity.Name, CreateOrderActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name], run.Dispatched);
+        Assert.Contains(await _world.EventsAsync(certificate.Namespace), e => e.Reason == IngressEventReasons.CertificateRenewed);
     }
 
     [Fact]
-    public async Task Custom_status_shows_the_step_names_and_order()
+    public async Task Custom_status_shows_the_last_step_hosts_and_order()
     {
-        var world = new FakeIssuanceWorld();
-        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+        var certificate = await _world.SeedIngressAsync("web", "status.orch.test");
+        var run = await _world.RunAsync(Request(certificate));
 
-        var status = JsonSerializer.Deserialize<IssuanceStatus>(state.SerializedCustomStatus!, JsonSerializerOptions.Web)!;
+        var status = JsonSerializer.Deserialize<IssuanceStatus>(run.State.SerializedCustomStatus!, JsonSerializerOptions.Web)!;
         Assert.Equal(IssuanceStep.Completed, status.Step);
-        Assert.Equal(["a.example.test", "b.example.test"], status.Hosts);
-        Assert.Equal(new Uri("https://ca.example.test/order/1"), status.OrderUrl);
+        Assert.Equal(["status.orch.test"], status.Hosts);
+        Assert.Equal(_world.Ca.Port, status.OrderUrl!.Port);
+        Assert.StartsWith("/my-order/", status.OrderUrl.AbsolutePath, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task No_private_key_material_appears_in_inputs_outputs_or_status()
     {
-        var world = new FakeIssuanceWorld();
-        var (state, _) = await RunAsync(world, new IssueCertificateRequest(FakeIssuanceWorld.Certificate, IssuanceReason.Requested));
+        var certificate = await _world.SeedIngressAsync("web", "secret.orch.test");
+        var run = await _world.RunAsync(Request(certificate));
 
-        foreach (var text in new[] { state.SerializedInput, state.SerializedOutput, state.SerializedCustomStatus })
+        AssertCompleted(run);
+        foreach (var text in new[] { run.State.SerializedInput, run.State.SerializedOutput, run.State.SerializedCustomStatus })
         {
             Assert.DoesNotContain("PRIVATE KEY", text ?? string.Empty, StringComparison.Ordinal);
         }
     }
 
-    private static async Task<(OrchestrationMetadata State, DurableTaskTestHost Host)> RunAsync(FakeIssuanceWorld world, IssueCertificateRequest request)
-    {
-        var host = await OrchestrationTestHost.StartAsync(registry =>
-        {
-            registry.AddOrchestrator<IssueCertificateOrchestrator>();
-            world.Register(registry);
-        });
-        await using (host)
-        {
-            var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(IssueCertificateOrchestrator.Name, request);
-            using var timeout = new CancellationTokenSource(Timeout);
-            var state = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
-            return (state, host);
-        }
-    }
+    private static void AssertCompleted(IssuanceRunRecord run)
+        => Assert.True(run.State.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{run.State.RuntimeStatus}: {run.State.FailureDetails?.ErrorMessage}");
+
+    private static IssueCertificateRequest Request(CertificateRef certificate, IssuanceReason reason = IssuanceReason.Requested) => new(certificate, reason);
+
+    /// <summary>The POSTs that told the CA to validate a challenge (payload <c>{}</c>), in this test.</summary>
+    private List<PebbleExchange> ChallengeAnswers()
+        => [.. _world.CaExchanges.Where(e => e.Method == "POST" && e.Path.StartsWith("/chalZ/", StringComparison.Ordinal) && e.Payload == "{}")];
+
+    private IEnumerable<string> ChallengeTokens()
+        => ChallengeAnswers().Select(e => JsonNode.Parse(e.AnswerBody)!["token"]!.GetValue<string>());
+
+    private static List<string> ChallengePaths(JsonNode ingress)
+        => [.. ingress["spec"]!["rules"]!.AsArray()
+            .SelectMany(rule => rule!["http"]!["paths"]!.AsArray())
+            .Select(path => path!["path"]!.GetValue<string>())
+            .Where(path => path.Contains("acme-challenge", StringComparison.Ordinal))];
+
+    /// <summary>The in-place routing's cleanup: a JSON patch of the Ingress that removes a rule path.</summary>
+    private static bool IsChallengeRemoval(HttpRequestMessage request, string body)
+        => request.Method == HttpMethod.Patch && request.RequestUri!.AbsolutePath.Contains("/ingresses/", StringComparison.Ordinal)
+            && body.Contains("\"remove\"", StringComparison.Ordinal) && body.Contains("/spec/rules/", StringComparison.Ordinal);
+
+    [GeneratedRegex("\"status\":\\s*\"valid\"")]
+    private static partial Regex StatusValid();
 }

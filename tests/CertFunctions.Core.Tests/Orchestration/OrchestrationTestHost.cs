@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using CertFunctions.Testing.Network;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CertFunctions.Core.Tests.Orchestration;
 
@@ -10,18 +11,22 @@ internal static class OrchestrationTestHost
 {
     private const int Attempts = 5;
 
-    /// <summary>Starts a test host with the given registrations; <paramref name="nextPort"/> replaces <see cref="FreePort.Next"/> in this helper's own test.</summary>
+    /// <summary>
+    /// Starts a test host with the given registrations and worker <paramref name="services"/>; <paramref name="nextPort"/>
+    /// replaces <see cref="FreePort.Next"/> in this helper's own test.
+    /// </summary>
     /// <remarks>
     /// Left to itself the test host picks a random port in 30000–40000 without checking it, which collides now and
     /// then with the ephemeral ports other test processes bind in parallel (seen in CI as "address already in use").
     /// </remarks>
-    public static async Task<DurableTaskTestHost> StartAsync(Action<DurableTaskRegistry> registry, Func<int>? nextPort = null)
+    public static async Task<DurableTaskTestHost> StartAsync(
+        Action<DurableTaskRegistry> registry, Action<IServiceCollection>? services = null, Func<int>? nextPort = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await DurableTaskTestHost.StartAsync(registry, new DurableTaskTestHostOptions { Port = (nextPort ?? FreePort.Next)() });
+                return await DurableTaskTestHost.StartAsync(registry, new DurableTaskTestHostOptions { Port = (nextPort ?? FreePort.Next)(), ConfigureServices = services });
             }
             catch (IOException e) when (attempt < Attempts && IsAddressInUse(e))
             {

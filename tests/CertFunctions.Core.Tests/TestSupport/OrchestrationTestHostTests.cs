@@ -18,7 +18,8 @@ public sealed class OrchestrationTestHostTests
 
         await using var host = await OrchestrationTestHost.StartAsync(
             _ => { },
-            () =>
+            services: null,
+            nextPort: () =>
             {
                 var port = offered.Count == 0 ? taken : FreePort.Next();
                 offered.Add(port);

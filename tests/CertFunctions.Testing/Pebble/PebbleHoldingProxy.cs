@@ -9,8 +9,9 @@ namespace CertFunctions.Testing.Pebble;
 
 /// <summary>
 /// An HTTPS reverse proxy in front of Pebble, with Pebble's own server certificate, that can hold back one chosen
-/// answer: the CA has done the work, the client never hears of it. A test kills its client at that point to cut an
-/// activity in the middle at a known step. Pebble builds its URLs from the Host header, which is passed on, so
+/// answer (the CA has done the work, the client never hears of it: a test kills its client at that point to cut an
+/// activity in the middle at a known step) or replace chosen answers (a rate limit, a validation still pending): a
+/// fault at the CA's boundary, while Pebble does the real work. Pebble builds its URLs from the Host header, which is passed on, so
 /// every URL it hands out points at the proxy.
 /// </summary>
 public sealed class PebbleHoldingProxy : IAsyncDisposable
@@ -19,7 +20,9 @@ public sealed class PebbleHoldingProxy : IAsyncDisposable
     private readonly HttpClient _pebble;
     private readonly Uri _upstream;
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<PebbleExchange> _exchanges = new();
     private Func<HttpRequest, string, bool>? _hold;
+    private Func<PebbleExchange, PebbleReplacement?>? _replace;
     private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private PebbleHoldingProxy(PebbleFixture pebble, int port)
@@ -63,6 +66,16 @@ public sealed class PebbleHoldingProxy : IAsyncDisposable
         return _held.Task;
     }
 
+    /// <summary>Every exchange passed on so far, with the JWS payload the client signed.</summary>
+    public IReadOnlyList<PebbleExchange> Exchanges => [.. _exchanges];
+
+    /// <summary>
+    /// From now on, answers with <paramref name="replace"/>'s replacement where it returns one (Pebble has still seen
+    /// and answered the request; its Replay-Nonce is passed on so the client's nonce chain holds), and with Pebble's
+    /// answer where it returns null.
+    /// </summary>
+    public void ReplaceAnswers(Func<PebbleExchange, PebbleReplacement?> replace) => _replace = replace;
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -90,11 +103,33 @@ public sealed class PebbleHoldingProxy : IAsyncDisposable
         using var answer = await _pebble.SendAsync(forward, context.RequestAborted);
         var content = await answer.Content.ReadAsByteArrayAsync(context.RequestAborted);
         _requests.Enqueue($"{request.Method} {request.Path} {(int)answer.StatusCode}");
+        var exchange = new PebbleExchange(
+            request.Method, request.Path.Value ?? "/", PebbleExchange.PayloadOf(forward.Content is null ? null : await forward.Content.ReadAsStringAsync(context.RequestAborted)),
+            (int)answer.StatusCode, System.Text.Encoding.UTF8.GetString(content));
+        _exchanges.Enqueue(exchange);
         if (_hold is { } hold && hold(request, System.Text.Encoding.UTF8.GetString(content)))
         {
             _hold = null;
             _held.TrySetResult();
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
+        if (_replace?.Invoke(exchange) is { } replacement)
+        {
+            context.Response.StatusCode = replacement.StatusCode;
+            context.Response.ContentType = replacement.ContentType;
+            foreach (var (name, value) in replacement.Headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            if (answer.Headers.TryGetValues("Replay-Nonce", out var nonce))
+            {
+                context.Response.Headers["Replay-Nonce"] = nonce.ToArray();
+            }
+
+            await context.Response.WriteAsync(replacement.Body, context.RequestAborted);
             return;
         }
 
