@@ -30,6 +30,7 @@ public static class KubernetesServiceCollectionExtensions
         services.TryAddSingleton<IngressCertificateReader>();
         services.TryAddSingleton<IngressDiscovery>();
         services.TryAddSingleton<ResponderServiceProvisioner>();
+        services.TryAddSingleton<ResponderProxyTrust>();
         services.TryAddSingleton<InPlaceChallengeRouting>();
         services.TryAddSingleton<SolverIngressChallengeRouting>();
         services.TryAddSingleton<ChallengeRouter>();

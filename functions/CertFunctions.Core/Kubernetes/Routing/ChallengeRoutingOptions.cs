@@ -26,4 +26,11 @@ public sealed class ChallengeRoutingOptions
 
     /// <summary><c>Challenge:SolverIngressClassName</c>: class of solver Ingresses (default: the user's Ingress class).</summary>
     public string? SolverIngressClassName { get; set; }
+
+    /// <summary>
+    /// PEM file of the roots the responder's HTTPS certificate chains to, written as <c>ca.crt</c> into the
+    /// <see cref="ResponderProxyTrust.SecretName"/> Secret the ingress-nginx preset needs for TLS SNI to the responder;
+    /// empty = the roots this app trusts (its system store).
+    /// </summary>
+    public string? ResponderTrustedRootsPath { get; set; }
 }

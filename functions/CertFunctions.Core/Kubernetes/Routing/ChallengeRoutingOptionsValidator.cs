@@ -32,6 +32,11 @@ public sealed partial class ChallengeRoutingOptionsValidator : IValidateOptions<
             errors.Add($"Challenge:SolverIngressClassName '{options.SolverIngressClassName}' is not a valid IngressClass name.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.ResponderTrustedRootsPath) && !File.Exists(options.ResponderTrustedRootsPath))
+        {
+            errors.Add($"Challenge:ResponderTrustedRootsPath '{options.ResponderTrustedRootsPath}' does not exist (a PEM file of root certificates).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

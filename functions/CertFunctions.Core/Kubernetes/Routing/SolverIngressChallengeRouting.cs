@@ -13,7 +13,12 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Routing;
 
 /// <summary>Creates (or updates) a separate solver Ingress for the challenge and deletes it afterwards.</summary>
-public sealed class SolverIngressChallengeRouting(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> options, IOptions<KubernetesOptions> kubernetes, ILogger<SolverIngressChallengeRouting> logger)
+public sealed class SolverIngressChallengeRouting(
+    IKubernetesClientProvider clients,
+    IOptions<ChallengeRoutingOptions> options,
+    IOptions<KubernetesOptions> kubernetes,
+    ResponderProxyTrust proxyTrust,
+    ILogger<SolverIngressChallengeRouting> logger)
 {
     private readonly IKubernetesClientProvider _clients = clients;
     private readonly ChallengeRoutingOptions _options = options.Value;
@@ -39,6 +44,9 @@ public sealed class SolverIngressChallengeRouting(IKubernetesClientProvider clie
             ?? userClass
             ?? (requested is not null && requested != legacyClass ? requested : null);
         var preset = request.Preset ?? _options.SolverPreset;
+        var proxyTrustSecret = preset == SolverPreset.IngressNginx && responder.ExternalName is not null && responder.Port == 443
+            ? await proxyTrust.EnsureAsync(certificate.Cluster, certificate.Namespace, cancellationToken).ConfigureAwait(false)
+            : null;
         var desired = SolverIngressBuilder.Build(
             certificate,
             request.Hosts,
@@ -48,7 +56,7 @@ public sealed class SolverIngressChallengeRouting(IKubernetesClientProvider clie
             _options.PathType,
             className,
             legacyClass,
-            SolverPresetAnnotations.For(preset, responder.ExternalName, responder.Port));
+            SolverPresetAnnotations.For(preset, responder.ExternalName, responder.Port, proxyTrustSecret));
         var name = desired.Metadata.Name;
 
         try

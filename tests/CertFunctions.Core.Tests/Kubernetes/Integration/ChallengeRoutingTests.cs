@@ -101,6 +101,57 @@ public sealed class ChallengeRoutingTests(KubeApiEmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task Ingress_nginx_over_https_gets_the_trust_secret_sni_needs_written_once_and_a_users_own_left_alone()
+    {
+        var roots = Path.Combine(Path.GetTempPath(), $"roots-{Guid.NewGuid():N}.pem");
+        using (var key = System.Security.Cryptography.ECDsa.Create())
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Test Root", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+            using var root = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+            await File.WriteAllTextAsync(roots, root.ExportCertificatePem());
+        }
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Challenge:ResponderExternalName"] = "myapp.azurewebsites.net",
+            ["Challenge:ResponderServicePort"] = "443",
+            ["Challenge:SolverPreset"] = "IngressNginx",
+            ["Challenge:ResponderTrustedRootsPath"] = roots,
+        };
+        using var client = emulator.CreateKubernetesClient();
+        using var host = KubernetesTestHost.Create(emulator, settings);
+        var router = host.Get<ChallengeRouter>();
+
+        // Ours: created with the configured roots, referenced by the solver Ingress, unchanged by a second run.
+        var ns = await emulator.CreateNamespaceAsync("trust");
+        await Objects.CreateIngressAsync(client, ns, Ingresses.Create(hosts: ["shop.example.com"], className: "nginx"));
+        var request1 = new ChallengeRoutingRequest(new CertificateRef(KubernetesTestHost.Cluster, ns, "web"), ["shop.example.com"], ["tok1"], RoutingStrategy.SolverIngress);
+        var presented = await router.PresentAsync(request1, CancellationToken.None);
+        var secret = await client.CoreV1.ReadNamespacedSecretAsync(ResponderProxyTrust.SecretName, ns);
+        await router.PresentAsync(request1, CancellationToken.None);
+        var again = await client.CoreV1.ReadNamespacedSecretAsync(ResponderProxyTrust.SecretName, ns);
+        var solver = await Objects.ReadIngressAsync(client, ns, presented.SolverIngressName!);
+
+        Assert.Equal((await File.ReadAllTextAsync(roots)).Trim(), System.Text.Encoding.ASCII.GetString(secret.Data[ResponderProxyTrust.CaKey]).Trim());
+        Assert.Equal(secret.Metadata.ResourceVersion, again.Metadata.ResourceVersion);
+        Assert.Equal($"{ns}/{ResponderProxyTrust.SecretName}", solver.Metadata.Annotations["nginx.ingress.kubernetes.io/proxy-ssl-secret"]);
+        Assert.Equal("myapp.azurewebsites.net", solver.Metadata.Annotations["nginx.ingress.kubernetes.io/proxy-ssl-name"]);
+        Assert.False(secret.Metadata.Labels.ContainsKey(CertFunctionsLabels.ManagedBy));
+
+        // The user's: a Secret of that name they made is used as it is.
+        var theirs = await emulator.CreateNamespaceAsync("trust-user");
+        await Objects.CreateIngressAsync(client, theirs, Ingresses.Create(hosts: ["shop.example.com"], className: "nginx"));
+        await client.CoreV1.CreateNamespacedSecretAsync(
+            new V1Secret { Metadata = new V1ObjectMeta { Name = ResponderProxyTrust.SecretName }, Data = new Dictionary<string, byte[]> { [ResponderProxyTrust.CaKey] = "their roots"u8.ToArray() } },
+            theirs);
+        await router.PresentAsync(request1 with { Certificate = new CertificateRef(KubernetesTestHost.Cluster, theirs, "web") }, CancellationToken.None);
+        var kept = await client.CoreV1.ReadNamespacedSecretAsync(ResponderProxyTrust.SecretName, theirs);
+
+        Assert.Equal("their roots", System.Text.Encoding.ASCII.GetString(kept.Data[ResponderProxyTrust.CaKey]));
+        File.Delete(roots);
+    }
+
+    [Fact]
     public async Task A_missing_responder_service_is_a_clear_error_and_nothing_is_written()
     {
         var ns = await emulator.CreateNamespaceAsync("noresponder");

@@ -52,20 +52,26 @@ public sealed class SolverIngressBuilderTests
     }
 
     [Fact]
-    public void Ingress_nginx_over_https_sends_the_responder_host_as_sni()
+    public void Ingress_nginx_over_https_sends_the_responder_host_as_sni_with_the_trust_secret_it_requires()
     {
-        var https = SolverPresetAnnotations.For(SolverPreset.IngressNginx, "myapp.azurewebsites.net", 443);
-        var http = SolverPresetAnnotations.For(SolverPreset.IngressNginx, "myapp.azurewebsites.net", 80);
+        var https = SolverPresetAnnotations.For(SolverPreset.IngressNginx, "myapp.azurewebsites.net", 443, "shop/certfunctions-responder-ca");
+        var http = SolverPresetAnnotations.For(SolverPreset.IngressNginx, "myapp.azurewebsites.net", 80, "shop/certfunctions-responder-ca");
 
         Assert.Equal("HTTPS", https["nginx.ingress.kubernetes.io/backend-protocol"]);
         Assert.Equal("on", https["nginx.ingress.kubernetes.io/proxy-ssl-server-name"]);
         Assert.Equal("myapp.azurewebsites.net", https["nginx.ingress.kubernetes.io/proxy-ssl-name"]);
         Assert.Equal("myapp.azurewebsites.net", https["nginx.ingress.kubernetes.io/upstream-vhost"]);
 
+        // ingress-nginx ignores the two above without proxy-ssl-secret; with it, the responder is verified (leaf, issuer, root).
+        Assert.Equal("shop/certfunctions-responder-ca", https["nginx.ingress.kubernetes.io/proxy-ssl-secret"]);
+        Assert.Equal("on", https["nginx.ingress.kubernetes.io/proxy-ssl-verify"]);
+        Assert.Equal("3", https["nginx.ingress.kubernetes.io/proxy-ssl-verify-depth"]);
+
         // Plain HTTP has no handshake to carry a name.
         Assert.Equal("HTTP", http["nginx.ingress.kubernetes.io/backend-protocol"]);
         Assert.False(http.ContainsKey("nginx.ingress.kubernetes.io/proxy-ssl-server-name"));
         Assert.False(http.ContainsKey("nginx.ingress.kubernetes.io/proxy-ssl-name"));
+        Assert.False(http.ContainsKey("nginx.ingress.kubernetes.io/proxy-ssl-secret"));
     }
 
     [Fact]
