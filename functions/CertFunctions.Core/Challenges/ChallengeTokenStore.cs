@@ -8,23 +8,16 @@ namespace CertFunctions.Core.Challenges;
 
 /// <summary>Keeps challenge key authorizations in a blob container, one blob per token.</summary>
 /// <remarks>Blob metadata holds the hosts (for the optional Host check) and the orchestrations presenting it (for cleanup).</remarks>
-public sealed class ChallengeTokenStore
+public sealed class ChallengeTokenStore(BlobContainers containers, IMeterFactory meterFactory)
 {
     /// <summary>Meter name for storage calls the responder makes.</summary>
     public const string MeterName = "CertFunctions.Challenges";
 
     private const string HostsMetadata = "hosts";
-    private readonly BlobContainers _containers;
-    private readonly Counter<long> _storageCalls;
-    private long _publishedVersion;
+    private readonly Counter<long> _storageCalls = meterFactory.Create(MeterName)
+        .CreateCounter<long>("certfunctions.challenges.storage_calls", description: "Storage round trips made for challenge tokens.");
 
-    /// <summary>Creates the store.</summary>
-    public ChallengeTokenStore(BlobContainers containers, IMeterFactory meterFactory)
-    {
-        _containers = containers;
-        var meter = meterFactory.Create(MeterName);
-        _storageCalls = meter.CreateCounter<long>("certfunctions.challenges.storage_calls", description: "Storage round trips made for challenge tokens.");
-    }
+    private long _publishedVersion;
 
     /// <summary>Grows each time this instance publishes tokens, so a responder in the same process sees them at once.</summary>
     public long PublishedVersion => Interlocked.Read(ref _publishedVersion);
@@ -36,7 +29,7 @@ public sealed class ChallengeTokenStore
     /// </remarks>
     public async Task PublishAsync(string owner, IEnumerable<PublishedChallenge> challenges, CancellationToken cancellationToken)
     {
-        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var container = await containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(challenges, cancellationToken, async (challenge, ct) =>
         {
             if (!ChallengeToken.IsValid(challenge.Token))
@@ -82,7 +75,7 @@ public sealed class ChallengeTokenStore
     /// <summary>Reads one token; null when it is not published.</summary>
     public async Task<StoredChallenge?> ReadAsync(string token, CancellationToken cancellationToken)
     {
-        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var container = await containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             Count("read");
@@ -102,7 +95,7 @@ public sealed class ChallengeTokenStore
     /// <summary>Lists the tokens currently published (names only).</summary>
     public async Task<HashSet<string>> ListTokensAsync(CancellationToken cancellationToken)
     {
-        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var container = await containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
         var tokens = new HashSet<string>(StringComparer.Ordinal);
         Count("list");
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -119,7 +112,7 @@ public sealed class ChallengeTokenStore
     /// </summary>
     public async Task<int> ReleaseAsync(string owner, IEnumerable<string> tokens, CancellationToken cancellationToken)
     {
-        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var container = await containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
         var deleted = 0;
         await Parallel.ForEachAsync(tokens.Where(ChallengeToken.IsValid).Distinct(StringComparer.Ordinal), cancellationToken, async (token, ct) =>
         {
@@ -153,7 +146,7 @@ public sealed class ChallengeTokenStore
     /// </summary>
     public async Task<int> ReleaseSeenAsync(string owner, IEnumerable<PublishedToken> seen, CancellationToken cancellationToken)
     {
-        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var container = await containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
         var deleted = 0;
         await Parallel.ForEachAsync(seen.Where(t => t.Owners.Contains(owner, StringComparer.Ordinal)), cancellationToken, async (token, ct) =>
         {
@@ -192,7 +185,7 @@ public sealed class ChallengeTokenStore
     /// <summary>Deletes each token that is still at the version <paramref name="seen"/> lists, whoever owns it. Returns how many were deleted.</summary>
     public async Task<int> DeleteSeenAsync(IEnumerable<PublishedToken> seen, CancellationToken cancellationToken)
     {
-        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var container = await containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
         var deleted = 0;
         await Parallel.ForEachAsync(seen, cancellationToken, async (token, ct) =>
         {
@@ -217,7 +210,7 @@ public sealed class ChallengeTokenStore
     /// <summary>Every published token with its owners, when it was written and its version (one listing, no downloads).</summary>
     public async Task<IReadOnlyList<PublishedToken>> ListPublishedAsync(CancellationToken cancellationToken)
     {
-        var container = await _containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
+        var container = await containers.GetChallengesAsync(cancellationToken).ConfigureAwait(false);
         var tokens = new List<PublishedToken>();
         Count("list");
         await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))

@@ -7,16 +7,10 @@ namespace CertFunctions.Local.Durable;
 /// A DTFx <see cref="CoreDataConverter"/> over the Microsoft.DurableTask converter the shims use, so the client writes
 /// inputs and events as plain System.Text.Json (DTFx's default Newtonsoft converter adds <c>$type</c> fields).
 /// </summary>
-public sealed class FrameworkDataConverter : CoreDataConverter
+/// <param name="inner">The Durable Task SDK converter to wrap.</param>
+public sealed class FrameworkDataConverter(DurableDataConverter inner) : CoreDataConverter
 {
-    private readonly DurableDataConverter _inner;
-
-    /// <summary>Wraps <paramref name="inner"/>.</summary>
-    public FrameworkDataConverter(DurableDataConverter inner)
-    {
-        ArgumentNullException.ThrowIfNull(inner);
-        _inner = inner;
-    }
+    private readonly DurableDataConverter _inner = inner ?? throw new ArgumentNullException(nameof(inner));
 
     /// <inheritdoc />
     public override string Serialize(object value) => _inner.Serialize(value)!;

@@ -3,30 +3,21 @@ using Microsoft.DurableTask;
 namespace CertFunctions.Local.Durable;
 
 /// <summary>Runs an activity and then disposes the DI scope it was resolved from.</summary>
-internal sealed class ScopedTaskActivity : ITaskActivity
+internal sealed class ScopedTaskActivity(ITaskActivity inner, AsyncServiceScope scope) : ITaskActivity
 {
-    private readonly ITaskActivity _inner;
-    private readonly AsyncServiceScope _scope;
+    public Type InputType => inner.InputType;
 
-    public ScopedTaskActivity(ITaskActivity inner, AsyncServiceScope scope)
-    {
-        _inner = inner;
-        _scope = scope;
-    }
-
-    public Type InputType => _inner.InputType;
-
-    public Type OutputType => _inner.OutputType;
+    public Type OutputType => inner.OutputType;
 
     public async Task<object?> RunAsync(TaskActivityContext context, object? input)
     {
         try
         {
-            return await _inner.RunAsync(context, input);
+            return await inner.RunAsync(context, input);
         }
         finally
         {
-            await _scope.DisposeAsync();
+            await scope.DisposeAsync();
         }
     }
 }

@@ -6,7 +6,7 @@ using CoreOrchestrationState = DurableTask.Core.OrchestrationState;
 namespace CertFunctions.Local.Durable;
 
 /// <summary>The local host's <see cref="IOrchestrationGateway"/>: DTFx's <see cref="TaskHubClient"/> on the local task hub.</summary>
-public sealed class TaskHubOrchestrationGateway : IOrchestrationGateway
+public sealed class TaskHubOrchestrationGateway(LocalTaskHub hub, ILogger<TaskHubOrchestrationGateway> logger) : IOrchestrationGateway
 {
     /// <summary>Statuses in which an instance counts as running: a start for its id is refused.</summary>
     private static readonly OrchestrationStatus[] ActiveStatuses =
@@ -17,16 +17,7 @@ public sealed class TaskHubOrchestrationGateway : IOrchestrationGateway
         OrchestrationStatus.Suspended,
     ];
 
-    private readonly TaskHubClient _client;
-    private readonly ILogger<TaskHubOrchestrationGateway> _logger;
-
-    /// <summary>Creates the gateway over the hub's client.</summary>
-    public TaskHubOrchestrationGateway(LocalTaskHub hub, ILogger<TaskHubOrchestrationGateway> logger)
-    {
-        ArgumentNullException.ThrowIfNull(hub);
-        _client = hub.Client;
-        _logger = logger;
-    }
+    private readonly TaskHubClient _client = (hub ?? throw new ArgumentNullException(nameof(hub))).Client;
 
     /// <inheritdoc />
     public async Task<OrchestrationStartResult> StartIfNotRunningAsync(
@@ -63,7 +54,7 @@ public sealed class TaskHubOrchestrationGateway : IOrchestrationGateway
             return AlreadyActive(orchestratorName, OrchestrationStateMapper.ToSnapshot(state));
         }
 
-        LocalDurableTaskLog.OrchestrationStarted(_logger, orchestratorName, instanceId);
+        LocalDurableTaskLog.OrchestrationStarted(logger, orchestratorName, instanceId);
         return new OrchestrationStartResult(instanceId, Started: true, Existing: null);
     }
 
@@ -90,7 +81,7 @@ public sealed class TaskHubOrchestrationGateway : IOrchestrationGateway
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         await _client.RaiseEventAsync(new OrchestrationInstance { InstanceId = instanceId }, eventName, payload!)
             .WaitAsync(cancellationToken);
-        LocalDurableTaskLog.EventRaised(_logger, eventName, instanceId);
+        LocalDurableTaskLog.EventRaised(logger, eventName, instanceId);
     }
 
     /// <inheritdoc />
@@ -99,7 +90,7 @@ public sealed class TaskHubOrchestrationGateway : IOrchestrationGateway
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         await _client.TerminateInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason)
             .WaitAsync(cancellationToken);
-        LocalDurableTaskLog.OrchestrationTerminated(_logger, instanceId);
+        LocalDurableTaskLog.OrchestrationTerminated(logger, instanceId);
     }
 
     /// <summary>Azure Storage keeps only the outer failure in the instance row; the history has the activity's failure inside it.</summary>
@@ -112,7 +103,7 @@ public sealed class TaskHubOrchestrationGateway : IOrchestrationGateway
     private OrchestrationStartResult AlreadyActive(string orchestratorName, OrchestrationSnapshot? existing)
     {
         var instanceId = existing?.InstanceId ?? string.Empty;
-        LocalDurableTaskLog.OrchestrationAlreadyActive(_logger, instanceId, existing?.State, orchestratorName);
+        LocalDurableTaskLog.OrchestrationAlreadyActive(logger, instanceId, existing?.State, orchestratorName);
         return new OrchestrationStartResult(instanceId, Started: false, existing);
     }
 }
