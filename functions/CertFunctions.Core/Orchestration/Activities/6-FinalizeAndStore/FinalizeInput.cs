@@ -11,4 +11,11 @@ public sealed record FinalizeInput(
     string SecretName,
     CertificateKeyType KeyType,
     string? PreferredChain,
-    bool AdoptSecret);
+    bool AdoptSecret)
+{
+    /// <summary>The GitOps controller managing the Ingress, if any: then spec.tls is not written and an Event asks for it in Git.</summary>
+    public Kubernetes.GitOps.GitOpsManagement? GitOps { get; init; }
+
+    /// <summary>True when spec.tls already listed the Secret for the hosts when the Ingress was read.</summary>
+    public bool TlsListed { get; init; }
+}
