@@ -3,8 +3,8 @@ using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Errors;
 using CertFunctions.Core.Kubernetes.GitOps;
 using CertFunctions.Core.Kubernetes.Patching;
-using CertFunctions.Core.Kubernetes.Tls;
 using CertFunctions.Core.Kubernetes.Routing;
+using CertFunctions.Core.Kubernetes.Tls;
 using k8s.Models;
 
 namespace CertFunctions.Core.Kubernetes.Discovery;
