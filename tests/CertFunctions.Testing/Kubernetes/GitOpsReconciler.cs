@@ -94,6 +94,17 @@ public sealed class GitOpsReconciler : IAsyncDisposable
         return differences;
     }
 
+    /// <summary>Waits until <paramref name="count"/> more reconciliations (drift check, then apply) have finished.</summary>
+    public async Task WaitForReconciliationsAsync(int count = 1)
+    {
+        var target = Applies + count;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (Applies < target)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
     /// <summary>Stops reconciling and waits for the loop to end.</summary>
     public async ValueTask DisposeAsync()
     {
