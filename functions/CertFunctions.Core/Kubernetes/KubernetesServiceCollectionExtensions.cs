@@ -38,6 +38,7 @@ public static class KubernetesServiceCollectionExtensions
         services.TryAddSingleton<DeployedCertificateReader>();
         services.TryAddSingleton<IngressTlsBinder>();
         services.TryAddSingleton<IngressEventRecorder>();
+        services.TryAddSingleton<GitOps.TlsReferenceReport>();
         return services;
     }
 }

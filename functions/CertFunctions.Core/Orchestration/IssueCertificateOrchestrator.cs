@@ -231,7 +231,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
     private static async Task<FinalizeOutput> CompleteAsync(IssuanceRun run, IssuancePlan plan, SuccessReport report, ILogger logger)
     {
         var context = run.Context;
-        var finalize = new FinalizeInput(run.Input.Certificate, report.OrderUrl, plan.Spec.Hosts, plan.Spec.SecretName, plan.KeyType, plan.PreferredChain, plan.Spec.AdoptSecret);
+        var finalize = FinalizeInput.For(run.Input.Certificate, report.OrderUrl, plan);
         var cleanup = run.NeedsCleanup ? new CleanupInput(run.Input.Certificate, context.InstanceId, run.Presented, run.Tokens) : null;
         run.SetStatus(IssuanceStep.Finalizing, detail: cleanup is null
             ? $"finalize the order, store Secret {plan.Spec.SecretName}, attach it in spec.tls"

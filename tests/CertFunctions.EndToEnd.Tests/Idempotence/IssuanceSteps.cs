@@ -49,10 +49,7 @@ internal sealed class IssuanceSteps(LocalWorld world) : IDisposable
         => new(prepared.Order.OrderUrl!, prepared.Order.Challenges, Answer: true, certificate);
 
     public static FinalizeInput Finalize(CertificateRef certificate, PreparedIssuance prepared)
-    {
-        var plan = prepared.Plan;
-        return new FinalizeInput(certificate, prepared.Order.OrderUrl!, plan.Spec.Hosts, plan.Spec.SecretName, plan.KeyType, plan.PreferredChain, plan.Spec.AdoptSecret);
-    }
+        => FinalizeInput.For(certificate, prepared.Order.OrderUrl!, prepared.Plan);
 
     public static CleanupInput Cleanup(CertificateRef certificate, PreparedIssuance prepared, PresentedChallenge? presented)
         => new(certificate, certificate.InstanceId, presented, [.. prepared.Order.Challenges.Select(c => c.Token)]);

@@ -141,6 +141,42 @@ public sealed class StepRerunTests(LocalWorldFixture fixture) : IDisposable
         Assert.Equal(completed.Stored.Secret!.Serial, (string?)secret["metadata"]!["annotations"]!["certfunctions.io/serial"]);
     }
 
+    [Fact]
+    public async Task Every_composite_step_for_a_GitOps_managed_Ingress_run_twice_leaves_the_Ingress_as_Git_declares_it()
+    {
+        var world = fixture.World;
+        var annotations = new Dictionary<string, string>
+        {
+            ["argocd.argoproj.io/tracking-id"] = "shop:networking.k8s.io/Ingress:shop/web",
+            ["certfunctions.io/routing"] = "in-place",
+        };
+        var ns = await E2E.SeedIngressAsync(world, "web", ["gitops-twice.rerun.example.test"], annotations);
+        var certificate = new CertificateRef("default", ns, "web");
+        var before = E2E.Comparable(await E2E.GetJsonAsync(world, "get", "ingress", "web", "-n", ns));
+
+        var prepared = await TwiceAsync<PrepareIssuanceActivity, PrepareIssuanceInput, PreparedIssuance>(
+            certificate, IssuanceSteps.Prepare(certificate), (a, b) => Assert.Equal(Json(a.Order), Json(b.Order)));
+        var solved = await TwiceAsync<SolveChallengesActivity, SolveChallengesInput, SolvedChallenges>(
+            certificate,
+            new SolveChallengesInput(IssuanceSteps.Present(certificate, prepared), IssuanceSteps.SelfCheck(prepared), IssuanceSteps.Validate(certificate, prepared)),
+            (a, b) => Assert.Equal((a.Presented.SolverIngressName, a.Validation), (b.Presented.SolverIngressName, b.Validation)));
+        Assert.Equal(RoutingStrategy.SolverIngress, solved.Presented.Strategy);
+        var completed = await TwiceAsync<CompleteIssuanceActivity, CompleteIssuanceInput, CompletedIssuance>(
+            certificate,
+            new CompleteIssuanceInput(IssuanceSteps.Finalize(certificate, prepared), IssuanceSteps.Cleanup(certificate, prepared, solved.Presented),
+                IssuanceSteps.Report(certificate, prepared, DateTimeOffset.UtcNow)),
+            (a, b) => Assert.Equal((a.Stored.Secret!.Serial, a.CleanedUp, a.Reported), (b.Stored.Secret!.Serial, b.CleanedUp, b.Reported)));
+
+        // Nothing of the user's Ingress changed (no challenge path, no spec.tls), the solver Ingress is gone.
+        Assert.Equal(E2E.Pretty(before), E2E.Pretty(E2E.Comparable(await E2E.GetJsonAsync(world, "get", "ingress", "web", "-n", ns))));
+        Assert.Single((await E2E.GetJsonAsync(world, "get", "ingresses", "-n", ns))["items"]!.AsArray());
+        var secret = await E2E.GetJsonAsync(world, "get", "secret", "web-tls", "-n", ns);
+        Assert.Equal(completed.Stored.Secret!.Serial, (string?)secret["metadata"]!["annotations"]!["certfunctions.io/serial"]);
+        var events = (await E2E.GetJsonAsync(world, "get", "events", "-n", ns))["items"]!.AsArray();
+        Assert.Single(events, e => (string?)e!["reason"] == "TlsReferenceMissing");
+        Assert.Single(events, e => (string?)e!["reason"] == "InPlaceRoutingRefused");
+    }
+
     private async Task<(CertificateRef Certificate, PreparedIssuance Prepared)> PrepareAsync(string name)
     {
         var ns = await E2E.SeedIngressAsync(fixture.World, "web", [$"{name}.rerun.example.test"]);

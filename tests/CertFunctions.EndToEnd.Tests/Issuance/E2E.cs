@@ -73,4 +73,31 @@ internal static class E2E
     }
 
     public static string Pretty(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>Runs the renewal timer's scan now through the local host's admin endpoint; returns its report.</summary>
+    public static async Task<JsonObject> RunTimerAsync(LocalHostProcess host)
+    {
+        using var response = await host.Http.PostAsync(new Uri("admin/functions/RenewalTimer", UriKind.Relative), null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    /// <summary>Polls <paramref name="operation"/> until a run created after <paramref name="previousCreatedAt"/> completes or fails.</summary>
+    public static async Task<JsonObject> WaitForNewRunAsync(LocalHostProcess host, Uri operation, string previousCreatedAt)
+    {
+        var previous = DateTimeOffset.Parse(previousCreatedAt, System.Globalization.CultureInfo.InvariantCulture);
+        using var timeout = new CancellationTokenSource(OperationTimeout);
+        while (true)
+        {
+            var state = JsonNode.Parse(await host.Http.GetStringAsync(operation, timeout.Token))!.AsObject();
+            var created = DateTimeOffset.Parse((string)state["createdAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+            if (created > previous && (string?)state["status"] is "Completed" or "Failed")
+            {
+                return state;
+            }
+
+            await Task.Delay(200, timeout.Token);
+        }
+    }
 }

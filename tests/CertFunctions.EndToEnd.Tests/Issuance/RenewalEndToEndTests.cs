@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using CertFunctions.Testing.LocalWorld;
 
@@ -17,7 +16,7 @@ public sealed class RenewalEndToEndTests(LocalWorldFixture fixture)
         var firstSerial = (string?)(await SecretAsync(world, ns))["metadata"]!["annotations"]!["certfunctions.io/serial"];
 
         // Nothing is due yet: the scan starts nothing for this Ingress.
-        var idle = await RunTimerAsync(fixture.Host);
+        var idle = await E2E.RunTimerAsync(fixture.Host);
         Assert.Equal(0, (int)idle["started"]!);
 
         // Make it due, as time would: the planned renewal moves into the past.
@@ -25,10 +24,10 @@ public sealed class RenewalEndToEndTests(LocalWorldFixture fixture)
             "annotate", "secret", "shop-tls", "-n", ns, "--overwrite", "certfunctions.io/renew-after=2000-01-01T00:00:00Z");
         Assert.True(patch.ExitCode == 0, patch.StandardError);
 
-        var report = await RunTimerAsync(fixture.Host);
+        var report = await E2E.RunTimerAsync(fixture.Host);
         Assert.Equal(1, (int)report["started"]!);
         var operation = new Uri(fixture.Host.BaseUri, $"api/certificates/operations/{(string)first["id"]!}");
-        var renewed = await WaitForNewRunAsync(fixture.Host, operation, (string)first["createdAt"]!);
+        var renewed = await E2E.WaitForNewRunAsync(fixture.Host, operation, (string)first["createdAt"]!);
         Assert.True((string?)renewed["status"] == "Completed", E2E.Pretty(renewed));
 
         var secret = await SecretAsync(world, ns);
@@ -49,7 +48,7 @@ public sealed class RenewalEndToEndTests(LocalWorldFixture fixture)
         var ns = await E2E.SeedIngressAsync(world, "typo", ["typo.scan.example.test"], new Dictionary<string, string> { ["certfunctions.io/key-typ"] = "rsa-2048" });
         var before = E2E.Comparable(await E2E.GetJsonAsync(world, "get", "ingress", "typo", "-n", ns));
 
-        var report = await RunTimerAsync(fixture.Host);
+        var report = await E2E.RunTimerAsync(fixture.Host);
 
         Assert.Contains(report["problems"]!.AsArray(), p => ((string?)p)!.Contains($"{ns}/typo", StringComparison.Ordinal));
         var events = await E2E.GetJsonAsync(world, "get", "events", "-n", ns);
@@ -119,7 +118,7 @@ public sealed class RenewalEndToEndTests(LocalWorldFixture fixture)
         var applied = await world.Emulator.RunKubectlWithInputAsync(solver, "apply", "-f", "-");
         Assert.True(applied.ExitCode == 0, applied.StandardError);
 
-        var report = await RunTimerAsync(fixture.Host);
+        var report = await E2E.RunTimerAsync(fixture.Host);
 
         Assert.True((int)report["leftoversRemoved"]! >= 1, report.ToJsonString());
         Assert.Equal(E2E.Pretty(clean), E2E.Pretty(E2E.Comparable(await E2E.GetJsonAsync(world, "get", "ingress", "left", "-n", ns))));
@@ -132,29 +131,4 @@ public sealed class RenewalEndToEndTests(LocalWorldFixture fixture)
     }
 
     private static async Task<JsonObject> SecretAsync(LocalWorld world, string ns) => await E2E.GetJsonAsync(world, "get", "secret", "shop-tls", "-n", ns);
-
-    private static async Task<JsonObject> RunTimerAsync(LocalHostProcess host)
-    {
-        using var response = await host.Http.PostAsync(new Uri("admin/functions/RenewalTimer", UriKind.Relative), null);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
-        return JsonNode.Parse(body)!.AsObject();
-    }
-
-    private static async Task<JsonObject> WaitForNewRunAsync(LocalHostProcess host, Uri operation, string previousCreatedAt)
-    {
-        var previous = DateTimeOffset.Parse(previousCreatedAt, System.Globalization.CultureInfo.InvariantCulture);
-        using var timeout = new CancellationTokenSource(E2E.OperationTimeout);
-        while (true)
-        {
-            var state = JsonNode.Parse(await host.Http.GetStringAsync(operation, timeout.Token))!.AsObject();
-            var created = DateTimeOffset.Parse((string)state["createdAt"]!, System.Globalization.CultureInfo.InvariantCulture);
-            if (created > previous && (string?)state["status"] is "Completed" or "Failed")
-            {
-                return state;
-            }
-
-            await Task.Delay(200, timeout.Token);
-        }
-    }
 }

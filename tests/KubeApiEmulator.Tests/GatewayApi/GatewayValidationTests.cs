@@ -161,7 +161,7 @@ public sealed class GatewayValidationTests(KubeApiEmulatorFixture emulator)
 
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal(["apiVersion", "kind", "metadata", "spec"], body.AsObject().Select(p => p.Key));
-        Assert.Equal(["creationTimestamp", "generation", "name", "namespace", "uid"], body["metadata"]!.AsObject().Select(p => p.Key).Where(k => k != "resourceVersion"));
+        Assert.Equal(["creationTimestamp", "generation", "managedFields", "name", "namespace", "uid"], body["metadata"]!.AsObject().Select(p => p.Key).Where(k => k != "resourceVersion"));
         Assert.Equal(["parentRefs", "rules"], body["spec"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["type", "value"], body["spec"]!["rules"]![0]!["matches"]![0]!["path"]!.AsObject().Select(p => p.Key));
     }

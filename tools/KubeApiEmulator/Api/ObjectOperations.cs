@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using KubeApiEmulator.Discovery;
 using KubeApiEmulator.Objects;
 using KubeApiEmulator.Patching;
+using KubeApiEmulator.Patching.ServerSideApply;
 using KubeApiEmulator.Schema;
 using KubeApiEmulator.Storage;
 using KubeApiEmulator.Validation;
@@ -15,7 +16,7 @@ namespace KubeApiEmulator.Api;
 /// precondition, patch, delete and delete-collection, with defaulting, validation, uid, creationTimestamp,
 /// generation and status handling. Every read-modify-write runs under the store's lock.
 /// </summary>
-internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults defaults, TimeProvider time, Admission admission)
+internal sealed partial class ObjectOperations(ObjectStore store, ObjectDefaults defaults, TimeProvider time, Admission admission)
 {
     private static readonly string[] ProtectedNamespaces = ["default", "kube-system", "kube-public"];
 
@@ -25,7 +26,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
     public ObjectStore Store => store;
 
     /// <summary>Creates an object; returns it as stored (or as it would be, on a dry run).</summary>
-    public JsonObject Create(ResourceType type, string ns, JsonObject body, RequestOptions options)
+    public JsonObject Create(ResourceType type, string ns, JsonObject body, RequestOptions options, FieldOwnership? ownership = null)
     {
         var obj = AdmitBody(type, ns, body, options);
         var metadata = obj.Metadata();
@@ -90,6 +91,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
                 throw StatusObjects.AlreadyExists(type, name);
             }
 
+            SetManagedFields(obj, (ownership ?? Ownership(options))?.Track(type, null, obj, string.Empty));
             obj = ObjectShape.For(type, obj);
             if (options.DryRun)
             {
@@ -114,7 +116,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
         {
             var existing = store.Get(request.Type.StorageName, StorageKeys.For(request.Namespace, request.Name))
                 ?? throw Preconditions.MissingObject(request, obj);
-            return CommitUpdate(request, existing, obj, options.DryRun);
+            return CommitUpdate(request, existing, obj, options.DryRun, Ownership(options));
         }
     }
 
@@ -172,7 +174,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
                 throw StatusObjects.BadRequest($"the name of the object ({proposed.GetString("metadata", "name")}) does not match the name on the URL ({request.Name})");
             }
 
-            return CommitUpdate(request, existing, proposed, options.DryRun);
+            return CommitUpdate(request, existing, proposed, options.DryRun, Ownership(options));
         }
     }
 
@@ -259,7 +261,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
     public static JsonObject Present(ResourceType type, JsonObject stored) =>
         type == ResourceCatalog.Events && stored.GetString("apiVersion") == "v1" ? EventShapes.ToEvents(stored) : stored;
 
-    private JsonObject CommitUpdate(ApiRequest request, StoredObject existing, JsonObject proposed, bool dryRun)
+    private JsonObject CommitUpdate(ApiRequest request, StoredObject existing, JsonObject proposed, bool dryRun, FieldOwnership? ownership)
     {
         var type = request.Type;
         var metadata = proposed.Metadata();
@@ -321,6 +323,7 @@ internal sealed class ObjectOperations(ObjectStore store, ObjectDefaults default
             next.Metadata()["generation"] = JsonNode.DeepEquals(old["spec"], next["spec"]) ? generation : generation + 1;
         }
 
+        SetManagedFields(next, ownership is null ? old.Get("metadata", "managedFields")?.DeepClone().AsArray() : ownership.Track(type, old, next, request.Subresource));
         next = ObjectShape.For(type, next);
         if (JsonNode.DeepEquals(next, old))
         {

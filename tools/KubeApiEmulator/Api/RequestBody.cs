@@ -28,7 +28,7 @@ internal static class RequestBody
         }
 
         var mediaType = MediaType(request);
-        if (allowYaml && mediaType is "application/yaml" or "application/x-yaml" or "text/yaml")
+        if (allowYaml && mediaType is "application/yaml" or "application/x-yaml" or "text/yaml" or Api.FieldManagerOptions.ApplyPatchMediaType)
         {
             try
             {

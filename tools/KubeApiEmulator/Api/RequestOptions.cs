@@ -12,6 +12,12 @@ internal sealed class RequestOptions
     /// <summary>How unknown fields are treated.</summary>
     public FieldValidation FieldValidation { get; init; } = FieldValidation.Warn;
 
+    /// <summary>The field manager the write is recorded under in managedFields; null for internal writes (not recorded).</summary>
+    public string? FieldManager { get; set; }
+
+    /// <summary>force=true on an apply patch: take conflicting fields from their managers.</summary>
+    public bool Force { get; set; }
+
     /// <summary>Warnings for the Warning response header.</summary>
     public List<string> Warnings { get; } = [];
 

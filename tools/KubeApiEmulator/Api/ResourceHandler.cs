@@ -81,6 +81,7 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
                         throw StatusObjects.MethodNotAllowed("POST", type);
                     }
 
+                    FieldManagerOptions.Read(http, request.Verb, string.Empty, options);
                     var body = await RequestBody.ReadObjectAsync(http, cancellationToken);
                     var created = operations.Create(type, request.Namespace, body, options);
                     AddWarnings(context.Response, options);
@@ -90,6 +91,7 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
 
             case "update":
                 {
+                    FieldManagerOptions.Read(http, request.Verb, string.Empty, options);
                     var body = await RequestBody.ReadObjectAsync(http, cancellationToken);
                     var updated = operations.Update(request, body, options);
                     AddWarnings(context.Response, options);
@@ -100,20 +102,22 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
             case "patch":
                 {
                     var mediaType = RequestBody.MediaType(http);
-                    if (type.IsCustomResource && mediaType is not ("application/json-patch+json" or "application/merge-patch+json"))
+                    var apply = mediaType == FieldManagerOptions.ApplyPatchMediaType;
+                    if (type.IsCustomResource && !apply && mediaType is not ("application/json-patch+json" or "application/merge-patch+json"))
                     {
                         throw StatusObjects.UnsupportedCustomResourcePatchType();
                     }
 
-                    if (mediaType is not ("application/json-patch+json" or "application/merge-patch+json" or "application/strategic-merge-patch+json"))
+                    if (!apply && mediaType is not ("application/json-patch+json" or "application/merge-patch+json" or "application/strategic-merge-patch+json"))
                     {
                         throw StatusObjects.UnsupportedPatchType(mediaType);
                     }
 
-                    var patch = await RequestBody.ReadNodeAsync(http, allowYaml: false, cancellationToken);
-                    var patched = operations.Patch(request, mediaType, patch, options);
+                    FieldManagerOptions.Read(http, request.Verb, mediaType, options);
+                    var patch = await RequestBody.ReadNodeAsync(http, allowYaml: apply, cancellationToken);
+                    var (patched, created) = apply ? operations.Apply(request, patch, options) : (operations.Patch(request, mediaType, patch, options), false);
                     AddWarnings(context.Response, options);
-                    await ResponseWriter.WriteAsync(context.Response, 200, patched, cancellationToken);
+                    await ResponseWriter.WriteAsync(context.Response, created ? 201 : 200, patched, cancellationToken);
                     break;
                 }
 

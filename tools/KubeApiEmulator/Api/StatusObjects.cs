@@ -60,6 +60,18 @@ internal static class StatusObjects
     public static StatusException ConflictWithMessage(ResourceType type, string name, string explanation) =>
         new(409, "Conflict", $"Operation cannot be fulfilled on {type.QualifiedResource} \"{name}\": {explanation}", Details(type, name));
 
+    /// <summary>409 for a server-side apply that would change fields other managers own: one cause per field.</summary>
+    public static StatusException ApplyConflict(string message, IEnumerable<Patching.ServerSideApply.ApplyConflict> conflicts) =>
+        new(409, "Conflict", message, new JsonObject
+        {
+            ["causes"] = new JsonArray([.. conflicts.Select(c => (JsonNode)new JsonObject
+            {
+                ["reason"] = "FieldManagerConflict",
+                ["message"] = "conflict with " + c.Manager,
+                ["field"] = c.Field,
+            })]),
+        });
+
     /// <summary>400 BadRequest.</summary>
     public static StatusException BadRequest(string message) => new(400, "BadRequest", message);
 

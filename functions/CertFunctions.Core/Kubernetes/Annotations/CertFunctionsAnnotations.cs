@@ -33,6 +33,12 @@ public static class CertFunctionsAnnotations
     /// <summary>Per-Ingress solver preset: ingress-nginx | azure-application-gateway | plain.</summary>
     public const string SolverPreset = Prefix + "solver-preset";
 
+    /// <summary>"true" or "false": overrides GitOps recognition (labels, annotations, managedFields) for this object.</summary>
+    public const string GitOps = Prefix + "gitops";
+
+    /// <summary>"true" keeps in-place routing on an object a GitOps controller manages (refused otherwise, with a Warning Event).</summary>
+    public const string ForceInPlace = Prefix + "force-in-place";
+
     /// <summary>On an Ingress we edited in place: JSON list of exactly the paths we added.</summary>
     public const string PresentedPaths = Prefix + "presented-paths";
 

@@ -40,6 +40,8 @@ public static partial class IngressAnnotationParser
         CertFunctionsAnnotations.AdoptSecret,
         CertFunctionsAnnotations.SolverPreset,
         CertFunctionsAnnotations.PresentedPaths,
+        CertFunctionsAnnotations.GitOps,
+        CertFunctionsAnnotations.ForceInPlace,
     };
 
     /// <summary>True when the Ingress opted in (<c>certfunctions.io/enabled</c> or <c>kubernetes.io/tls-acme</c> is "true") and did not opt out with <c>certfunctions.io/enabled: "false"</c>.</summary>
@@ -114,13 +116,30 @@ public static partial class IngressAnnotationParser
             }
         }
 
+        var forceInPlace = ParseBoolean(annotations, CertFunctionsAnnotations.ForceInPlace, errors);
+        _ = ParseBoolean(annotations, CertFunctionsAnnotations.GitOps, errors);
         if (errors.Count > 0)
         {
             throw new InvalidIngressConfigurationException(
                 $"Ingress '{ingressDescription}' has invalid CertFunctions annotations; nothing was changed. Fix: {string.Join("; ", errors)}.");
         }
 
-        return new IngressAnnotationSettings(routing, keyType, profile, preferredChain, secretName, adopt, preset);
+        return new IngressAnnotationSettings(routing, keyType, profile, preferredChain, secretName, adopt, preset) { ForceInPlace = forceInPlace };
+    }
+
+    private static bool ParseBoolean(IDictionary<string, string> annotations, string key, List<string> errors)
+    {
+        if (!annotations.TryGetValue(key, out var text))
+        {
+            return false;
+        }
+
+        if (!IsBoolean(text))
+        {
+            errors.Add($"{key}: \"{text}\" is not \"true\" or \"false\"");
+        }
+
+        return IsTrue(text);
     }
 
     private static T? ParseChoice<T>(IDictionary<string, string> annotations, string key, Dictionary<string, T> values, List<string> errors)

@@ -10,4 +10,8 @@ public sealed record IngressAnnotationSettings(
     string? PreferredChain,
     string? SecretName,
     bool AdoptSecret,
-    SolverPreset? SolverPreset);
+    SolverPreset? SolverPreset)
+{
+    /// <summary>True when <c>certfunctions.io/force-in-place: "true"</c> keeps in-place routing on a GitOps-managed object.</summary>
+    public bool ForceInPlace { get; init; }
+}

@@ -29,4 +29,16 @@ public sealed record IngressCertificateSpec(
 {
     /// <summary>True when the Ingress opts in (<c>certfunctions.io/enabled</c> or <c>kubernetes.io/tls-acme</c>), so renewal scans find it.</summary>
     public bool OptedIn { get; init; } = true;
+
+    /// <summary>The GitOps controller that keeps this Ingress equal to Git, if any: then we route through a solver Ingress and never write spec.tls.</summary>
+    public GitOps.GitOpsManagement? GitOps { get; init; }
+
+    /// <summary>Why an explicit in-place routing annotation was not followed (for a Warning Event); null when it was, or there was none.</summary>
+    public string? InPlaceRefused { get; init; }
+
+    /// <summary>True when spec.tls already lists <see cref="SecretName"/> for exactly <see cref="Hosts"/> (as read).</summary>
+    public bool TlsListed { get; init; }
+
+    /// <summary>False when spec.tls must not be written (a GitOps controller manages the Ingress): an Event asks the user to add it in Git.</summary>
+    public bool WritesTls => GitOps is null;
 }

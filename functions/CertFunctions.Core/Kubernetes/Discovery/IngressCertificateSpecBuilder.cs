@@ -1,7 +1,10 @@
 using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Kubernetes.GitOps;
+using CertFunctions.Core.Kubernetes.Patching;
 using CertFunctions.Core.Kubernetes.Routing;
+using CertFunctions.Core.Kubernetes.Tls;
 using k8s.Models;
 
 namespace CertFunctions.Core.Kubernetes.Discovery;
@@ -20,7 +23,23 @@ public static class IngressCertificateSpecBuilder
         var settings = IngressAnnotationParser.Parse(ingress.Metadata?.Annotations, description);
         var hosts = DeriveHosts(ingress);
         var problems = HostNameRules.Check(hosts).ToList();
+        var gitOps = GitOpsDetector.Detect(ingress.Metadata, RoutingField);
         var routing = settings.Routing ?? defaults.Routing;
+        string? inPlaceRefused = null;
+        if (gitOps is not null && routing == RoutingStrategy.InPlace && !settings.ForceInPlace)
+        {
+            // The controller puts the atomic rules list back while the CA validates: route through an object we own.
+            if (settings.Routing == RoutingStrategy.InPlace)
+            {
+                inPlaceRefused =
+                    $"{CertFunctionsAnnotations.Routing}: in-place is not followed: Ingress '{description}' is managed by {gitOps.Description}, which " +
+                    "puts spec.rules back to what Git says and would remove the challenge path while the CA validates; the challenge goes through " +
+                    $"a solver Ingress instead. To edit this Ingress in place anyway, add {CertFunctionsAnnotations.ForceInPlace}: \"true\".";
+            }
+
+            routing = RoutingStrategy.SolverIngress;
+        }
+
         var preset = settings.SolverPreset ?? defaults.SolverPreset;
         if (requireKnownHost && routing.HidesHostFromResponder(preset))
         {
@@ -34,10 +53,11 @@ public static class IngressCertificateSpecBuilder
                 $"Ingress '{description}' cannot get a certificate; nothing was changed. Fix: {string.Join("; ", problems)}.");
         }
 
+        var secretName = settings.SecretName ?? DeriveSecretName(ingress, hosts, certificate.Ingress);
         return new IngressCertificateSpec(
             certificate,
             hosts,
-            settings.SecretName ?? DeriveSecretName(ingress, hosts, certificate.Ingress),
+            secretName,
             routing,
             settings.KeyType,
             settings.Profile,
@@ -47,8 +67,14 @@ public static class IngressCertificateSpecBuilder
             IngressClassOf(ingress))
         {
             OptedIn = IngressAnnotationParser.IsOptedIn(ingress.Metadata?.Annotations),
+            GitOps = gitOps,
+            InPlaceRefused = inPlaceRefused,
+            TlsListed = !TlsEntryPlanner.Plan(ingress, hosts, secretName, new JsonPatch()),
         };
     }
+
+    /// <summary>The Ingress field in-place routing edits, which GitOps recognition looks for in managedFields.</summary>
+    public static IReadOnlyList<string> RoutingField { get; } = ["spec", "rules"];
 
     /// <summary>The rule hosts (distinct, lowercase, in order), else the spec.tls hosts.</summary>
     public static IReadOnlyList<string> DeriveHosts(V1Ingress ingress)

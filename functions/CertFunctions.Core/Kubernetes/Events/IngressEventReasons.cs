@@ -41,4 +41,10 @@ public static class IngressEventReasons
 
     /// <summary>The CA no longer knew the ACME account; its stored key was registered again and the issuance went on.</summary>
     public const string AcmeAccountRegisteredAgain = "AcmeAccountRegisteredAgain";
+
+    /// <summary>An in-place routing annotation was not followed because a GitOps controller manages the Ingress.</summary>
+    public const string InPlaceRoutingRefused = "InPlaceRoutingRefused";
+
+    /// <summary>The certificate is stored, but a GitOps-managed Ingress does not list it in spec.tls; the Event gives the YAML to add in Git.</summary>
+    public const string TlsReferenceMissing = "TlsReferenceMissing";
 }

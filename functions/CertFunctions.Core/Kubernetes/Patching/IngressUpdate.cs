@@ -33,7 +33,7 @@ internal static class IngressUpdate
                 change(ingress, patch);
                 return Task.CompletedTask;
             },
-            (patch, ct) => client.NetworkingV1.PatchNamespacedIngressAsync(patch, certificate.Ingress, certificate.Namespace, cancellationToken: ct),
+            (patch, ct) => client.NetworkingV1.PatchNamespacedIngressAsync(patch, certificate.Ingress, certificate.Namespace, fieldManager: GitOps.FieldManagers.CertFunctions, cancellationToken: ct),
             maxAttempts,
             logger,
             cancellationToken).ConfigureAwait(false);

@@ -51,7 +51,7 @@ public sealed class InPlaceChallengeRouting(IKubernetesClientProvider clients, I
                     : InPlaceRoutePlanner.PlanRemove(ingress, paths ?? InPlaceRoutePlanner.ReadTracked(ingress), patch);
                 return Task.CompletedTask;
             },
-            (patch, ct) => client.NetworkingV1.PatchNamespacedIngressAsync(patch, certificate.Ingress, certificate.Namespace, cancellationToken: ct),
+            (patch, ct) => client.NetworkingV1.PatchNamespacedIngressAsync(patch, certificate.Ingress, certificate.Namespace, fieldManager: GitOps.FieldManagers.CertFunctions, cancellationToken: ct),
             _kubernetes.ConflictRetries,
             _logger,
             cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Discovery;
+using CertFunctions.Core.Kubernetes.GitOps;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Orchestration;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed partial class CertificateRenewalStep(
     RenewalDueCheck dueCheck,
     ExpiryWarning expiryWarning,
     SharedSecretReport sharedSecret,
+    TlsReferenceReport tlsReference,
     ILogger<CertificateRenewalStep> logger)
 {
     /// <summary>Runs the step for every servable Ingress of <paramref name="inventory"/>, at most <c>Renewal:MaxConcurrency</c> at once.</summary>
@@ -62,6 +64,12 @@ public sealed partial class CertificateRenewalStep(
             scan.Count(ScanCounter.SharedSecret);
             await sharedSecret.ReportAsync(spec, deployed!, owner, ct).ConfigureAwait(false);
             return;
+        }
+
+        // Repeated every scan while Git lacks the entry: a GitOps-managed Ingress serves our certificate only once it is there.
+        if (spec.GitOps is { } gitOps && !spec.TlsListed && deployed is not null)
+        {
+            await tlsReference.ReportAsync(spec.Certificate, gitOps, spec.Hosts, spec.SecretName, ct).ConfigureAwait(false);
         }
 
         if (await dueCheck.CheckAsync(spec, deployed, scan, ct).ConfigureAwait(false) is not { } reason)

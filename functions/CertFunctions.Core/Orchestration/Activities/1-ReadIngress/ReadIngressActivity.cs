@@ -1,6 +1,7 @@
 using CertFunctions.Core.Acme;
 using CertFunctions.Core.Challenges;
 using CertFunctions.Core.Kubernetes.Discovery;
+using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Kubernetes.Routing;
 using CertFunctions.Core.SelfCheck;
 using Microsoft.DurableTask;
@@ -16,6 +17,7 @@ public sealed class ReadIngressActivity(
     IngressCertificateReader reader,
     ChallengeRouter router,
     ChallengeTokenStore tokens,
+    IngressEventRecorder events,
     IOptions<AcmeOptions> acmeOptions,
     IOptions<SelfCheckOptions> selfCheckOptions) : IssuanceActivity<ReadIngressInput, IssuancePlan>
 {
@@ -30,7 +32,10 @@ public sealed class ReadIngressActivity(
         // The cluster and the token container are independent: clear both at once.
         await Task.WhenAll(
             router.RemoveLeftoversAsync(input.Certificate, CancellationToken.None),
-            tokens.ReleaseOwnedAsync(input.Owner, writtenBy: null, CancellationToken.None)).ConfigureAwait(false);
+            tokens.ReleaseOwnedAsync(input.Owner, writtenBy: null, CancellationToken.None),
+            spec.InPlaceRefused is { } refused
+                ? events.RecordAsync(input.Certificate, IngressEventReasons.InPlaceRoutingRefused, refused, IngressEventType.Warning, CancellationToken.None)
+                : Task.CompletedTask).ConfigureAwait(false);
         var acme = acmeOptions.Value;
         var selfCheck = selfCheckOptions.Value;
         return new IssuancePlan(

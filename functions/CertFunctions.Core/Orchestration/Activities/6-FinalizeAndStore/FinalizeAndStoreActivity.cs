@@ -3,6 +3,7 @@ using CertFunctions.Acme.Errors;
 using CertFunctions.Acme.Protocol;
 using CertFunctions.Core.Acme;
 using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.GitOps;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Kubernetes.Tls;
 using CertFunctions.Core.Renewal;
@@ -22,6 +23,7 @@ public sealed partial class FinalizeAndStoreActivity(
     PendingKeyStore pendingKeys,
     TlsSecretWriter secretWriter,
     IngressTlsBinder tlsBinder,
+    TlsReferenceReport tlsReference,
     DeployedCertificateReader deployedCertificates,
     ILogger<FinalizeAndStoreActivity> logger) : IssuanceActivity<FinalizeInput, FinalizeOutput>
 {
@@ -87,7 +89,7 @@ public sealed partial class FinalizeAndStoreActivity(
                     $"The order {input.OrderUrl} was finalized, but its private key is not in storage; a new order is needed.");
             }
 
-            await tlsBinder.AttachAsync(input.Certificate, input.Hosts, input.SecretName, ct).ConfigureAwait(false);
+            await AttachAsync(input, ct).ConfigureAwait(false);
             var done = new TlsSecretSummary(deployed.Namespace, deployed.SecretName, deployed.DnsNames, deployed.Serial, deployed.NotBefore,
                 deployed.NotAfter, deployed.Issuer, chain.Certificates.Count, false, false);
             return new FinalizeOutput(done, deployed.PlannedRenewal, null, TryAriCertificateId(leaf));
@@ -113,10 +115,23 @@ public sealed partial class FinalizeAndStoreActivity(
         // The Secret holds the key now, so the pending copy can go while the Ingress is patched: if the attach fails,
         // the retry finds no pending key, recognises the stored certificate by its serial and attaches it.
         await Task.WhenAll(
-            tlsBinder.AttachAsync(input.Certificate, input.Hosts, input.SecretName, ct),
+            AttachAsync(input, ct),
             pendingKeys.DeleteAsync(input.OrderUrl, ct)).ConfigureAwait(false);
         LogStored(logger, input.Certificate, summary.Serial, summary.NotAfter);
         return new FinalizeOutput(summary, planned, null, TryAriCertificateId(leaf));
+    }
+
+    // A GitOps controller would put spec.tls back to what Git says: ask for the entry in Git instead of writing it.
+    private async Task AttachAsync(FinalizeInput input, CancellationToken ct)
+    {
+        if (input.GitOps is null)
+        {
+            await tlsBinder.AttachAsync(input.Certificate, input.Hosts, input.SecretName, ct).ConfigureAwait(false);
+        }
+        else if (!input.TlsListed)
+        {
+            await tlsReference.ReportAsync(input.Certificate, input.GitOps, input.Hosts, input.SecretName, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<RenewalWindow?> TryGetRenewalInfoAsync(CertFunctions.Acme.AcmeClient client, System.Security.Cryptography.X509Certificates.X509Certificate2 leaf)
