@@ -3,6 +3,7 @@ using CertFunctions.Core.Kubernetes.Routing;
 namespace CertFunctions.Core.Kubernetes.Annotations;
 
 /// <summary>The per-Ingress overrides read from <c>certfunctions.io/*</c> annotations; null means "use the app setting".</summary>
+/// <remarks><see cref="Issuer"/> is the name asked for (<c>certfunctions.io/issuer</c>); whether it is configured is checked against the settings later.</remarks>
 public sealed record IngressAnnotationSettings(
     RoutingStrategy? Routing,
     CertificateKeyType? KeyType,
@@ -10,4 +11,5 @@ public sealed record IngressAnnotationSettings(
     string? PreferredChain,
     string? SecretName,
     bool AdoptSecret,
-    SolverPreset? SolverPreset);
+    SolverPreset? SolverPreset,
+    string? Issuer = null);

@@ -29,4 +29,7 @@ public sealed record IngressCertificateSpec(
 {
     /// <summary>True when the Ingress opts in (<c>certfunctions.io/enabled</c> or <c>kubernetes.io/tls-acme</c>), so renewal scans find it.</summary>
     public bool OptedIn { get; init; } = true;
+
+    /// <summary>The ACME issuer that serves it: <c>certfunctions.io/issuer</c>, else the default (<c>Acme:DefaultIssuer</c>).</summary>
+    public string Issuer { get; init; } = Issuers.AcmeIssuer.DefaultName;
 }

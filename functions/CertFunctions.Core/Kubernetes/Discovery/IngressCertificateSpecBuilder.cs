@@ -1,4 +1,5 @@
 using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Errors;
 using CertFunctions.Core.Kubernetes.Routing;
@@ -14,7 +15,12 @@ public static class IngressCertificateSpecBuilder
     /// <param name="ingress">Its object.</param>
     /// <param name="defaults">The app's routing settings, for what the annotations leave out.</param>
     /// <param name="requireKnownHost">The responder's <c>Responder:RequireKnownHost</c>: refuse routing that hides the name from it.</param>
-    public static IngressCertificateSpec Build(CertificateRef certificate, V1Ingress ingress, ChallengeRoutingOptions defaults, bool requireKnownHost = false)
+    /// <param name="issuers">
+    /// The configured issuers: <c>certfunctions.io/issuer</c> must name one the namespace may use (else
+    /// <see cref="UnknownIssuerException"/> or <see cref="IssuerNotAllowedException"/>). Null (unit tests) takes the name as given.
+    /// </param>
+    public static IngressCertificateSpec Build(
+        CertificateRef certificate, V1Ingress ingress, ChallengeRoutingOptions defaults, bool requireKnownHost = false, AcmeIssuerCatalog? issuers = null)
     {
         var description = $"{certificate.Namespace}/{certificate.Ingress}";
         var settings = IngressAnnotationParser.Parse(ingress.Metadata?.Annotations, description);
@@ -34,6 +40,11 @@ public static class IngressCertificateSpecBuilder
                 $"Ingress '{description}' cannot get a certificate; nothing was changed. Fix: {string.Join("; ", problems)}.");
         }
 
+        // Never a silent fallback: a name that is not configured, or not for this namespace, stops here with the reason.
+        var issuer = issuers?.Select(settings.Issuer, certificate.Namespace, $"Ingress '{description}'").Name
+            ?? settings.Issuer
+            ?? AcmeIssuer.DefaultName;
+
         return new IngressCertificateSpec(
             certificate,
             hosts,
@@ -47,6 +58,7 @@ public static class IngressCertificateSpecBuilder
             IngressClassOf(ingress))
         {
             OptedIn = IngressAnnotationParser.IsOptedIn(ingress.Metadata?.Annotations),
+            Issuer = issuer,
         };
     }
 

@@ -21,7 +21,7 @@ public sealed class CreateOrderActivity(AcmeAccountRecovery acme, OrderRecordSto
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return acme.RunAsync(input.Certificate, client => OrderAsync(client, context.InstanceId, input), CancellationToken.None);
+        return acme.RunAsync(input.Issuer, input.Certificate, client => OrderAsync(client, context.InstanceId, input), CancellationToken.None);
     }
 
     private async Task<CreateOrderOutput> OrderAsync(AcmeClient client, string instanceId, CreateOrderInput input)

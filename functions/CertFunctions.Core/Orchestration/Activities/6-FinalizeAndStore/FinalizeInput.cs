@@ -3,7 +3,7 @@ using CertFunctions.Core.Kubernetes.Annotations;
 
 namespace CertFunctions.Core.Orchestration.Activities;
 
-/// <summary>Input of <see cref="FinalizeAndStoreActivity"/>.</summary>
+/// <summary>Input of <see cref="FinalizeAndStoreActivity"/>; <see cref="Issuer"/> is the named issuer of the order (null: the default, as in inputs scheduled before named issuers).</summary>
 public sealed record FinalizeInput(
     CertificateRef Certificate,
     Uri OrderUrl,
@@ -11,4 +11,5 @@ public sealed record FinalizeInput(
     string SecretName,
     CertificateKeyType KeyType,
     string? PreferredChain,
-    bool AdoptSecret);
+    bool AdoptSecret,
+    string? Issuer = null);
