@@ -122,7 +122,17 @@ public sealed partial class AcmeClientProvider(
                 {
                     using var key = AccountKey.Generate(issuer.AccountKeyType);
                     using var creator = new AcmeClient(_httpClient, issuer.DirectoryUrl, key, logger: owner._loggerFactory.CreateLogger<AcmeClient>());
-                    var accountUrl = await creator.EnsureAccountAsync(AccountOptionsFrom(issuer), cancellationToken).ConfigureAwait(false);
+                    Uri accountUrl;
+                    try
+                    {
+                        accountUrl = await creator.EnsureAccountAsync(AccountOptionsFrom(issuer), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (CertFunctions.Acme.Errors.AcmeException ex)
+                    {
+                        // Say which issuer, and what to set where a binding is missing: the CA's words alone do not.
+                        throw new AcmeAccountRegistrationException(issuer, ex);
+                    }
+
                     stored = await owner._accounts.CreateAsync(issuer, new StoredAccount(issuer.DirectoryUrl, accountUrl, key.ExportPem()), cancellationToken).ConfigureAwait(false);
                     LogAccountCreated(owner._logger, stored.AccountUrl, issuer.Name);
                 }

@@ -59,6 +59,10 @@ public sealed class AcmeOptions
     [Range(typeof(TimeSpan), "00:00:05", "00:09:00", ErrorMessage = "Acme:PollTimeout must be between 5 seconds and 9 minutes.")]
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The properties of the single-issuer form (<c>Acme:&lt;name&gt;</c>), kept working as the issuer named <c>default</c>.</summary>
+    public static IReadOnlyList<string> SingleIssuerSettings { get; } =
+        [nameof(DirectoryUrl), nameof(Email), nameof(AccountKeyType), nameof(Profile), nameof(PreferredChain), nameof(EabKeyId), nameof(EabHmacKey), nameof(TrustedRootPath)];
+
     /// <summary>The single-issuer settings that are set, by setting name (a mix with <c>Acme:Issuers</c> is refused).</summary>
     public IReadOnlyList<string> SingleIssuerSettingsInUse()
     {
