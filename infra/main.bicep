@@ -76,10 +76,16 @@ param vaultWriterPrincipalId string = ''
 ])
 param vaultWriterPrincipalType string = 'User'
 
-@description('ACME CA and account settings; see the acmeConfig type. Default: Let\'s Encrypt STAGING.')
+@description('The ACME issuer named "default" (Acme:Issuers:default:*), used by objects without the certfunctions.io/issuer annotation unless acmeDefaultIssuer names another; see the acmeConfig type. Default: Let\'s Encrypt STAGING.')
 param acme acmeConfig = {
   directoryUrl: 'https://acme-staging-v02.api.letsencrypt.org/directory'
 }
+
+@description('More named ACME issuers (Acme:Issuers:<name>:*), chosen per object with the annotation certfunctions.io/issuer: <name>; e.g. Let\'s Encrypt production beside staging, or a CA that needs external account binding.')
+param acmeIssuers acmeIssuer[] = []
+
+@description('The issuer of objects without certfunctions.io/issuer (Acme:DefaultIssuer). Empty: the issuer named "default" (the acme parameter).')
+param acmeDefaultIssuer string = ''
 
 @description('How the ACME HTTP-01 challenge path reaches the Function App. SolverIngress: a separate Ingress per order with controller annotations, to the ExternalName Service (needed for the Function App, whose front end routes by Host header). InPlace: paths added to the user\'s Ingress, only for a responder that answers any Host header. See infra/README.md.')
 @allowed([
@@ -151,28 +157,60 @@ param allowedInboundAddresses string[] = []
 // Types
 // ---------------------------------------------------------------------------------------------
 
-@description('ACME settings (app settings Acme:*). Optional fields left out use the app\'s defaults.')
+@description('The default ACME issuer (app settings Acme:Issuers:default:*) and the certificate key type of every issuer (Acme:CertificateKeyType). Optional fields left out use the app\'s defaults.')
 type acmeConfig = {
-  @description('ACME directory URL (Acme:DirectoryUrl). Let\'s Encrypt staging: https://acme-staging-v02.api.letsencrypt.org/directory (untrusted certificates, generous limits). Production: https://acme-v02.api.letsencrypt.org/directory')
+  @description('ACME directory URL (Acme:Issuers:default:DirectoryUrl). Let\'s Encrypt staging: https://acme-staging-v02.api.letsencrypt.org/directory (untrusted certificates, generous limits). Production: https://acme-v02.api.letsencrypt.org/directory')
   directoryUrl: string
 
-  @description('Contact e-mail of the ACME account (Acme:Email), for expiry and policy notices.')
+  @description('Contact e-mail of the ACME account (Acme:Issuers:default:Email), for expiry and policy notices.')
   email: string?
 
-  @description('Algorithm of the ACME account key, used when the account is created (Acme:AccountKeyType). App default: ES256.')
+  @description('Algorithm of the ACME account key, used when the account is created (Acme:Issuers:default:AccountKeyType). App default: ES256.')
   accountKeyType: ('ES256' | 'ES384' | 'RS256')?
 
   @description('Key type of issued certificates (Acme:CertificateKeyType); an Ingress may override it with the annotation certfunctions.io/key-type. App default: EcdsaP256.')
   certificateKeyType: ('EcdsaP256' | 'EcdsaP384' | 'Rsa2048' | 'Rsa3072' | 'Rsa4096')?
 
-  @description('Certificate profile to request where the CA offers profiles (Acme:Profile), e.g. Let\'s Encrypt "classic", "tlsserver", "shortlived".')
+  @description('Certificate profile to request where the CA offers profiles (Acme:Issuers:default:Profile), e.g. Let\'s Encrypt "classic", "tlsserver", "shortlived".')
   profile: string?
 
-  @description('Issuer common name of the chain to download when the CA offers alternates (Acme:PreferredChain).')
+  @description('Issuer common name of the chain to download when the CA offers alternates (Acme:Issuers:default:PreferredChain).')
   preferredChain: string?
 
-  @description('External Account Binding key id (Acme:EabKeyId), for CAs that require EAB (not Let\'s Encrypt). When set, Acme:EabHmacKey becomes a Key Vault reference to the secret named by the output eabHmacKeySecretName.')
+  @description('External Account Binding key id (Acme:Issuers:default:EabKeyId), for CAs that require EAB (not Let\'s Encrypt). When set, Acme:Issuers:default:EabHmacKey becomes a Key Vault reference to the secret named by the output eabHmacKeySecretName.')
   eabKeyId: string?
+
+  @description('Comma-separated namespaces whose objects may use this issuer (Acme:Issuers:default:AllowedNamespaces). Empty: all.')
+  allowedNamespaces: string?
+}
+
+@description('A named ACME issuer (app settings Acme:Issuers:<name>:*).')
+type acmeIssuer = {
+  @description('The issuer\'s name, as objects give it in certfunctions.io/issuer: lowercase letters, digits and hyphens. "default" is the acme parameter.')
+  @minLength(1)
+  @maxLength(40)
+  name: string
+
+  @description('ACME directory URL, https.')
+  directoryUrl: string
+
+  @description('Contact e-mail of this issuer\'s account.')
+  email: string?
+
+  @description('Algorithm of the account key (ES256 | ES384 | RS256). App default: ES256.')
+  accountKeyType: ('ES256' | 'ES384' | 'RS256')?
+
+  @description('Certificate profile at this CA.')
+  profile: string?
+
+  @description('Preferred chain at this CA (issuer common name).')
+  preferredChain: string?
+
+  @description('External Account Binding key id. When set, the HMAC key is a Key Vault reference to the secret named in the output issuerEabHmacKeySecretNames.')
+  eabKeyId: string?
+
+  @description('Comma-separated namespaces whose objects may use this issuer. Empty: all.')
+  allowedNamespaces: string?
 }
 
 @description('A cluster the app reaches with a kubeconfig stored in Key Vault (Kubernetes:Clusters:<name>:Kubeconfig).')
@@ -234,6 +272,9 @@ var names = {
 
 // Key Vault secret names (letters, digits, hyphens).
 var eabHmacKeySecretName = 'acme-eab-hmac-key'
+
+@description('Key Vault secret holding the EAB HMAC key of a named issuer.')
+func issuerEabHmacKeySecretName(issuerName string) string => 'acme-eab-hmac-key-${toLower(issuerName)}'
 
 @description('Key Vault secret holding the kubeconfig of a Kubeconfig cluster.')
 func kubeconfigSecretName(clusterName string) string => 'kubeconfig-${toLower(replace(clusterName, '_', '-'))}'
@@ -368,15 +409,18 @@ var appSettingsBase = {
   Storage__ChallengeContainer: challengeContainerName
   Storage__StateContainer: stateContainerName
 
-  // ACME.
-  Acme__DirectoryUrl: acme.directoryUrl
-  Acme__Email: acme.?email ?? ''
-  Acme__AccountKeyType: acme.?accountKeyType ?? ''
+  // ACME: named issuers only (the app refuses a mix with the older Acme:DirectoryUrl-style settings). The issuer
+  // named "default" keeps the account the older settings created.
+  Acme__DefaultIssuer: acmeDefaultIssuer
   Acme__CertificateKeyType: acme.?certificateKeyType ?? ''
-  Acme__Profile: acme.?profile ?? ''
-  Acme__PreferredChain: acme.?preferredChain ?? ''
-  Acme__EabKeyId: acme.?eabKeyId ?? ''
-  Acme__EabHmacKey: empty(acme.?eabKeyId ?? '') ? '' : '${kvRefPrefix}${eabHmacKeySecretName})'
+  Acme__Issuers__default__DirectoryUrl: acme.directoryUrl
+  Acme__Issuers__default__Email: acme.?email ?? ''
+  Acme__Issuers__default__AccountKeyType: acme.?accountKeyType ?? ''
+  Acme__Issuers__default__Profile: acme.?profile ?? ''
+  Acme__Issuers__default__PreferredChain: acme.?preferredChain ?? ''
+  Acme__Issuers__default__EabKeyId: acme.?eabKeyId ?? ''
+  Acme__Issuers__default__EabHmacKey: empty(acme.?eabKeyId ?? '') ? '' : '${kvRefPrefix}${eabHmacKeySecretName})'
+  Acme__Issuers__default__AllowedNamespaces: acme.?allowedNamespaces ?? ''
 
   // Kubernetes (per-cluster settings are generated below).
   Kubernetes__DefaultCluster: empty(defaultCluster) ? (empty(clusters) ? '' : clusters[0].name) : defaultCluster
@@ -414,7 +458,26 @@ var clusterSettings = reduce(
     })
 )
 
-var generatedAppSettings = union(appSettingsBase, clusterSettings)
+// Acme:Issuers:<name>:* for the issuers beside "default".
+var issuerSettings = reduce(
+  acmeIssuers,
+  {},
+  (acc, i) =>
+    union(acc, {
+      'Acme__Issuers__${i.name}__DirectoryUrl': i.directoryUrl
+      'Acme__Issuers__${i.name}__Email': i.?email ?? ''
+      'Acme__Issuers__${i.name}__AccountKeyType': i.?accountKeyType ?? ''
+      'Acme__Issuers__${i.name}__Profile': i.?profile ?? ''
+      'Acme__Issuers__${i.name}__PreferredChain': i.?preferredChain ?? ''
+      'Acme__Issuers__${i.name}__EabKeyId': i.?eabKeyId ?? ''
+      'Acme__Issuers__${i.name}__EabHmacKey': empty(i.?eabKeyId ?? '')
+        ? ''
+        : '${kvRefPrefix}${issuerEabHmacKeySecretName(i.name)})'
+      'Acme__Issuers__${i.name}__AllowedNamespaces': i.?allowedNamespaces ?? ''
+    })
+)
+
+var generatedAppSettings = union(appSettingsBase, clusterSettings, issuerSettings)
 
 // Settings additionalAppSettings may not override: how the app authenticates (its identity), where
 // its state lives (storage) and where its secrets come from (Key Vault references). Compared
@@ -428,8 +491,9 @@ var protectedAppSettingNames = map(
       'Storage__ConnectionName'
       'Storage__ChallengeContainer'
       'Storage__StateContainer'
-      'Acme__EabHmacKey'
+      'Acme__Issuers__default__EabHmacKey'
     ],
+    map(acmeIssuers, i => 'Acme__Issuers__${i.name}__EabHmacKey'),
     flatten(map(
       clusters,
       c =>
@@ -486,6 +550,13 @@ output kubeconfigSecretNames object = kubeconfigSecretNames
 
 @description('Key Vault secret name of the ACME EAB HMAC key (used only when acme.eabKeyId is set).')
 output eabHmacKeySecretName string = eabHmacKeySecretName
+
+@description('Key Vault secret names for the EAB HMAC keys of the named issuers that use EAB, by issuer name.')
+output issuerEabHmacKeySecretNames object = toObject(
+  filter(acmeIssuers, i => !empty(i.?eabKeyId ?? '')),
+  i => i.name,
+  i => issuerEabHmacKeySecretName(i.name)
+)
 
 @description('Object (principal) id of the app\'s managed identity: the subject to bind with infra/k8s/managed-identity-binding.sh for AKS clusters with Kubernetes RBAC.')
 output identityPrincipalId string = identity.properties.principalId

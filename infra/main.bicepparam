@@ -10,11 +10,19 @@ param baseName = 'certfn'
 param vaultWriterPrincipalId = readEnvironmentVariable('CERTFUNCTIONS_VAULT_WRITER', '')
 
 param acme = {
-  // Start on staging; switch to https://acme-v02.api.letsencrypt.org/directory once a staging
-  // certificate was issued end to end (docs/deploy.md, "Move to production").
+  // The issuer named "default": start on staging. Objects move to production one by one with the
+  // annotation certfunctions.io/issuer: production (docs/deploy.md, "Move to production").
   directoryUrl: 'https://acme-staging-v02.api.letsencrypt.org/directory'
   email: 'ops@example.com' // replace: Let's Encrypt refuses example.com contacts
 }
+
+param acmeIssuers = [
+  {
+    name: 'production'
+    directoryUrl: 'https://acme-v02.api.letsencrypt.org/directory'
+    email: 'ops@example.com'
+  }
+]
 
 // The Function App sits behind a front end that routes by Host header, so the challenge is
 // routed through a solver Ingress (infra/k8s/responder-solver-ingress.yaml) whose annotations

@@ -45,12 +45,13 @@ public sealed class CliEndToEndTests(ApiClientWorldFixture fixture)
         var header = table.Output.Split('\n')[0];
         Assert.StartsWith("CLUSTER", header, StringComparison.Ordinal);
         var row = Assert.Single(table.Output.Split('\n'), line => line.Contains(ns, StringComparison.Ordinal));
-        Assert.Matches($@"^default\s+{ns}\s+Ingress\s+shop\s+list\.cli\.example\.test\s+shop-tls\s+\d{{4}}-\d\d-\d\d \d\d:\d\d UTC\s+ok\s+.*Succeeded", row);
+        Assert.Matches($@"^default\s+{ns}\s+Ingress\s+shop\s+list\.cli\.example\.test\s+shop-tls\s+default\s+\d{{4}}-\d\d-\d\d \d\d:\d\d UTC\s+ok\s+.*Succeeded", row);
 
         Assert.True(json.ExitCode == 0, json.ToString());
         var entry = Assert.Single(JsonNode.Parse(json.Output)!["certificates"]!.AsArray(), c => (string?)c!["certificate"]!["namespace"] == ns)!;
         Assert.Equal("shop", (string?)entry["certificate"]!["ingress"]);
         Assert.Equal("list.cli.example.test", (string?)entry["hosts"]![0]);
+        Assert.Equal("default", (string?)entry["issuer"]);
         Assert.NotNull((string?)entry["notAfter"]);
         AssertKeyNotShown(table);
     }

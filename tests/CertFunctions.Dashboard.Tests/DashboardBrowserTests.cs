@@ -31,6 +31,7 @@ public sealed partial class DashboardBrowserTests(ApiClientWorldFixture fixture,
         await Expect(row).ToContainTextAsync("Ingress web");
         await Expect(row).ToContainTextAsync("list.dashboard.example.test");
         await Expect(row).ToContainTextAsync("web-tls");
+        await Expect(row.Locator("td[data-label='Issuer']")).ToHaveTextAsync("default");
         await Expect(row).ToContainTextAsync("Succeeded");
         await Expect(row.Locator(".expiry.risk-ok")).ToHaveTextAsync(TimestampUtc());
         Assert.DoesNotContain("code=", page.Url, StringComparison.Ordinal);

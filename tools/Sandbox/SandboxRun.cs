@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using CertFunctions.Testing.LocalWorld;
+using CertFunctions.Testing.Pebble;
 using CertFunctions.Testing.Processes;
 
 namespace CertFunctions.Sandbox;
@@ -11,15 +12,23 @@ namespace CertFunctions.Sandbox;
 /// <summary>One sandbox run: start the world, request a certificate, follow it, show the result, stop everything.</summary>
 internal sealed class SandboxRun(bool keep)
 {
+    private const string ProductionIssuer = "production";
+
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        Step("Starting the local world: Azurite, Pebble + challtestsrv, Kubernetes API emulator, CertFunctions local host");
+        Step("Starting the local world: Azurite, two Pebble CAs + challtestsrv, Kubernetes API emulator, CertFunctions local host");
         var seed = Path.Combine(AppContext.BaseDirectory, "seed", "demo.yaml");
-        await using var world = await LocalWorld.StartAsync(new LocalWorldOptions { SeedPaths = [seed] });
+        // Two CAs as named issuers: "default" (think Let's Encrypt staging) and "production".
+        await using var world = await LocalWorld.StartAsync(new LocalWorldOptions
+        {
+            SeedPaths = [seed],
+            SecondPebble = PebbleOptions.Default,
+            SecondIssuerNames = [ProductionIssuer],
+        });
         var host = world.Host!;
-        Info($"ACME directory   {world.Pebble.DirectoryUri}");
+        Info($"ACME issuers     default {world.Pebble.DirectoryUri}, {ProductionIssuer} {world.SecondPebble!.DirectoryUri}");
         Info($"Kubernetes API   {world.Emulator.ApiUri}  (kubeconfig {world.Emulator.KubeconfigPath})");
         Info($"Ingress front    {world.Emulator.FrontUri}  (the CA validates through it)");
         Info($"CertFunctions    {host.BaseUri}");
@@ -76,11 +85,48 @@ internal sealed class SandboxRun(bool keep)
 
         await ShowResultAsync(world, cancellationToken);
         await ShowRenewalScanAsync(host, cancellationToken);
+        if (!await SwitchIssuerAsync(world, host, cancellationToken))
+        {
+            return false;
+        }
+
         Step($"Done in {_clock.Elapsed.TotalSeconds:0.0} s");
         return true;
     }
 
-    private async Task ShowRenewalScanAsync(LocalHostProcess host, CancellationToken cancellationToken)
+    /// <summary>Staging then production, per Ingress: annotate it, and the next scan replaces its certificate from the new issuer.</summary>
+    private async Task<bool> SwitchIssuerAsync(LocalWorld world, LocalHostProcess host, CancellationToken cancellationToken)
+    {
+        Step($"Moving demo/shop to the issuer '{ProductionIssuer}': kubectl annotate ingress shop certfunctions.io/issuer={ProductionIssuer}");
+        await world.Emulator.RunKubectlAsync("annotate", "ingress", "shop", "-n", "demo", "--overwrite", $"certfunctions.io/issuer={ProductionIssuer}");
+        await ShowRenewalScanAsync(host, cancellationToken, listCertificates: false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var secret = JsonNode.Parse((await world.Emulator.RunKubectlAsync("get", "secret", "shop-tls", "-n", "demo", "-o", "json")).StandardOutput)!;
+            var annotations = secret["metadata"]!["annotations"]!;
+            if ((string?)annotations["certfunctions.io/issuer"] == ProductionIssuer)
+            {
+                Info($"Secret demo/shop-tls now from issuer {ProductionIssuer} ({(string?)annotations["certfunctions.io/acme-directory"]}), serial {(string?)annotations["certfunctions.io/serial"]}");
+                break;
+            }
+
+            if (timeout.IsCancellationRequested)
+            {
+                Fail($"The certificate was not replaced from {ProductionIssuer} within 2 minutes.");
+                return false;
+            }
+
+            await Task.Delay(200, CancellationToken.None);
+        }
+
+        Step("What the API lists (GET /api/certificates)");
+        await ListCertificatesAsync(host, cancellationToken);
+        return true;
+    }
+
+    private async Task ShowRenewalScanAsync(LocalHostProcess host, CancellationToken cancellationToken, bool listCertificates = true)
     {
         Step("Running the renewal scan, as the timer does twice a day (POST /admin/functions/RenewalTimer)");
         using var response = await host.Http.PostAsync(new Uri("admin/functions/RenewalTimer", UriKind.Relative), null, cancellationToken);
@@ -88,11 +134,19 @@ internal sealed class SandboxRun(bool keep)
         Info($"{report["scanned"]} opted-in Ingress(es), {report["due"]} due, {report["started"]} started, {report["atRisk"]} expiring unrenewed, " +
             $"{report["leftoversRemoved"]} challenge leftover(s) removed, {report["problems"]!.AsArray().Count} problem(s)");
 
-        Step("What the API lists (GET /api/certificates)");
+        if (listCertificates)
+        {
+            Step("What the API lists (GET /api/certificates)");
+            await ListCertificatesAsync(host, cancellationToken);
+        }
+    }
+
+    private static async Task ListCertificatesAsync(LocalHostProcess host, CancellationToken cancellationToken)
+    {
         var list = JsonNode.Parse(await host.Http.GetStringAsync(new Uri("api/certificates", UriKind.Relative), cancellationToken))!;
         foreach (var item in list["certificates"]!.AsArray())
         {
-            Info($"{item!["certificate"]!["namespace"]}/{item["certificate"]!["ingress"]}: {item["lastOutcome"]}, valid until {item["notAfter"]}, " +
+            Info($"{item!["certificate"]!["namespace"]}/{item["certificate"]!["ingress"]}: {item["lastOutcome"]} from issuer {item["issuer"]}, valid until {item["notAfter"]}, " +
                 $"renewal planned {item["plannedRenewal"]}, expiry risk {(string?)item["expiryRisk"] ?? "none"}");
         }
     }
@@ -136,7 +190,7 @@ internal sealed class SandboxRun(bool keep)
         Info($"type       {(string?)secret["type"]}");
         Info($"names      {string.Join(", ", names)}");
         Info($"valid      {leaf.NotBefore.ToUniversalTime():u} .. {leaf.NotAfter.ToUniversalTime():u}");
-        Info($"issuer     {leaf.Issuer}");
+        Info($"issuer     {leaf.Issuer} (ACME issuer {(string?)secret["metadata"]!["annotations"]!["certfunctions.io/issuer"]})");
         Info($"serial     {leaf.SerialNumber}");
         Info($"tls.crt    {chain.Count} certificates (leaf + intermediates); tls.key present: {secret["data"]!["tls.key"] is not null}");
         Info($"renewal    planned {(string?)secret["metadata"]!["annotations"]!["certfunctions.io/renew-after"]}");

@@ -1,23 +1,26 @@
 using CertFunctions.Acme.Ari;
+using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Renewal;
 
 namespace CertFunctions.Core.Acme;
 
-/// <summary>Renewal advice from the configured CA, through the process's shared ACME client.</summary>
+/// <summary>Renewal advice from each issuer's CA, through that issuer's shared ACME client.</summary>
 public sealed class AcmeRenewalInfoSource(AcmeClientProvider acme) : IRenewalInfoSource
 {
     /// <inheritdoc />
-    public async Task<bool> IsOfferedAsync(CancellationToken cancellationToken)
+    public async Task<bool> IsOfferedAsync(AcmeIssuer issuer, CancellationToken cancellationToken)
     {
-        var client = await acme.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(issuer);
+        var client = await acme.GetClientAsync(issuer.Name, cancellationToken).ConfigureAwait(false);
         var directory = await client.GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         return directory.RenewalInfo is not null;
     }
 
     /// <inheritdoc />
-    public async Task<RenewalInfo?> GetAsync(string ariCertificateId, CancellationToken cancellationToken)
+    public async Task<RenewalInfo?> GetAsync(AcmeIssuer issuer, string ariCertificateId, CancellationToken cancellationToken)
     {
-        var client = await acme.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(issuer);
+        var client = await acme.GetClientAsync(issuer.Name, cancellationToken).ConfigureAwait(false);
         return await client.GetRenewalInfoAsync(ariCertificateId, cancellationToken).ConfigureAwait(false);
     }
 }

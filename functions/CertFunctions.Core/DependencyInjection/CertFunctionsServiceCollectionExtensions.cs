@@ -1,6 +1,7 @@
 using CertFunctions.Core.Acme;
 using CertFunctions.Core.Challenges;
 using CertFunctions.Core.Http;
+using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Orchestration.Activities;
@@ -64,6 +65,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<ChallengeTokenStore>();
         services.TryAddSingleton<ChallengeResponder>();
         services.TryAddSingleton<ChallengeSelfChecker>();
+        services.TryAddSingleton<AcmeIssuerCatalog>();
         services.TryAddSingleton<AcmeAccountStore>();
         services.TryAddSingleton<PendingKeyStore>();
         services.TryAddSingleton<AcmeClientProvider>();

@@ -195,6 +195,7 @@ public sealed partial class CertificatesApi(
                 s.LastError,
                 s.NextAttemptAfter,
                 s.Serial,
+                s.Issuer,
                 Operation = s.LastInstanceId is null ? null : OperationUrl(context, s.LastInstanceId),
             });
         await WriteJsonAsync(context, StatusCodes.Status200OK, new { certificates = items }).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Discovery;
 using CertFunctions.Core.Kubernetes.Errors;
@@ -59,6 +60,14 @@ public sealed class IssuanceAdmission(IngressCertificateReader ingressReader, In
         catch (ClusterUnavailableException ex)
         {
             return new AdmissionProblem(StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", ex.Message);
+        }
+        catch (UnknownIssuerException ex)
+        {
+            return new AdmissionProblem(StatusCodes.Status400BadRequest, "Unknown issuer", ex.Message);
+        }
+        catch (IssuerNotAllowedException ex)
+        {
+            return new AdmissionProblem(StatusCodes.Status400BadRequest, "Issuer not allowed in this namespace", ex.Message);
         }
         catch (PermanentKubernetesException ex)
         {

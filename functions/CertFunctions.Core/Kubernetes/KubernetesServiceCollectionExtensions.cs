@@ -27,6 +27,8 @@ public static class KubernetesServiceCollectionExtensions
         services.TryAddSingleton<IKubernetesClientProvider, KubernetesClientProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ClusterAccessReport>());
 
+        // Reading an object resolves its certfunctions.io/issuer against the configured issuers (Acme:*, bound by the core registration).
+        services.TryAddSingleton<Issuers.AcmeIssuerCatalog>();
         services.TryAddSingleton<IngressCertificateReader>();
         services.TryAddSingleton<IngressDiscovery>();
         services.TryAddSingleton<ResponderServiceProvisioner>();

@@ -19,7 +19,7 @@ public static class IssuanceOutcome
         var secret = stored.Secret ?? throw new ArgumentException("Nothing was stored (rate-limited).", nameof(stored));
         return new IssuanceResult(
             report.Certificate, report.Hosts, report.SecretName, secret.Serial, secret.NotBefore, secret.NotAfter, secret.Issuer,
-            stored.PlannedRenewal ?? secret.NotAfter, report.OrderUrl, stored.AriCertificateId);
+            stored.PlannedRenewal ?? secret.NotAfter, report.OrderUrl, stored.AriCertificateId, report.Issuer);
     }
 
     /// <summary>The Event (issued or renewed) and the state (back-off reset) of a stored certificate.</summary>
@@ -27,15 +27,17 @@ public static class IssuanceOutcome
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(result);
-        var renewal = report.Reason is IssuanceReason.Renewal or IssuanceReason.Forced;
+        var renewal = report.Reason is IssuanceReason.Renewal or IssuanceReason.Forced or IssuanceReason.IssuerChanged;
+        var from = report.Issuer is null ? string.Empty : $" from issuer {report.Issuer}";
+        var why = report.Reason == IssuanceReason.IssuerChanged ? " The object asks for this issuer now, so the certificate was replaced at once." : string.Empty;
         return new ReportOutcomeInput(
             new RecordEventInput(
                 report.Certificate,
                 renewal ? IngressEventReasons.CertificateRenewed : IngressEventReasons.CertificateIssued,
-                $"Certificate for {string.Join(", ", result.Hosts)} stored in Secret {result.SecretName} (serial {result.Serial}, " +
-                $"valid until {result.NotAfter:u}, renewal planned {result.PlannedRenewal:u}).",
+                $"Certificate for {string.Join(", ", result.Hosts)}{from} stored in Secret {result.SecretName} (serial {result.Serial}, " +
+                $"valid until {result.NotAfter:u}, renewal planned {result.PlannedRenewal:u}).{why}",
                 IngressEventType.Normal),
-            new SaveStateInput(report.Certificate, report.InstanceId, report.At, report.Hosts, report.SecretName, result, null));
+            new SaveStateInput(report.Certificate, report.InstanceId, report.At, report.Hosts, report.SecretName, result, null, report.Issuer));
     }
 
     /// <summary>
@@ -58,7 +60,11 @@ public static class IssuanceOutcome
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(failure);
         return new ReportOutcomeInput(
-            new RecordEventInput(state.Certificate, IngressEventReasons.IssuanceFailed, EventMessage(failure), IngressEventType.Warning),
+            new RecordEventInput(
+                state.Certificate,
+                IngressEventReasons.IssuanceFailed,
+                EventMessage(state.Issuer is null ? failure : $"Issuer {state.Issuer}: {failure}"),
+                IngressEventType.Warning),
             state with { Result = null, Error = failure });
     }
 

@@ -17,4 +17,7 @@ public enum IssuanceReason
 
     /// <summary>Renewal forced through the HTTP API.</summary>
     Forced,
+
+    /// <summary>The object now asks for another ACME issuer than the one that issued its certificate.</summary>
+    IssuerChanged,
 }

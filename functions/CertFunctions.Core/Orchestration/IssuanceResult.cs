@@ -12,6 +12,7 @@ namespace CertFunctions.Core.Orchestration;
 /// <param name="Issuer">Issuer distinguished name.</param>
 /// <param name="PlannedRenewal">When it will be renewed.</param>
 /// <param name="OrderUrl">The ACME order.</param>
+/// <param name="AcmeIssuer">The named ACME issuer it came from (null in results from before named issuers).</param>
 /// <param name="AriCertificateId">The RFC 9773 certificate id, named in <c>replaces</c> when it is renewed.</param>
 public sealed record IssuanceResult(
     CertificateRef Certificate,
@@ -23,4 +24,5 @@ public sealed record IssuanceResult(
     string Issuer,
     DateTimeOffset PlannedRenewal,
     Uri OrderUrl,
-    string? AriCertificateId = null);
+    string? AriCertificateId = null,
+    string? AcmeIssuer = null);

@@ -103,7 +103,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         }
 
         var report = new SuccessReport(
-            certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, plan.Spec.Hosts, plan.Spec.SecretName, order.OrderUrl!);
+            certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, plan.Spec.Hosts, plan.Spec.SecretName, order.OrderUrl!, plan.Issuer);
         var stored = await CompleteAsync(run, plan, report, logger).ConfigureAwait(true);
         return IssuanceOutcome.Result(report, stored);
     }
@@ -116,7 +116,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
             run.SetStatus(IssuanceStep.Ordering);
             order = await run.Context.CallActivityAsync<CreateOrderOutput>(
                 CreateOrderActivity.Name,
-                new CreateOrderInput(run.Input.Certificate, plan.Spec.Hosts, plan.Profile, run.Input.Replaces),
+                new CreateOrderInput(run.Input.Certificate, plan.Spec.Hosts, plan.Profile, run.Input.Replaces, plan.Issuer),
                 IssuanceRetryPolicies.Acme).ConfigureAwait(true);
         }
 
@@ -139,7 +139,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
             challenges,
             new ChallengeRoutingRequest(run.Input.Certificate, pendingHosts, run.Tokens, plan.Spec.Routing, plan.Spec.SolverPreset, plan.Spec.IngressClassName));
         var deadline = context.CurrentUtcDateTime + check.Timeout;
-        var firstAnswer = new ValidateInput(order.OrderUrl!, challenges, Answer: true, run.Input.Certificate);
+        var firstAnswer = new ValidateInput(order.OrderUrl!, challenges, Answer: true, run.Input.Certificate, plan.Issuer);
         var solved = await context.CallActivityAsync<SolvedChallenges>(
             SolveChallengesActivity.Name,
             check.Mode == SelfCheckMode.Wait
@@ -219,7 +219,9 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
             run.SetStatus(IssuanceStep.Validating, detail: "the CA is still validating");
             await context.CreateTimer(validation.RetryAfter ?? TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(true);
             validation = await context.CallActivityAsync<ValidateOutput>(
-                ValidateActivity.Name, new ValidateInput(order.OrderUrl!, order.Challenges, Answer: false, run.Input.Certificate), IssuanceRetryPolicies.Acme).ConfigureAwait(true);
+                ValidateActivity.Name,
+                new ValidateInput(order.OrderUrl!, order.Challenges, Answer: false, run.Input.Certificate, run.Plan?.Issuer),
+                IssuanceRetryPolicies.Acme).ConfigureAwait(true);
         }
 
         if (validation.State == ValidationState.Invalid)
@@ -288,7 +290,8 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         var hosts = run.Plan?.Spec.Hosts ?? [];
         if (run.Result is { } result && run.Failure is null)
         {
-            var report = new SuccessReport(certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, result.Hosts, result.SecretName, result.OrderUrl);
+            var report = new SuccessReport(
+                certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, result.Hosts, result.SecretName, result.OrderUrl, run.Plan?.Issuer);
             if (!run.Reported)
             {
                 await ReportOutcomeAsync(run, IssuanceOutcome.Succeeded(report, result)).ConfigureAwait(true);
@@ -308,7 +311,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         await ReportOutcomeAsync(
             run,
             IssuanceOutcome.Failed(
-                new SaveStateInput(certificate, context.InstanceId, context.CurrentUtcDateTime, hosts, run.Plan?.Spec.SecretName, null, failure),
+                new SaveStateInput(certificate, context.InstanceId, context.CurrentUtcDateTime, hosts, run.Plan?.Spec.SecretName, null, failure, run.Plan?.Issuer),
                 failure)).ConfigureAwait(true);
         run.SetStatus(IssuanceStep.Failed, lastError: failure);
         LogFailed(logger, certificate, failure);

@@ -17,6 +17,7 @@ namespace CertFunctions.Core.Renewal;
 /// <param name="PlannedRenewal">When the deployed certificate is due.</param>
 /// <param name="LastInstanceId">The last orchestration instance.</param>
 /// <param name="AriCertificateId">RFC 9773 id of the deployed certificate, for <c>replaces</c>.</param>
+/// <param name="Issuer">The named ACME issuer of the deployed certificate (else of the last attempt); null in states from before named issuers.</param>
 public sealed record CertificateState(
     CertificateRef Certificate,
     IReadOnlyList<string> Hosts,
@@ -31,4 +32,5 @@ public sealed record CertificateState(
     DateTimeOffset? NotAfter,
     DateTimeOffset? PlannedRenewal,
     string? LastInstanceId,
-    string? AriCertificateId = null);
+    string? AriCertificateId = null,
+    string? Issuer = null);

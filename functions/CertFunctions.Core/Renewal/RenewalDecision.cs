@@ -1,3 +1,4 @@
+using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes.Secrets;
 
 namespace CertFunctions.Core.Renewal;
@@ -34,5 +35,24 @@ public static class RenewalDecision
         }
 
         return RenewalPolicy.IsDue(planned, now) ? Orchestration.IssuanceReason.Renewal : null;
+    }
+
+    /// <summary>
+    /// True when a certificate we stored came from another issuer than <paramref name="wanted"/>, the one its object asks
+    /// for now. The Secret names its issuer; one written before named issuers names none and counts as changed only
+    /// when it came from another CA (so an upgrade renews nothing, and moving the settings to another CA does).
+    /// </summary>
+    public static bool IssuerChanged(DeployedCertificate deployed, AcmeIssuer wanted)
+    {
+        ArgumentNullException.ThrowIfNull(deployed);
+        ArgumentNullException.ThrowIfNull(wanted);
+        if (!deployed.ManagedByUs)
+        {
+            return false;
+        }
+
+        return deployed.IssuerName is { } recorded
+            ? !string.Equals(recorded, wanted.Name, StringComparison.Ordinal)
+            : deployed.AcmeDirectory is { } directory && !string.Equals(directory, wanted.DirectoryUrl.AbsoluteUri, StringComparison.Ordinal);
     }
 }

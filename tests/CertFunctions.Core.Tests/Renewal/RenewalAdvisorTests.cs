@@ -1,6 +1,7 @@
 using CertFunctions.Acme.Ari;
 using CertFunctions.Acme.Errors;
 using CertFunctions.Core.Acme;
+using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Renewal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -46,8 +47,8 @@ public sealed class RenewalAdvisorTests
         Assert.Null(await advisor.GetWindowAsync(Ours("id-2") with { AcmeDirectory = "https://other-ca.example.test/dir" }, CancellationToken.None));
         Assert.Null(await advisor.GetWindowAsync(Ours(null), CancellationToken.None));
         Assert.Empty(source.Requests);
-        Assert.False(advisor.IssuedByConfiguredCa(Ours("id-2") with { AcmeDirectory = null }));
-        Assert.True(advisor.IssuedByConfiguredCa(Ours("id-2")));
+        Assert.Null(advisor.IssuerOf(Ours("id-2") with { AcmeDirectory = null }));
+        Assert.Equal(AcmeIssuer.DefaultName, advisor.IssuerOf(Ours("id-2"))?.Name);
     }
 
     [Fact]
@@ -81,12 +82,51 @@ public sealed class RenewalAdvisorTests
         Assert.True(await advisor.IsAvailableAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Each_issuer_is_asked_about_its_own_certificates_and_its_own_renewal_info()
+    {
+        var source = new FakeRenewalInfoSource { Offered = () => true };
+        var time = new FakeTimeProvider(Start);
+        var catalog = new AcmeIssuerCatalog(Options.Create(new AcmeOptions
+        {
+            Issuers =
+            {
+                ["default"] = new AcmeIssuerOptions { DirectoryUrl = new Uri(Directory) },
+                ["private"] = new AcmeIssuerOptions { DirectoryUrl = new Uri(OtherDirectory) },
+                ["quiet"] = new AcmeIssuerOptions { DirectoryUrl = new Uri("https://quiet.example.test/dir") },
+            },
+        }));
+        var advisor = new RenewalAdvisor(source, catalog, time, NullLogger<RenewalAdvisor>.Instance);
+        source.OfferedBy = issuer => issuer.Name != "quiet";
+        source.Answer = _ => new RenewalInfo(Start.AddDays(1), Start.AddDays(2), null, null);
+
+        Assert.True(await advisor.IsAvailableAsync(CancellationToken.None));
+        Assert.Equal(["default", "private", "quiet"], source.OfferAsked.Order());
+
+        // The same ARI id at two CAs is two certificates: each CA is asked about its own, and each answer is cached apart.
+        var fromPrivate = Ours("same-id") with { AcmeDirectory = OtherDirectory, IssuerName = "private" };
+        Assert.NotNull(await advisor.GetWindowAsync(Ours("same-id"), CancellationToken.None));
+        Assert.NotNull(await advisor.GetWindowAsync(fromPrivate, CancellationToken.None));
+        Assert.Equal(["default", "private"], source.AskedOf.Order());
+
+        // A CA that offers no renewal info is not asked per certificate.
+        Assert.Null(await advisor.GetWindowAsync(Ours("q") with { AcmeDirectory = "https://quiet.example.test/dir", IssuerName = "quiet" }, CancellationToken.None));
+        Assert.Equal(2, source.Requests.Count);
+
+        // A Secret naming an issuer whose CA is not the one that issued it (the settings moved it) is nobody's.
+        Assert.Null(advisor.IssuerOf(fromPrivate with { AcmeDirectory = Directory }));
+        // A Secret from before named issuers is matched by its directory.
+        Assert.Equal("private", advisor.IssuerOf(fromPrivate with { IssuerName = null })?.Name);
+    }
+
+    private const string OtherDirectory = "https://private-ca.example.test/acme/directory";
+
     private static (RenewalAdvisor Advisor, FakeRenewalInfoSource Source, FakeTimeProvider Time) Create()
     {
         var source = new FakeRenewalInfoSource();
         var time = new FakeTimeProvider(Start);
-        var options = Options.Create(new AcmeOptions { DirectoryUrl = new Uri(Directory) });
-        return (new RenewalAdvisor(source, options, time, NullLogger<RenewalAdvisor>.Instance), source, time);
+        var catalog = new AcmeIssuerCatalog(Options.Create(new AcmeOptions { DirectoryUrl = new Uri(Directory) }));
+        return (new RenewalAdvisor(source, catalog, time, NullLogger<RenewalAdvisor>.Instance), source, time);
     }
 
     private static DeployedCertificate Ours(string? ariCertificateId) => new(
@@ -98,14 +138,29 @@ public sealed class RenewalAdvisorTests
 
         public Func<bool> Offered { get; set; } = () => true;
 
+        public Func<AcmeIssuer, bool> OfferedBy { get; set; } = _ => true;
+
         public List<string> Requests { get; } = [];
+
+        public List<string> AskedOf { get; } = [];
+
+        public List<string> OfferAsked { get; } = [];
 
         public int Asked(string id) => Requests.Count(r => r == id);
 
-        public Task<bool> IsOfferedAsync(CancellationToken cancellationToken) => Task.FromResult(Offered());
-
-        public Task<RenewalInfo?> GetAsync(string ariCertificateId, CancellationToken cancellationToken)
+        public Task<bool> IsOfferedAsync(AcmeIssuer issuer, CancellationToken cancellationToken)
         {
+            lock (OfferAsked)
+            {
+                OfferAsked.Add(issuer.Name);
+            }
+
+            return Task.FromResult(Offered() && OfferedBy(issuer));
+        }
+
+        public Task<RenewalInfo?> GetAsync(AcmeIssuer issuer, string ariCertificateId, CancellationToken cancellationToken)
+        {
+            AskedOf.Add(issuer.Name);
             Requests.Add(ariCertificateId);
             return Task.FromResult(Answer(ariCertificateId));
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CertFunctions.Acme.Ari;
+using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Renewal;
@@ -102,9 +103,9 @@ public sealed class RenewalScanCaWindowTests(KubeApiEmulatorFixture emulator, Az
 
         public ConcurrentBag<string> Asked { get; } = [];
 
-        public Task<bool> IsOfferedAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+        public Task<bool> IsOfferedAsync(AcmeIssuer issuer, CancellationToken cancellationToken) => Task.FromResult(true);
 
-        public Task<RenewalInfo?> GetAsync(string ariCertificateId, CancellationToken cancellationToken)
+        public Task<RenewalInfo?> GetAsync(AcmeIssuer issuer, string ariCertificateId, CancellationToken cancellationToken)
         {
             Asked.Add(ariCertificateId);
             return Task.FromResult(Window is { } w ? new RenewalInfo(w.Start, w.End, Explanation, null) : null);

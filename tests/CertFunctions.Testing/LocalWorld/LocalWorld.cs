@@ -22,6 +22,7 @@ public sealed class LocalWorld : IAsyncDisposable
         _options = options;
         Azurite = new AzuriteFixture { DebugLogPath = options.AzuriteDebugLogPath };
         Pebble = PebbleFixture.Create(options.Pebble with { ValidationPort = options.Pebble.ValidationPort ?? FreePort.Next() });
+        SecondPebble = options.SecondPebble is { } second ? PebbleFixture.Create(second with { ValidationPort = Pebble.ValidationPort }) : null;
         Emulator = new LocalWorldEmulator(Pebble.ValidationPort, options.SeedPaths);
         TaskHub = "cf" + Guid.NewGuid().ToString("N")[..12];
     }
@@ -31,6 +32,12 @@ public sealed class LocalWorld : IAsyncDisposable
 
     /// <summary>The ACME CA.</summary>
     public PebbleFixture Pebble { get; }
+
+    /// <summary>The second CA (<see cref="LocalWorldOptions.SecondPebble"/>), when asked for.</summary>
+    public PebbleFixture? SecondPebble { get; }
+
+    /// <summary>Path of the second Pebble's TLS root (PEM).</summary>
+    public string SecondPebbleTlsRootPath => Path.Combine(_directory, "pebble2-tls-root.pem");
 
     /// <summary>The Kubernetes API and the ingress-like front.</summary>
     public KubeApiEmulatorFixture Emulator { get; }
@@ -92,6 +99,11 @@ public sealed class LocalWorld : IAsyncDisposable
 
         await Emulator.DisposeAsync();
         await Pebble.DisposeAsync();
+        if (SecondPebble is not null)
+        {
+            await SecondPebble.DisposeAsync();
+        }
+
         await Azurite.DisposeAsync();
         try
         {
@@ -142,8 +154,13 @@ public sealed class LocalWorld : IAsyncDisposable
     private async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
-        await Task.WhenAll(Azurite.InitializeAsync(), Pebble.InitializeAsync(), Emulator.InitializeAsync());
+        await Task.WhenAll(Azurite.InitializeAsync(), Pebble.InitializeAsync(), Emulator.InitializeAsync(), SecondPebble?.InitializeAsync() ?? Task.CompletedTask);
         await File.WriteAllTextAsync(PebbleTlsRootPath, Pebble.TlsAuthority.ExportCertificatePem());
+        if (SecondPebble is not null)
+        {
+            await File.WriteAllTextAsync(SecondPebbleTlsRootPath, SecondPebble.TlsAuthority.ExportCertificatePem());
+        }
+
         var productKubeconfig = _options.ProductRbac == ProductRbac.Admin ? Emulator.KubeconfigPath : await InfraServiceAccountKubeconfigAsync(_options.ProductRbac);
 
         var hostPort = _hostPort = _options.HostPort > 0 ? _options.HostPort : FreePort.Next();
@@ -169,6 +186,22 @@ public sealed class LocalWorld : IAsyncDisposable
             ["Local:RunRenewalTimer"] = "false",
             ["Local:MaxQueuePollingInterval"] = "00:00:00.250",
         };
+        if (SecondPebble is not null)
+        {
+            // Named issuers: one form only, so the single-issuer settings move under Acme:Issuers:default.
+            foreach (var key in new[] { "DirectoryUrl", "TrustedRootPath", "Email" })
+            {
+                settings[$"Acme:Issuers:default:{key}"] = settings[$"Acme:{key}"];
+                settings.Remove($"Acme:{key}");
+            }
+
+            foreach (var name in _options.SecondIssuerNames)
+            {
+                settings[$"Acme:Issuers:{name}:DirectoryUrl"] = SecondPebble.DirectoryUri.AbsoluteUri;
+                settings[$"Acme:Issuers:{name}:TrustedRootPath"] = SecondPebbleTlsRootPath;
+            }
+        }
+
         foreach (var (key, value) in _options.Settings)
         {
             settings[key] = value;

@@ -8,6 +8,16 @@ public sealed record LocalWorldOptions
     /// <summary>Pebble's options (the validation port is chosen by the world).</summary>
     public PebbleOptions Pebble { get; init; } = PebbleOptions.Default;
 
+    /// <summary>
+    /// A second CA (another Pebble on the same validation port, so the same routing front serves both). When set, the
+    /// host runs with named issuers: <c>default</c> is the first Pebble, each of <see cref="SecondIssuerNames"/> this one (add
+    /// EAB or other settings per name through <see cref="Settings"/>); when null, the single-issuer <c>Acme:*</c> settings.
+    /// </summary>
+    public PebbleOptions? SecondPebble { get; init; }
+
+    /// <summary>The issuer names that use <see cref="SecondPebble"/> (each with its own account and settings).</summary>
+    public IReadOnlyList<string> SecondIssuerNames { get; init; } = ["second"];
+
     /// <summary>YAML files seeded into the emulator at start.</summary>
     public IList<string> SeedPaths { get; init; } = [];
 

@@ -21,24 +21,32 @@ public sealed class SettingsSampleTests
 
     private static readonly JsonObject Values = JsonNode.Parse(File.ReadAllText(Path.Combine(ProgramLocator.RepositoryRoot, "local.settings.sample.json")))!["Values"]!.AsObject();
 
+    /// <summary>
+    /// The single-issuer form (<c>Acme:DirectoryUrl</c>, ...) still binds, as the issuer named <c>default</c>, but a new
+    /// deployment says it one way only: the sample shows the named form, and the two together stop the start.
+    /// </summary>
+    private static readonly string[] SingleIssuerKeys = [.. AcmeOptions.SingleIssuerSettings.Select(p => $"{AcmeOptions.SectionName}:{p}")];
+
     [Fact]
     public void Every_option_the_code_binds_is_in_the_sample()
     {
-        var missing = BoundKeys().Except(SampleKeys(), StringComparer.OrdinalIgnoreCase).ToList();
+        var missing = BoundKeys().Except(SampleKeys(), StringComparer.OrdinalIgnoreCase).Except(SingleIssuerKeys, StringComparer.OrdinalIgnoreCase).ToList();
         Assert.True(missing.Count == 0, "missing from local.settings.sample.json: " + string.Join(", ", missing));
     }
 
     [Fact]
     public void Nothing_in_the_sample_is_unknown()
     {
-        var unknown = SampleKeys().Except(BoundKeys().Concat(HostSettings), StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = SampleKeys().Select(AsDefaultEntry).Except(BoundKeys().Concat(HostSettings), StringComparer.OrdinalIgnoreCase).ToList();
         Assert.True(unknown.Count == 0, "unknown settings in local.settings.sample.json: " + string.Join(", ", unknown));
     }
 
     [Fact]
     public void The_sample_defaults_are_safe_staging_and_azurite()
     {
-        Assert.Equal(AcmeOptions.LetsEncryptStaging, (string?)Values["Acme__DirectoryUrl"]);
+        Assert.Equal(AcmeOptions.LetsEncryptStaging, (string?)Values["Acme__Issuers__default__DirectoryUrl"]);
+        Assert.Equal("default", (string?)Values["Acme__DefaultIssuer"]);
+        Assert.DoesNotContain(SingleIssuerKeys, k => Values.ContainsKey(k.Replace(":", "__", StringComparison.Ordinal)));
         Assert.Equal("UseDevelopmentStorage=true", (string?)Values["AzureWebJobsStorage"]);
     }
 
@@ -49,7 +57,9 @@ public sealed class SettingsSampleTests
         using var services = new ServiceCollection().AddLogging().AddCertFunctionsCore(configuration).BuildServiceProvider();
 
         var acme = services.GetRequiredService<IOptions<AcmeOptions>>().Value;
-        Assert.Equal(new Uri(AcmeOptions.LetsEncryptStaging), acme.DirectoryUrl);
+        var issuers = services.GetRequiredService<Core.Issuers.AcmeIssuerCatalog>();
+        Assert.Equal(new Uri(AcmeOptions.LetsEncryptStaging), issuers.Default.DirectoryUrl);
+        Assert.Equal(new Uri("https://acme-v02.api.letsencrypt.org/directory"), issuers.Get("production").DirectoryUrl);
         Assert.Equal(TimeSpan.FromMinutes(2), acme.PollTimeout);
         Assert.Equal("0 17 5,17 * * *", services.GetRequiredService<IOptions<Core.Renewal.TimerScheduleOptions>>().Value.RenewalSchedule);
     }
@@ -101,6 +111,10 @@ public sealed class SettingsSampleTests
             "contexts: [{name: c, context: {cluster: c, user: u}}]\nusers: [{name: u, user: {token: t}}]\n";
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
+
+    /// <summary>A named entry's key (<c>Acme:Issuers:production:Email</c>) as the bound key of the sample's <c>default</c> entry.</summary>
+    private static string AsDefaultEntry(string key) =>
+        System.Text.RegularExpressions.Regex.Replace(key, "^(Kubernetes:Clusters|Acme:Issuers):[^:]+:", $"$1:{SampleCluster}:");
 
     private static IEnumerable<string> SampleKeys() => Values.Select(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal));
 

@@ -5,10 +5,10 @@ namespace CertFunctions.Cli.Output;
 /// <summary>The managed certificates (<c>GET /api/certificates</c>) as a table.</summary>
 internal static class CertificateTable
 {
-    /// <summary>One row per certificate: where, what, expiry (with its risk), planned renewal, last outcome and error.</summary>
+    /// <summary>One row per certificate: where, what, which ACME issuer, expiry (with its risk), planned renewal, last outcome and error.</summary>
     public static string Render(JsonNode list)
     {
-        var table = new TextTable("CLUSTER", "NAMESPACE", "KIND", "NAME", "HOSTS", "SECRET", "EXPIRES", "RISK", "RENEWAL", "OUTCOME", "LAST ERROR");
+        var table = new TextTable("CLUSTER", "NAMESPACE", "KIND", "NAME", "HOSTS", "SECRET", "ISSUER", "EXPIRES", "RISK", "RENEWAL", "OUTCOME", "LAST ERROR");
         foreach (var item in list["certificates"]?.AsArray() ?? [])
         {
             var certificate = item?["certificate"];
@@ -20,6 +20,7 @@ internal static class CertificateTable
                 name,
                 JsonText.List(item, "hosts"),
                 JsonText.Text(item, "secretName"),
+                JsonText.Text(item, "issuer") ?? "-",
                 JsonText.Time(item, "notAfter") ?? "-",
                 JsonText.Text(item, "expiryRisk") ?? "ok",
                 JsonText.Time(item, "plannedRenewal") ?? "-",

@@ -138,6 +138,7 @@
       name: object.name,
       hosts: (item.hosts || []).join(', '),
       secret: item.secretName || '',
+      issuer: item.issuer || '',
       notAfter: item.notAfter || '',
       plannedRenewal: item.plannedRenewal || '',
       lastOutcome: item.lastOutcome || '',
@@ -184,7 +185,7 @@
       if (!filter) {
         return true;
       }
-      return [r.cluster, r.namespace, r.kind, r.name, r.hosts, r.secret, r.lastOutcome, r.item.lastError || '']
+      return [r.cluster, r.namespace, r.kind, r.name, r.hosts, r.secret, r.issuer, r.lastOutcome, r.item.lastError || '']
         .some((v) => v.toLowerCase().includes(filter));
     });
     const { key: sortKey, ascending } = state.sort;
@@ -204,6 +205,7 @@
       tr.append(cell('Kind and name', `${r.kind} ${r.name}`));
       tr.append(cell('Hosts', r.hosts));
       tr.append(cell('Secret', r.secret));
+      tr.append(cell('Issuer', r.issuer || '–'));
       const riskText = r.risk === 'ok' ? '' : ` (${r.risk})`;
       tr.append(cell('Expires', span(`expiry risk-${r.risk}`, formatTime(r.notAfter) + riskText)));
       tr.append(cell('Planned renewal', formatTime(r.plannedRenewal)));

@@ -51,8 +51,14 @@ public static class CertFunctionsAnnotations
     /// <summary>On a Secret: certificate notAfter (ISO 8601, UTC).</summary>
     public const string NotAfter = Prefix + "not-after";
 
-    /// <summary>On a Secret: issuer distinguished name.</summary>
+    /// <summary>
+    /// On an Ingress or Gateway: the name of the ACME issuer to use (<c>Acme:Issuers:&lt;name&gt;</c>; absent: the default).
+    /// On a Secret we wrote: the issuer that issued its certificate, so a changed choice renews at the next scan.
+    /// </summary>
     public const string Issuer = Prefix + "issuer";
+
+    /// <summary>On a Secret: the certificate's issuer distinguished name (before named issuers, <see cref="Issuer"/> held it).</summary>
+    public const string IssuerDn = Prefix + "issuer-dn";
 
     /// <summary>On a Secret: certificate serial number (hex).</summary>
     public const string Serial = Prefix + "serial";

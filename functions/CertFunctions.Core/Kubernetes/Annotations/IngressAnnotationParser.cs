@@ -42,6 +42,7 @@ public static partial class IngressAnnotationParser
         CertFunctionsAnnotations.PresentedPaths,
         CertFunctionsAnnotations.GitOps,
         CertFunctionsAnnotations.ForceInPlace,
+        CertFunctionsAnnotations.Issuer,
     };
 
     /// <summary>True when the Ingress opted in (<c>certfunctions.io/enabled</c> or <c>kubernetes.io/tls-acme</c> is "true") and did not opt out with <c>certfunctions.io/enabled: "false"</c>.</summary>
@@ -103,6 +104,12 @@ public static partial class IngressAnnotationParser
             errors.Add($"{CertFunctionsAnnotations.SecretName}: \"{secretName}\" is not a valid Secret name (lowercase letters, digits, '-', '.', at most 253)");
         }
 
+        var issuer = Optional(annotations, CertFunctionsAnnotations.Issuer);
+        if (issuer is not null && !KubernetesNames.IsDnsLabel(issuer))
+        {
+            errors.Add($"{CertFunctionsAnnotations.Issuer}: \"{issuer}\" is not an issuer name (lowercase letters, digits and '-', at most 63)");
+        }
+
         var adopt = false;
         if (annotations.TryGetValue(CertFunctionsAnnotations.AdoptSecret, out var adoptText))
         {
@@ -124,7 +131,7 @@ public static partial class IngressAnnotationParser
                 $"Ingress '{ingressDescription}' has invalid CertFunctions annotations; nothing was changed. Fix: {string.Join("; ", errors)}.");
         }
 
-        return new IngressAnnotationSettings(routing, keyType, profile, preferredChain, secretName, adopt, preset) { ForceInPlace = forceInPlace };
+        return new IngressAnnotationSettings(routing, keyType, profile, preferredChain, secretName, adopt, preset, issuer) { ForceInPlace = forceInPlace };
     }
 
     private static bool ParseBoolean(IDictionary<string, string> annotations, string key, List<string> errors)

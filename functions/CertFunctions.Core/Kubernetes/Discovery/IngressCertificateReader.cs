@@ -8,13 +8,20 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Discovery;
 
 /// <summary>Reads one Ingress and derives what certificate it asks for.</summary>
-public sealed class IngressCertificateReader(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing, IOptions<Challenges.ResponderOptions> responder)
+public sealed class IngressCertificateReader(
+    IKubernetesClientProvider clients,
+    IOptions<ChallengeRoutingOptions> routing,
+    IOptions<Challenges.ResponderOptions> responder,
+    Issuers.AcmeIssuerCatalog issuers)
 {
     private readonly IKubernetesClientProvider _clients = clients;
     private readonly ChallengeRoutingOptions _routing = routing.Value;
     private readonly bool _requireKnownHost = responder.Value.RequireKnownHost;
 
-    /// <summary>The spec of <paramref name="certificate"/>'s Ingress; throws <see cref="IngressNotFoundException"/> or <see cref="InvalidIngressConfigurationException"/>.</summary>
+    /// <summary>
+    /// The spec of <paramref name="certificate"/>'s Ingress; throws <see cref="IngressNotFoundException"/>,
+    /// <see cref="InvalidIngressConfigurationException"/>, or an issuer error (<see cref="Issuers.UnknownIssuerException"/>, <see cref="Issuers.IssuerNotAllowedException"/>).
+    /// </summary>
     public async Task<IngressCertificateSpec> ReadAsync(CertificateRef certificate, CancellationToken cancellationToken)
     {
         var client = _clients.GetClient(certificate.Cluster);
@@ -23,6 +30,6 @@ public sealed class IngressCertificateReader(IKubernetesClientProvider clients, 
                 $"read Ingress {certificate.Namespace}/{certificate.Ingress}",
                 cancellationToken).ConfigureAwait(false)
             ?? throw new IngressNotFoundException(certificate);
-        return IngressCertificateSpecBuilder.Build(certificate, ingress, _routing, _requireKnownHost);
+        return IngressCertificateSpecBuilder.Build(certificate, ingress, _routing, _requireKnownHost, issuers);
     }
 }

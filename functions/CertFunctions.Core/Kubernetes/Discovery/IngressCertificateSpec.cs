@@ -41,4 +41,7 @@ public sealed record IngressCertificateSpec(
 
     /// <summary>False when spec.tls must not be written (a GitOps controller manages the Ingress): an Event asks the user to add it in Git.</summary>
     public bool WritesTls => GitOps is null;
+
+    /// <summary>The ACME issuer that serves it: <c>certfunctions.io/issuer</c>, else the default (<c>Acme:DefaultIssuer</c>).</summary>
+    public string Issuer { get; init; } = Issuers.AcmeIssuer.DefaultName;
 }

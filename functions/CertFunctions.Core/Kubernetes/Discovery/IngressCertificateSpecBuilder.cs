@@ -1,4 +1,5 @@
 using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Errors;
 using CertFunctions.Core.Kubernetes.GitOps;
@@ -17,7 +18,12 @@ public static class IngressCertificateSpecBuilder
     /// <param name="ingress">Its object.</param>
     /// <param name="defaults">The app's routing settings, for what the annotations leave out.</param>
     /// <param name="requireKnownHost">The responder's <c>Responder:RequireKnownHost</c>: refuse routing that hides the name from it.</param>
-    public static IngressCertificateSpec Build(CertificateRef certificate, V1Ingress ingress, ChallengeRoutingOptions defaults, bool requireKnownHost = false)
+    /// <param name="issuers">
+    /// The configured issuers: <c>certfunctions.io/issuer</c> must name one the namespace may use (else
+    /// <see cref="UnknownIssuerException"/> or <see cref="IssuerNotAllowedException"/>). Null (unit tests) takes the name as given.
+    /// </param>
+    public static IngressCertificateSpec Build(
+        CertificateRef certificate, V1Ingress ingress, ChallengeRoutingOptions defaults, bool requireKnownHost = false, AcmeIssuerCatalog? issuers = null)
     {
         var description = $"{certificate.Namespace}/{certificate.Ingress}";
         var settings = IngressAnnotationParser.Parse(ingress.Metadata?.Annotations, description);
@@ -54,6 +60,12 @@ public static class IngressCertificateSpecBuilder
         }
 
         var secretName = settings.SecretName ?? DeriveSecretName(ingress, hosts, certificate.Ingress);
+
+        // Never a silent fallback: a name that is not configured, or not for this namespace, stops here with the reason.
+        var issuer = issuers?.Select(settings.Issuer, certificate.Namespace, $"Ingress '{description}'").Name
+            ?? settings.Issuer
+            ?? AcmeIssuer.DefaultName;
+
         return new IngressCertificateSpec(
             certificate,
             hosts,
@@ -70,6 +82,7 @@ public static class IngressCertificateSpecBuilder
             GitOps = gitOps,
             InPlaceRefused = inPlaceRefused,
             TlsListed = !TlsEntryPlanner.Plan(ingress, hosts, secretName, new JsonPatch()),
+            Issuer = issuer,
         };
     }
 

@@ -11,7 +11,12 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Kubernetes.Discovery;
 
 /// <summary>Lists the Ingresses of a cluster (all namespaces, in pages) that opted in to CertFunctions or carry its challenge paths.</summary>
-public sealed class IngressDiscovery(IKubernetesClientProvider clients, IOptions<ChallengeRoutingOptions> routing, IOptions<Challenges.ResponderOptions> responder, ILogger<IngressDiscovery> logger)
+public sealed class IngressDiscovery(
+    IKubernetesClientProvider clients,
+    IOptions<ChallengeRoutingOptions> routing,
+    IOptions<Challenges.ResponderOptions> responder,
+    Issuers.AcmeIssuerCatalog issuers,
+    ILogger<IngressDiscovery> logger)
 {
     /// <summary>Page size of the Ingress list calls.</summary>
     public const int PageSize = 500;
@@ -61,13 +66,13 @@ public sealed class IngressDiscovery(IKubernetesClientProvider clients, IOptions
                 DiscoveredIngress found;
                 try
                 {
-                    found = new DiscoveredIngress(certificate, IngressCertificateSpecBuilder.Build(certificate, ingress, _routing, _requireKnownHost), null)
+                    found = new DiscoveredIngress(certificate, IngressCertificateSpecBuilder.Build(certificate, ingress, _routing, _requireKnownHost, issuers), null)
                     {
                         ChallengePaths = challengePaths,
                         ResourceVersion = ingress.Metadata.ResourceVersion,
                     };
                 }
-                catch (InvalidIngressConfigurationException ex)
+                catch (PermanentKubernetesException ex) when (ex is InvalidIngressConfigurationException or Issuers.UnknownIssuerException or Issuers.IssuerNotAllowedException)
                 {
                     KubernetesLog.DiscoveredInvalid(_logger, certificate, ex.Message);
                     found = new DiscoveredIngress(certificate, null, ex.Message)

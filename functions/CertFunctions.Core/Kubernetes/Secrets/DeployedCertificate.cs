@@ -12,6 +12,7 @@ namespace CertFunctions.Core.Kubernetes.Secrets;
 /// <param name="PlannedRenewal">The renew-after annotation we wrote, if any.</param>
 /// <param name="AcmeDirectory">The ACME directory annotation we wrote, if any.</param>
 /// <param name="AriCertificateId">The RFC 9773 certificate identifier of the leaf, when it has an Authority Key Identifier.</param>
+/// <param name="IssuerName">The named ACME issuer recorded on the Secret, if any (Secrets written before named issuers have none).</param>
 /// <param name="OwnerLabel">Our <c>certfunctions.io/ingress</c> label: the Ingress whose issuance wrote the Secret (as a label value).</param>
 public sealed record DeployedCertificate(
     string Namespace,
@@ -25,4 +26,5 @@ public sealed record DeployedCertificate(
     DateTimeOffset? PlannedRenewal,
     string? AcmeDirectory,
     string? AriCertificateId = null,
-    string? OwnerLabel = null);
+    string? OwnerLabel = null,
+    string? IssuerName = null);

@@ -99,7 +99,8 @@ public sealed class DeployedCertificateReader(IKubernetesClientProvider clients,
                 AnnotationTime.Parse(Annotation(annotations, CertFunctionsAnnotations.RenewAfter)),
                 Annotation(annotations, CertFunctionsAnnotations.AcmeDirectory),
                 TryAriCertificateId(leaf),
-                secret.Metadata.Labels?.TryGetValue(CertFunctionsLabels.Ingress, out var owner) == true ? owner : null);
+                secret.Metadata.Labels?.TryGetValue(CertFunctionsLabels.Ingress, out var owner) == true ? owner : null,
+                IssuerNameOf(annotations));
         }
         catch (InvalidCertificateMaterialException ex)
         {
@@ -120,6 +121,13 @@ public sealed class DeployedCertificateReader(IKubernetesClientProvider clients,
             return null;
         }
     }
+
+    /// <summary>
+    /// The issuer name recorded on the Secret. Before named issuers the same annotation held the certificate's issuer
+    /// DN (<c>CN=..., O=...</c>), which is no issuer name: such a Secret has none recorded.
+    /// </summary>
+    private static string? IssuerNameOf(IDictionary<string, string>? annotations) =>
+        Annotation(annotations, CertFunctionsAnnotations.Issuer) is { } value && KubernetesNames.IsDnsLabel(value) ? value : null;
 
     /// <summary>Parses only the first certificate (the leaf): renewal decisions need nothing else, and a fleet scan parses thousands.</summary>
 

@@ -62,10 +62,17 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
             [CertFunctionsAnnotations.Domains] = string.Join(',', domains),
             [CertFunctionsAnnotations.NotBefore] = AnnotationTime.Format(leaf.NotBefore),
             [CertFunctionsAnnotations.NotAfter] = AnnotationTime.Format(leaf.NotAfter),
-            [CertFunctionsAnnotations.Issuer] = leaf.Issuer,
+            [CertFunctionsAnnotations.IssuerDn] = leaf.Issuer,
             [CertFunctionsAnnotations.Serial] = CertificateMaterial.Serial(leaf),
             [CertFunctionsAnnotations.AcmeDirectory] = metadata.AcmeDirectory,
         };
+        // The issuer's name where the Ingress names it, so a changed choice is seen at the next scan; an input without
+        // one (scheduled before named issuers) leaves what an older version wrote there, which the reader ignores.
+        if (metadata.IssuerName is { } issuerName)
+        {
+            annotations[CertFunctionsAnnotations.Issuer] = issuerName;
+        }
+
         if (metadata.PlannedRenewal is { } renewal)
         {
             annotations[CertFunctionsAnnotations.RenewAfter] = AnnotationTime.Format(renewal);

@@ -98,8 +98,8 @@ public sealed partial class CertificateRenewalStep(
             return;
         }
 
-        // Name the certificate being replaced (ARI) only when it is ours and from this CA.
-        var replaces = reason != IssuanceReason.Renewal || deployed is null || !advisor.IssuedByConfiguredCa(deployed)
+        // Name the certificate being replaced (ARI) only when it is ours and from the issuer the renewal goes to.
+        var replaces = reason != IssuanceReason.Renewal || deployed is null || advisor.IssuerOf(deployed)?.Name != spec.Issuer
             ? null
             : deployed.AriCertificateId
                 ?? (state is not null && string.Equals(state.Serial, deployed.Serial, StringComparison.OrdinalIgnoreCase) ? state.AriCertificateId : null);

@@ -1,3 +1,4 @@
+using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes.Discovery;
 using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Kubernetes.Secrets;
@@ -10,7 +11,7 @@ namespace CertFunctions.Core.Renewal.Scan;
 /// Decides whether one certificate is due: from its stored plan, or, when that says not yet, from the CA's current
 /// renewal window (RFC 9773), which a CA may move after issuance; an early renewal is explained on the Ingress.
 /// </summary>
-public sealed partial class RenewalDueCheck(RenewalAdvisor advisor, IngressEventRecorder events, ILogger<RenewalDueCheck> logger)
+public sealed partial class RenewalDueCheck(RenewalAdvisor advisor, AcmeIssuerCatalog issuers, IngressEventRecorder events, ILogger<RenewalDueCheck> logger)
 {
     /// <summary>Why an issuance is due now, or null.</summary>
     public async Task<IssuanceReason?> CheckAsync(IngressCertificateSpec spec, DeployedCertificate? deployed, ScanRun scan, CancellationToken cancellationToken)
@@ -18,6 +19,13 @@ public sealed partial class RenewalDueCheck(RenewalAdvisor advisor, IngressEvent
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(scan);
         var reason = RenewalDecision.Due(spec.Hosts, deployed, scan.Now);
+        if (reason is null && deployed is not null && issuers.Find(spec.Issuer) is { } wanted && RenewalDecision.IssuerChanged(deployed, wanted))
+        {
+            // The object names another issuer now (staging to production, say): its certificate comes from there at once.
+            LogIssuerChanged(logger, spec.Certificate, deployed.IssuerName ?? deployed.AcmeDirectory, wanted.Name);
+            return IssuanceReason.IssuerChanged;
+        }
+
         if (reason is not null || !scan.AskCa || deployed is null)
         {
             return reason;
@@ -44,6 +52,9 @@ public sealed partial class RenewalDueCheck(RenewalAdvisor advisor, IngressEvent
             cancellationToken).ConfigureAwait(false);
         return reason;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Certificate} is due: issued by {Previous}, it now asks for issuer {Issuer}")]
+    private static partial void LogIssuerChanged(ILogger logger, Certificates.CertificateRef certificate, string? previous, string issuer);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Certificate} is due: the CA now suggests renewing between {WindowStart} and {WindowEnd}")]
     private static partial void LogDueByCaWindow(ILogger logger, Certificates.CertificateRef certificate, DateTimeOffset windowStart, DateTimeOffset windowEnd);

@@ -13,7 +13,7 @@ namespace CertFunctions.Core.Tests.Kubernetes.Integration;
 [Collection(KubeApiEmulatorCollection.Name)]
 public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
 {
-    private static readonly TlsSecretMetadata Metadata = new("https://acme.example/directory", new DateTimeOffset(2027, 1, 15, 8, 0, 0, TimeSpan.Zero));
+    private static readonly TlsSecretMetadata Metadata = new("https://acme.example/directory", new DateTimeOffset(2027, 1, 15, 8, 0, 0, TimeSpan.Zero), "production");
 
     [Fact]
     public async Task The_secret_holds_the_full_chain_and_key_with_our_label_and_annotations_and_reads_back()
@@ -42,8 +42,10 @@ public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
         Assert.Equal("https://acme.example/directory", secret.Metadata.Annotations["certfunctions.io/acme-directory"]);
         Assert.Equal("2027-01-15T08:00:00Z", secret.Metadata.Annotations["certfunctions.io/renew-after"]);
         Assert.Equal(AnnotationTime.Format(summary.NotAfter), secret.Metadata.Annotations["certfunctions.io/not-after"]);
-        Assert.Contains("CN=Test Intermediate", secret.Metadata.Annotations["certfunctions.io/issuer"]);
+        Assert.Contains("CN=Test Intermediate", secret.Metadata.Annotations["certfunctions.io/issuer-dn"]);
+        Assert.Equal("production", secret.Metadata.Annotations["certfunctions.io/issuer"]);
         Assert.NotNull(deployed);
+        Assert.Equal("production", deployed.IssuerName);
         Assert.Equal(["www.example.com", "api.example.com"], deployed.DnsNames);
         Assert.Equal(serial, deployed.Serial);
         Assert.Equal(summary.NotBefore, deployed.NotBefore);
@@ -52,6 +54,25 @@ public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
         Assert.True(deployed.ManagedByUs);
         Assert.Equal(Metadata.PlannedRenewal, deployed.PlannedRenewal);
         Assert.DoesNotContain(key.Trim(), System.Text.Json.JsonSerializer.Serialize(summary));
+    }
+
+    [Fact]
+    public async Task A_secret_from_before_named_issuers_has_a_distinguished_name_where_the_issuer_name_goes_and_reads_as_none()
+    {
+        var ns = await emulator.CreateNamespaceAsync("oldsecret");
+        using var client = emulator.CreateKubernetesClient();
+        using var host = KubernetesTestHost.Create(emulator);
+        var certificate = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
+        var (chain, key, _) = TestCertificates.Issue(["old.example.com"]);
+        await host.Get<TlsSecretWriter>().WriteAsync(certificate, "web-tls", chain, key, Metadata with { IssuerName = null }, allowAdopt: false, CancellationToken.None);
+
+        // What an older version wrote: the issuer's distinguished name under certfunctions.io/issuer.
+        var patch = new V1Patch("""{"metadata":{"annotations":{"certfunctions.io/issuer":"CN=Test Intermediate, O=Example"}}}""", V1Patch.PatchType.MergePatch);
+        await client.CoreV1.PatchNamespacedSecretAsync(patch, "web-tls", ns);
+
+        var deployed = await host.Get<DeployedCertificateReader>().ReadAsync(certificate, "web-tls", CancellationToken.None);
+        Assert.NotNull(deployed);
+        Assert.Null(deployed.IssuerName);
     }
 
     [Fact]

@@ -8,12 +8,14 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// <param name="KeyType">Certificate key type (annotation, else <c>Acme:CertificateKeyType</c>).</param>
 /// <param name="Profile">ACME profile, if any.</param>
 /// <param name="PreferredChain">Preferred chain, if any.</param>
-/// <param name="AcmeDirectory">The CA.</param>
+/// <param name="AcmeDirectory">The CA (the issuer's directory).</param>
 /// <param name="SelfCheck">Self-check settings.</param>
+/// <param name="Issuer">The named ACME issuer every ACME step of this issuance uses (null in plans made before named issuers: the default).</param>
 public sealed record IssuancePlan(
     IngressCertificateSpec Spec,
     CertificateKeyType KeyType,
     string? Profile,
     string? PreferredChain,
     Uri AcmeDirectory,
-    SelfCheckPlan SelfCheck);
+    SelfCheckPlan SelfCheck,
+    string? Issuer = null);

@@ -1,5 +1,6 @@
 using CertFunctions.Core.Acme;
 using CertFunctions.Core.Challenges;
+using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes.Discovery;
 using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Kubernetes.Routing;
@@ -19,6 +20,7 @@ public sealed class ReadIngressActivity(
     ChallengeTokenStore tokens,
     IngressEventRecorder events,
     IOptions<AcmeOptions> acmeOptions,
+    AcmeIssuerCatalog issuers,
     IOptions<SelfCheckOptions> selfCheckOptions) : IssuanceActivity<ReadIngressInput, IssuancePlan>
 {
     /// <summary>The activity name.</summary>
@@ -37,13 +39,17 @@ public sealed class ReadIngressActivity(
                 ? events.RecordAsync(input.Certificate, IngressEventReasons.InPlaceRoutingRefused, refused, IngressEventType.Warning, CancellationToken.None)
                 : Task.CompletedTask).ConfigureAwait(false);
         var acme = acmeOptions.Value;
+        var issuer = issuers.Get(spec.Issuer);
         var selfCheck = selfCheckOptions.Value;
+        // The issuer is captured here, with its defaults: every later step of this run goes to the same CA and account
+        // even if the annotation or the settings change meanwhile.
         return new IssuancePlan(
             spec,
             spec.KeyType ?? acme.CertificateKeyType,
-            spec.Profile ?? acme.Profile,
-            spec.PreferredChain ?? acme.PreferredChain,
-            acme.DirectoryUrl,
-            new SelfCheckPlan(selfCheck.Mode, selfCheck.ConsecutivePasses, selfCheck.Interval, selfCheck.Timeout, selfCheck.WaitDuration));
+            spec.Profile ?? issuer.Profile,
+            spec.PreferredChain ?? issuer.PreferredChain,
+            issuer.DirectoryUrl,
+            new SelfCheckPlan(selfCheck.Mode, selfCheck.ConsecutivePasses, selfCheck.Interval, selfCheck.Timeout, selfCheck.WaitDuration),
+            issuer.Name);
     }
 }

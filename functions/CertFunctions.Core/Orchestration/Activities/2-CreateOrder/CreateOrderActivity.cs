@@ -21,12 +21,12 @@ public sealed class CreateOrderActivity(AcmeAccountRecovery acme, OrderRecordSto
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return acme.RunAsync(input.Certificate, client => OrderAsync(client, context.InstanceId, input), CancellationToken.None);
+        return acme.RunAsync(input.Issuer, input.Certificate, client => OrderAsync(client, context.InstanceId, input), CancellationToken.None);
     }
 
     private async Task<CreateOrderOutput> OrderAsync(AcmeClient client, string instanceId, CreateOrderInput input)
     {
-        var order = await RecordedOrderAsync(client, instanceId, input.Hosts).ConfigureAwait(false);
+        var order = await RecordedOrderAsync(client, instanceId, input.Hosts, input.Issuer).ConfigureAwait(false);
         if (order is null)
         {
             try
@@ -41,7 +41,7 @@ public sealed class CreateOrderActivity(AcmeAccountRecovery acme, OrderRecordSto
                 return new CreateOrderOutput(null, [], new RateLimitNotice(ex.RetryAfter ?? TimeSpan.FromHours(1), ex.Detail ?? ex.Message));
             }
 
-            await orders.WriteAsync(instanceId, new RecordedOrder(order.Url!, input.Hosts), CancellationToken.None).ConfigureAwait(false);
+            await orders.WriteAsync(instanceId, new RecordedOrder(order.Url!, input.Hosts, input.Issuer), CancellationToken.None).ConfigureAwait(false);
         }
 
         var authorizations = await Task.WhenAll(order.Authorizations.Select(url => client.GetAuthorizationAsync(url, CancellationToken.None))).ConfigureAwait(false);
@@ -61,11 +61,11 @@ public sealed class CreateOrderActivity(AcmeAccountRecovery acme, OrderRecordSto
         return new CreateOrderOutput(order.Url, challenges, null);
     }
 
-    /// <summary>The order an earlier run of this instance created for these names, while the CA can still finish it; else null.</summary>
-    private async Task<AcmeOrder?> RecordedOrderAsync(AcmeClient client, string instanceId, IReadOnlyList<string> hosts)
+    /// <summary>The order an earlier run of this instance created for these names at this issuer, while the CA can still finish it; else null.</summary>
+    private async Task<AcmeOrder?> RecordedOrderAsync(AcmeClient client, string instanceId, IReadOnlyList<string> hosts, string? issuer)
     {
         var recorded = await orders.ReadAsync(instanceId, CancellationToken.None).ConfigureAwait(false);
-        if (recorded is null || !recorded.IsFor(hosts))
+        if (recorded is null || !recorded.IsFor(hosts) || !recorded.IsAt(issuer))
         {
             return null;
         }

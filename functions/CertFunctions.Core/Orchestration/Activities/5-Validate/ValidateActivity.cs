@@ -20,7 +20,7 @@ public sealed class ValidateActivity(AcmeAccountRecovery acme) : IssuanceActivit
     protected override Task<ValidateOutput> RunStepAsync(TaskActivityContext context, ValidateInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return acme.RunAsync(input.Certificate, client => ValidateAsync(client, input), CancellationToken.None);
+        return acme.RunAsync(input.Issuer, input.Certificate, client => ValidateAsync(client, input), CancellationToken.None);
     }
 
     private static async Task<ValidateOutput> ValidateAsync(CertFunctions.Acme.AcmeClient client, ValidateInput input)

@@ -35,7 +35,7 @@ public sealed partial class FinalizeAndStoreActivity(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return acme.RunAsync(input.Certificate, client => FinalizeAsync(client, context.InstanceId, input), CancellationToken.None);
+        return acme.RunAsync(input.Issuer, input.Certificate, client => FinalizeAsync(client, context.InstanceId, input), CancellationToken.None);
     }
 
     private async Task<FinalizeOutput> FinalizeAsync(CertFunctions.Acme.AcmeClient client, string instanceId, FinalizeInput input)
@@ -109,7 +109,7 @@ public sealed partial class FinalizeAndStoreActivity(
             input.SecretName,
             chain.Pem,
             keyPem,
-            new TlsSecretMetadata(client.DirectoryUrl.AbsoluteUri, planned),
+            new TlsSecretMetadata(client.DirectoryUrl.AbsoluteUri, planned, input.Issuer ?? Issuers.AcmeIssuer.DefaultName),
             input.AdoptSecret,
             ct).ConfigureAwait(false);
         // The Secret holds the key now, so the pending copy can go while the Ingress is patched: if the attach fails,

@@ -3,7 +3,7 @@ using CertFunctions.Core.Kubernetes.Annotations;
 
 namespace CertFunctions.Core.Orchestration.Activities;
 
-/// <summary>Input of <see cref="FinalizeAndStoreActivity"/>.</summary>
+/// <summary>Input of <see cref="FinalizeAndStoreActivity"/>; <see cref="Issuer"/> is the named issuer of the order (null: the default, as in inputs scheduled before named issuers).</summary>
 public sealed record FinalizeInput(
     CertificateRef Certificate,
     Uri OrderUrl,
@@ -11,7 +11,8 @@ public sealed record FinalizeInput(
     string SecretName,
     CertificateKeyType KeyType,
     string? PreferredChain,
-    bool AdoptSecret)
+    bool AdoptSecret,
+    string? Issuer = null)
 {
     /// <summary>The GitOps controller managing the Ingress, if any: then spec.tls is not written and an Event asks for it in Git.</summary>
     public Kubernetes.GitOps.GitOpsManagement? GitOps { get; init; }
@@ -24,7 +25,7 @@ public sealed record FinalizeInput(
     {
         ArgumentNullException.ThrowIfNull(plan);
         var spec = plan.Spec;
-        return new FinalizeInput(certificate, orderUrl, spec.Hosts, spec.SecretName, plan.KeyType, plan.PreferredChain, spec.AdoptSecret)
+        return new FinalizeInput(certificate, orderUrl, spec.Hosts, spec.SecretName, plan.KeyType, plan.PreferredChain, spec.AdoptSecret, plan.Issuer)
         {
             GitOps = spec.GitOps,
             TlsListed = spec.TlsListed,

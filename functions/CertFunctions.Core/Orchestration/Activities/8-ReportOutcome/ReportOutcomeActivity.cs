@@ -43,7 +43,8 @@ public sealed class ReportOutcomeActivity(IngressEventRecorder events, Certifica
         {
             return new CertificateState(
                 input.Certificate, result.Hosts, result.SecretName, CertificateOutcome.Succeeded, input.At, input.At,
-                0, null, null, result.Serial, result.NotAfter, result.PlannedRenewal, input.InstanceId, result.AriCertificateId);
+                0, null, null, result.Serial, result.NotAfter, result.PlannedRenewal, input.InstanceId, result.AriCertificateId,
+                result.AcmeIssuer ?? input.Issuer);
         }
 
         if (previous is { LastOutcome: CertificateOutcome.Failed } && previous.LastInstanceId == input.InstanceId && previous.LastAttemptAt == input.At)
@@ -67,6 +68,8 @@ public sealed class ReportOutcomeActivity(IngressEventRecorder events, Certifica
             previous?.NotAfter,
             previous?.PlannedRenewal,
             input.InstanceId,
-            previous?.AriCertificateId);
+            previous?.AriCertificateId,
+            // The issuer of the certificate in place, if one is; else the one this failed attempt used.
+            previous?.Issuer ?? input.Issuer);
     }
 }

@@ -10,6 +10,7 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// <param name="SecretName">Secret, when known.</param>
 /// <param name="Result">The result on success.</param>
 /// <param name="Error">The reason on failure.</param>
+/// <param name="Issuer">The named issuer of the attempt, when known.</param>
 public sealed record SaveStateInput(
     CertificateRef Certificate,
     string InstanceId,
@@ -17,4 +18,5 @@ public sealed record SaveStateInput(
     IReadOnlyList<string> Hosts,
     string? SecretName,
     IssuanceResult? Result,
-    string? Error);
+    string? Error,
+    string? Issuer = null);

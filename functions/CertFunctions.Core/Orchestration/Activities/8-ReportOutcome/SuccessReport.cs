@@ -10,6 +10,7 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// <param name="Hosts">The names on the certificate.</param>
 /// <param name="SecretName">The Secret written.</param>
 /// <param name="OrderUrl">The ACME order.</param>
+/// <param name="Issuer">The named issuer it came from (null in reports scheduled before named issuers).</param>
 public sealed record SuccessReport(
     CertificateRef Certificate,
     IssuanceReason Reason,
@@ -17,4 +18,5 @@ public sealed record SuccessReport(
     DateTimeOffset At,
     IReadOnlyList<string> Hosts,
     string SecretName,
-    Uri OrderUrl);
+    Uri OrderUrl,
+    string? Issuer = null);

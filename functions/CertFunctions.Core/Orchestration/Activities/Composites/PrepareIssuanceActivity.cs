@@ -19,7 +19,7 @@ public sealed class PrepareIssuanceActivity(ReadIngressActivity read, CreateOrde
         var plan = await read.RunAsync(context, new ReadIngressInput(input.Certificate, input.Owner)).ConfigureAwait(false);
         var created = await order.RunAsync(
             context,
-            new CreateOrderInput(input.Certificate, plan.Spec.Hosts, plan.Profile, input.Replaces)).ConfigureAwait(false);
+            new CreateOrderInput(input.Certificate, plan.Spec.Hosts, plan.Profile, input.Replaces, plan.Issuer)).ConfigureAwait(false);
         return new PreparedIssuance(plan, created);
     }
 }
