@@ -12,6 +12,9 @@ internal sealed class RequestOptions
     /// <summary>How unknown fields are treated.</summary>
     public FieldValidation FieldValidation { get; init; } = FieldValidation.Warn;
 
+    /// <summary>Who writes (sent to admission webhooks); null for the emulator's own writes.</summary>
+    public Security.UserInfo? User { get; set; }
+
     /// <summary>Warnings for the Warning response header.</summary>
     public List<string> Warnings { get; } = [];
 
