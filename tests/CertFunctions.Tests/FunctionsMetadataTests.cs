@@ -25,6 +25,7 @@ public sealed class FunctionsMetadataTests
         { "DashboardAsset", "get", "dashboard/{file}", "Function" },
         { "AcmeChallenge", "get", ".well-known/acme-challenge/{token}", "Anonymous" },
         { "Health", "get", "api/health", "Anonymous" },
+        { "AdmissionWebhook", "post", "api/admission/{cluster}/{secret}", "Anonymous" },
     };
 
     [Fact]
@@ -52,14 +53,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Only_the_challenge_responder_and_health_probe_are_anonymous()
+    public void Only_the_challenge_responder_health_probe_and_admission_webhook_are_anonymous()
     {
         var anonymous = Metadata
             .Select(f => (Name: (string)f!["name"]!, Trigger: TriggerOf((string)f!["name"]!)))
             .Where(f => (string?)f.Trigger["authLevel"] == "Anonymous")
             .Select(f => f.Name)
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["AcmeChallenge", "Health"], anonymous);
+        // The webhook authenticates by its secret path segment: the API server cannot send a function key.
+        Assert.Equal(["AcmeChallenge", "AdmissionWebhook", "Health"], anonymous);
     }
 
     [Fact]

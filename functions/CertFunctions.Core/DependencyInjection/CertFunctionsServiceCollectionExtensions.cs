@@ -33,6 +33,7 @@ public static class CertFunctionsServiceCollectionExtensions
         [PrepareIssuanceActivity.Name] = typeof(PrepareIssuanceActivity),
         [SolveChallengesActivity.Name] = typeof(SolveChallengesActivity),
         [CompleteIssuanceActivity.Name] = typeof(CompleteIssuanceActivity),
+        [AwaitAdmittedObjectActivity.Name] = typeof(AwaitAdmittedObjectActivity),
     };
 
     /// <summary>Binds every CertFunctions setting (validated at start-up) and registers the services and activities.</summary>
@@ -85,6 +86,8 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<HealthEndpoint>();
         services.TryAddSingleton<CancelledIssuanceCleanup>();
         services.TryAddSingleton<IssuanceAdmission>();
+        services.TryAddSingleton<Discovery.IssuanceNeedCheck>();
+        services.AddOptions<Admission.AdmissionWebhookOptions>().Bind(configuration.GetSection(Admission.AdmissionWebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PublicBaseUrl>();
         foreach (var activity in ActivityTypes.Values)
         {
@@ -102,6 +105,7 @@ public static class CertFunctionsServiceCollectionExtensions
     {
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<CertificatesApi>();
+        services.TryAddSingleton<Admission.AdmissionWebhookEndpoint>();
         return services;
     }
 }

@@ -53,7 +53,7 @@ public sealed class ValidatingWebhookTests(KubeApiEmulatorFixture emulator) : IA
         await world.AddConfigurationAsync(WebhookWorld.Webhook("review.example.test", _server.Url, _server.CaBundle));
 
         var patched = await emulator.ApiClient.PatchAsync($"/apis/networking.k8s.io/v1/namespaces/{world.Namespace}/ingresses/web",
-            """{"spec":{"rules":[{"host":"other.example.test"}]}}""", "application/merge-patch+json");
+            "{\"spec\":{\"rules\":[{\"host\":\"other." + world.Namespace + ".webhook.test\"}]}}", "application/merge-patch+json");
 
         Assert.Equal(HttpStatusCode.OK, patched.Code);
         var request = Assert.Single(_server.RequestsIn(world.Namespace));
@@ -61,7 +61,7 @@ public sealed class ValidatingWebhookTests(KubeApiEmulatorFixture emulator) : IA
         Assert.Equal("PatchOptions", (string?)request["options"]!["kind"]);
         Assert.Equal(1, (long)request["oldObject"]!["metadata"]!["generation"]!);
         Assert.Equal(2, (long)request["object"]!["metadata"]!["generation"]!);
-        Assert.Equal("other.example.test", (string?)request["object"]!["spec"]!["rules"]![0]!["host"]);
+        Assert.Equal($"other.{world.Namespace}.webhook.test", (string?)request["object"]!["spec"]!["rules"]![0]!["host"]);
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public sealed class ValidatingWebhookTests(KubeApiEmulatorFixture emulator) : IA
         };
         await world.AddConfigurationAsync(WebhookWorld.Webhook("policy.example.test", _server.Url, _server.CaBundle));
 
-        var allowed = await emulator.RunKubectlWithInputAsync(Manifests.Ingress(world.Namespace, "allowed", "allowed.example.test"), "apply", "-f", "-");
-        var denied = await emulator.RunKubectlWithInputAsync(Manifests.Ingress(world.Namespace, "denied", "denied.example.test"), "apply", "-f", "-");
+        var allowed = await emulator.RunKubectlWithInputAsync(Manifests.Ingress(world.Namespace, "allowed", $"allowed.{world.Namespace}.webhook.test"), "apply", "-f", "-");
+        var denied = await emulator.RunKubectlWithInputAsync(Manifests.Ingress(world.Namespace, "denied", $"denied.{world.Namespace}.webhook.test"), "apply", "-f", "-");
 
         Assert.Equal(0, allowed.ExitCode);
         Assert.Contains("checked by the test webhook", allowed.StandardError, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class ValidatingWebhookTests(KubeApiEmulatorFixture emulator) : IA
         await world.CreateIngressAsync("unlabelled");
         await world.CreateIngressAsync("labelled", labels: """{"tier":"api"}""");
         await emulator.ApiClient.PostJsonAsync($"/apis/networking.k8s.io/v1/namespaces/{other}/ingresses",
-            """{"metadata":{"name":"elsewhere","labels":{"tier":"api"}},"spec":{"defaultBackend":{"service":{"name":"web","port":{"number":80}}}}}""");
+            "{\"metadata\":{\"name\":\"elsewhere\",\"labels\":{\"tier\":\"api\"}},\"spec\":{\"rules\":[{\"host\":\"elsewhere." + other + ".webhook.test\"}]}}");
 
         Assert.Equal(["labelled"], _server.RequestsIn(world.Namespace).Select(r => (string?)r["name"]));
         Assert.Empty(_server.RequestsIn(other));

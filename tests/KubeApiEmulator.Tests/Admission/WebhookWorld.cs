@@ -74,7 +74,7 @@ public sealed class WebhookWorld(KubeApiEmulatorFixture emulator, string ns, str
     public Task<RawAnswer> CreateIngressAsync(string name, string annotations = "{}", string labels = "{}", string query = "") =>
         emulator.ApiClient.PostJsonAsync($"/apis/networking.k8s.io/v1/namespaces/{Namespace}/ingresses{query}", $$$$$"""
             {"metadata":{"name":"{{{{{name}}}}}","annotations":{{{{{annotations}}}}},"labels":{{{{{labels}}}}}},
-             "spec":{"rules":[{"host":"{{{{{name}}}}}.example.test","http":{"paths":[{"path":"/","pathType":"Prefix",
+             "spec":{"rules":[{"host":"{{{{{name}}}}}.{{{{{Namespace}}}}}.webhook.test","http":{"paths":[{"path":"/","pathType":"Prefix",
                "backend":{"service":{"name":"web","port":{"number":80}}}}]}}]}}
             """);
 

@@ -1,0 +1,8 @@
+namespace CertFunctions.Core.Discovery;
+
+/// <summary>The outcome of <see cref="IssuanceNeedCheck"/>.</summary>
+/// <param name="Need">What the object needs.</param>
+/// <param name="Detail">Why, for logs and custom status.</param>
+/// <param name="Uid">The object's uid when it was read, else null.</param>
+/// <param name="Generation">The object's generation when it was read, else 0.</param>
+public sealed record IssuanceNeedResult(IssuanceNeed Need, string Detail, string? Uid = null, long Generation = 0);
