@@ -87,6 +87,9 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<CancelledIssuanceCleanup>();
         services.TryAddSingleton<IssuanceAdmission>();
         services.TryAddSingleton<Discovery.IssuanceNeedCheck>();
+        services.TryAddSingleton<Discovery.MetadataLists>();
+        services.TryAddSingleton<Discovery.DiscoveryStateStore>();
+        services.AddOptions<Discovery.DiscoveryOptions>().Bind(configuration.GetSection(Discovery.DiscoveryOptions.SectionName)).ValidateOnStart();
         services.AddOptions<Admission.AdmissionWebhookOptions>().Bind(configuration.GetSection(Admission.AdmissionWebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PublicBaseUrl>();
         foreach (var activity in ActivityTypes.Values)
@@ -106,6 +109,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<CertificatesApi>();
         services.TryAddSingleton<Admission.AdmissionWebhookEndpoint>();
+        services.TryAddSingleton<Discovery.DiscoveryScanner>();
         return services;
     }
 }

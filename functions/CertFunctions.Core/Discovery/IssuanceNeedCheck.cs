@@ -67,18 +67,18 @@ public sealed class IssuanceNeedCheck(
         var attached = !TlsEntryPlanner.Plan(ingress, spec.Hosts, spec.SecretName, new Kubernetes.Patching.JsonPatch());
         if (due is null && attached)
         {
-            return new IssuanceNeedResult(IssuanceNeed.Nothing, "its certificate covers every name and is attached", readUid, readGeneration);
+            return new IssuanceNeedResult(IssuanceNeed.Nothing, "its certificate covers every name and is attached", readUid, readGeneration, spec.SecretName);
         }
 
         var state = await states.ReadAsync(certificate, cancellationToken).ConfigureAwait(false);
         if (state?.NextAttemptAfter > now)
         {
-            return new IssuanceNeedResult(IssuanceNeed.Nothing, $"backing off after a failure until {state.NextAttemptAfter:u}", readUid, readGeneration);
+            return new IssuanceNeedResult(IssuanceNeed.Nothing, $"backing off after a failure until {state.NextAttemptAfter:u}", readUid, readGeneration, spec.SecretName);
         }
 
         var why = due is null ? $"spec.tls does not attach Secret {spec.SecretName} for every name"
             : deployed is null ? $"Secret {spec.SecretName} holds no certificate"
             : "its certificate does not cover every name, has expired or is due";
-        return new IssuanceNeedResult(IssuanceNeed.Issue, why, readUid, readGeneration);
+        return new IssuanceNeedResult(IssuanceNeed.Issue, why, readUid, readGeneration, spec.SecretName);
     }
 }

@@ -31,6 +31,9 @@ public static class LocalEndpoints
         app.MapPost(
             "/" + Core.Admission.AdmissionWebhookEndpoint.Route,
             (HttpContext context, string cluster, string secret, Core.Admission.AdmissionWebhookEndpoint webhook) => webhook.HandleAsync(context, cluster, secret));
+        api.MapPost("/admin/functions/DiscoveryTimer", async (HttpContext context, Core.Discovery.DiscoveryScanner scanner) =>
+            Results.Json(await scanner.RunAsync(context.RequestAborted).ConfigureAwait(false), statusCode: StatusCodes.Status202Accepted));
+
         app.MapGet("/" + ChallengeEndpoint.Route, (HttpContext context, string token, ChallengeEndpoint handler) => handler.HandleAsync(context, token));
         app.MapGet("/" + HealthEndpoint.Route, (HttpContext context, HealthEndpoint health) => health.HandleAsync(context));
         app.MapGet("/", (HttpContext context, HealthEndpoint health) => health.HandleAsync(context));

@@ -167,6 +167,7 @@ public sealed class LocalWorld : IAsyncDisposable
             ["Local:TaskHub"] = TaskHub,
             ["Local:WorkerId"] = "certfunctions-local-test",
             ["Local:RunRenewalTimer"] = "false",
+            ["Local:RunDiscoveryTimer"] = "false",
             ["Local:MaxQueuePollingInterval"] = "00:00:00.250",
         };
         foreach (var (key, value) in _options.Settings)
