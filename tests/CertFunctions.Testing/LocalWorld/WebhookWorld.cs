@@ -36,7 +36,7 @@ public sealed class WebhookWorld : IAsyncDisposable
     public string CaBundle => Convert.ToBase64String(Encoding.ASCII.GetBytes(_tls.Authority.ExportCertificatePem()));
 
     /// <summary>Starts the world and installs the webhook manifest pointing at the host (unless <paramref name="install"/> is false).</summary>
-    public static async Task<WebhookWorld> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool install = true)
+    public static async Task<WebhookWorld> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool install = true, IList<string>? seedPaths = null)
     {
         var tls = PebbleTlsMaterial.Create();
         var directory = Path.Combine(Path.GetTempPath(), "certfunctions-webhook-" + Guid.NewGuid().ToString("N")[..8]);
@@ -63,7 +63,7 @@ public sealed class WebhookWorld : IAsyncDisposable
             all[key] = value;
         }
 
-        var world = await LocalWorld.StartAsync(new LocalWorldOptions { HostPort = httpPort, Settings = all });
+        var world = await LocalWorld.StartAsync(new LocalWorldOptions { HostPort = httpPort, Settings = all, SeedPaths = seedPaths ?? [] });
         var webhook = new WebhookWorld(world, tls, directory, secret, new Uri("https://127.0.0.1:" + httpsPort.ToString(CultureInfo.InvariantCulture)));
         if (install)
         {
