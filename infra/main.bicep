@@ -123,6 +123,9 @@ param challengePathType string = 'ImplementationSpecific'
 @description('NCRONTAB schedule (UTC, six fields with seconds) of the renewal scan. Keep it at least twice a day.')
 param renewalSchedule string = '0 17 5,17 * * *'
 
+@description('NCRONTAB schedule (UTC, six fields with seconds) of the discovery trigger (metadata lists only; issue 18).')
+param discoverySchedule string = '0 */5 * * * *'
+
 @description('Most issuances the renewal scan starts at once (Renewal:MaxConcurrency).')
 @minValue(1)
 @maxValue(256)
@@ -435,6 +438,7 @@ var appSettingsBase = {
 
   // Renewal.
   RenewalSchedule: renewalSchedule
+  DiscoverySchedule: discoverySchedule
   Renewal__MaxConcurrency: string(renewalMaxConcurrency)
 }
 

@@ -25,6 +25,7 @@ public sealed class FunctionsMetadataTests
         { "DashboardAsset", "get", "dashboard/{file}", "Function" },
         { "AcmeChallenge", "get", ".well-known/acme-challenge/{token}", "Anonymous" },
         { "Health", "get", "api/health", "Anonymous" },
+        { "AdmissionWebhook", "post", "api/admission/{cluster}/{secret}", "Anonymous" },
     };
 
     [Fact]
@@ -34,6 +35,7 @@ public sealed class FunctionsMetadataTests
             .Concat(CertFunctionsServiceCollectionExtensions.ActivityTypes.Keys)
             .Append(IssueCertificateOrchestrator.Name)
             .Append("RenewalTimer")
+            .Append("DiscoveryTimer")
             .Order(StringComparer.Ordinal);
         var names = Metadata.Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal);
         Assert.Equal(expected, names);
@@ -52,14 +54,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Only_the_challenge_responder_and_health_probe_are_anonymous()
+    public void Only_the_challenge_responder_health_probe_and_admission_webhook_are_anonymous()
     {
         var anonymous = Metadata
             .Select(f => (Name: (string)f!["name"]!, Trigger: TriggerOf((string)f!["name"]!)))
             .Where(f => (string?)f.Trigger["authLevel"] == "Anonymous")
             .Select(f => f.Name)
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["AcmeChallenge", "Health"], anonymous);
+        // The webhook authenticates by its secret path segment: the API server cannot send a function key.
+        Assert.Equal(["AcmeChallenge", "AdmissionWebhook", "Health"], anonymous);
     }
 
     [Fact]
@@ -85,6 +88,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void The_discovery_timer_takes_its_own_schedule_from_a_flat_setting()
+    {
+        var trigger = TriggerOf("DiscoveryTimer");
+        Assert.Equal("timerTrigger", (string?)trigger["type"]);
+        Assert.Equal("%DiscoverySchedule%", (string?)trigger["schedule"]);
+        Assert.NotEqual(true, (bool?)trigger["runOnStartup"]);
+    }
+
+    [Fact]
     public void Every_setting_a_trigger_references_is_a_flat_name()
     {
         // The scale controller resolves %Name% from flat app setting names only.
@@ -95,13 +107,14 @@ public sealed class FunctionsMetadataTests
             .ToList();
 
         Assert.Contains("RenewalSchedule", references);
+        Assert.Contains("DiscoverySchedule", references);
         Assert.All(references, name => Assert.Matches("^[A-Za-z0-9_]+$", name.Replace("__", "!", StringComparison.Ordinal)));
     }
 
     [Fact]
     public void The_api_functions_get_a_durable_client_binding()
     {
-        foreach (var name in new[] { "RequestCertificate", "ListCertificates", "GetOperation", "CancelOperation", "RenewCertificate", "RenewalTimer" })
+        foreach (var name in new[] { "RequestCertificate", "ListCertificates", "GetOperation", "CancelOperation", "RenewCertificate", "RenewalTimer", "DiscoveryTimer", "AdmissionWebhook" })
         {
             var function = Metadata.Single(f => (string?)f!["name"] == name)!;
             Assert.Contains(function["bindings"]!.AsArray(), b => (string?)b!["type"] == "durableClient");

@@ -47,6 +47,8 @@ internal static partial class EmulatorHost
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<ClusterIpAllocator>();
         services.AddSingleton<ObjectDefaults>();
+        services.AddSingleton<Admission.WebhookClients>();
+        services.AddSingleton<Admission.ValidatingWebhookDispatcher>();
         services.AddSingleton<Validation.Admission>();
         services.AddSingleton<ObjectOperations>();
         services.AddSingleton<ListReader>();

@@ -18,20 +18,21 @@ internal sealed class SandboxRun(bool keep)
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        Step("Starting the local world: Azurite, two Pebble CAs + challtestsrv, Kubernetes API emulator, CertFunctions local host");
+        Step("Starting the local world: Azurite, two Pebble CAs + challtestsrv, Kubernetes API emulator (calling the host's admission webhook), CertFunctions local host");
         var seed = Path.Combine(AppContext.BaseDirectory, "seed", "demo.yaml");
         // Two CAs as named issuers: "default" (think Let's Encrypt staging) and "production".
-        await using var world = await LocalWorld.StartAsync(new LocalWorldOptions
+        await using var webhook = await WebhookWorld.StartAsync(options: new LocalWorldOptions
         {
             SeedPaths = [seed],
             SecondPebble = PebbleOptions.Default,
             SecondIssuerNames = [ProductionIssuer],
         });
+        var world = webhook.World;
         var host = world.Host!;
         Info($"ACME issuers     default {world.Pebble.DirectoryUri}, {ProductionIssuer} {world.SecondPebble!.DirectoryUri}");
         Info($"Kubernetes API   {world.Emulator.ApiUri}  (kubeconfig {world.Emulator.KubeconfigPath})");
         Info($"Ingress front    {world.Emulator.FrontUri}  (the CA validates through it)");
-        Info($"CertFunctions    {host.BaseUri}");
+        Info($"CertFunctions    {host.BaseUri}  (admission webhook {webhook.HttpsUri}api/admission/default/...)");
         Info($"Dashboard        {host.BaseUri}dashboard");
 
         try
@@ -84,6 +85,11 @@ internal sealed class SandboxRun(bool keep)
         }
 
         await ShowResultAsync(world, cancellationToken);
+        if (!await ApplySecondIngressAsync(world, cancellationToken))
+        {
+            return false;
+        }
+
         await ShowRenewalScanAsync(host, cancellationToken);
         if (!await SwitchIssuerAsync(world, host, cancellationToken))
         {
@@ -217,6 +223,29 @@ internal sealed class SandboxRun(bool keep)
 
         Step("Events on the Ingress (kubectl get events -n demo)");
         Info((await world.Emulator.RunKubectlAsync("get", "events", "-n", "demo", "-o", "custom-columns=TYPE:.type,REASON:.reason,OBJECT:.involvedObject.name,MESSAGE:.message")).StandardOutput.TrimEnd());
+    }
+
+    /// <summary>The GitOps path: kubectl apply of a new opted-in Ingress, nobody calls the API, the admission webhook starts the issuance.</summary>
+    private async Task<bool> ApplySecondIngressAsync(LocalWorld world, CancellationToken cancellationToken)
+    {
+        Step("kubectl apply of a second opted-in Ingress, demo/blog (no API call: the cluster's admission webhook tells the app)");
+        var clock = Stopwatch.StartNew();
+        await IngressSeeder.SeedAsync(world, "blog", ["blog.demo.example.test"], inNamespace: "demo");
+        while (clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var secret = await world.Emulator.RunKubectlAsync("get", "secret", "blog-tls", "-n", "demo", "--ignore-not-found", "-o", "name");
+            if (secret.ExitCode == 0 && secret.StandardOutput.Trim().Length > 0)
+            {
+                Info($"Secret demo/blog-tls exists {clock.Elapsed.TotalSeconds:0.0} s after kubectl apply");
+                return true;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        Fail("Secret demo/blog-tls did not appear within 120 s of kubectl apply");
+        return false;
     }
 
     // The CLI is built with the sandbox (same configuration) through its project reference.

@@ -34,6 +34,7 @@ public static class CertFunctionsServiceCollectionExtensions
         [PrepareIssuanceActivity.Name] = typeof(PrepareIssuanceActivity),
         [SolveChallengesActivity.Name] = typeof(SolveChallengesActivity),
         [CompleteIssuanceActivity.Name] = typeof(CompleteIssuanceActivity),
+        [AwaitAdmittedObjectActivity.Name] = typeof(AwaitAdmittedObjectActivity),
     };
 
     /// <summary>Binds every CertFunctions setting (validated at start-up) and registers the services and activities.</summary>
@@ -87,6 +88,11 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<HealthEndpoint>();
         services.TryAddSingleton<CancelledIssuanceCleanup>();
         services.TryAddSingleton<IssuanceAdmission>();
+        services.TryAddSingleton<Discovery.IssuanceNeedCheck>();
+        services.TryAddSingleton<Discovery.MetadataLists>();
+        services.TryAddSingleton<Discovery.DiscoveryStateStore>();
+        services.AddOptions<Discovery.DiscoveryOptions>().Bind(configuration.GetSection(Discovery.DiscoveryOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<Admission.AdmissionWebhookOptions>().Bind(configuration.GetSection(Admission.AdmissionWebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PublicBaseUrl>();
         foreach (var activity in ActivityTypes.Values)
         {
@@ -104,6 +110,8 @@ public static class CertFunctionsServiceCollectionExtensions
     {
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<CertificatesApi>();
+        services.TryAddSingleton<Admission.AdmissionWebhookEndpoint>();
+        services.TryAddSingleton<Discovery.DiscoveryScanner>();
         return services;
     }
 }

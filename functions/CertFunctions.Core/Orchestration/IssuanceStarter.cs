@@ -16,20 +16,22 @@ public static class IssuanceStarter
     /// <param name="startDelay">A durable wait before the first step (scan jitter), or null.</param>
     /// <param name="replaces">The ARI id of the certificate it replaces, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="admitted">For a write the admission webhook saw: the object to wait for before issuing, or null.</param>
     public static Task<OrchestrationStartResult> StartAsync(
         IOrchestrationGateway orchestrations,
         CertificateRef certificate,
         IssuanceReason reason,
         TimeSpan? startDelay,
         string? replaces,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Admission.AdmittedObject? admitted = null)
     {
         ArgumentNullException.ThrowIfNull(orchestrations);
         ArgumentNullException.ThrowIfNull(certificate);
         return orchestrations.StartIfNotRunningAsync(
             IssueCertificateOrchestrator.Name,
             certificate.InstanceId,
-            new IssueCertificateRequest(certificate, reason, startDelay > TimeSpan.Zero ? startDelay : null, replaces),
+            new IssueCertificateRequest(certificate, reason, startDelay > TimeSpan.Zero ? startDelay : null, replaces, admitted),
             cancellationToken);
     }
 

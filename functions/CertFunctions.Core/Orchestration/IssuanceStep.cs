@@ -9,6 +9,12 @@ public enum IssuanceStep
     /// <summary>Waiting for the start delay (renewal jitter).</summary>
     Scheduled,
 
+    /// <summary>Waiting for a write the admission webhook saw to be stored, then checking whether it needs an issuance.</summary>
+    AwaitingObject,
+
+    /// <summary>Ended without an issuance: the admitted write was never stored, or the object needs nothing.</summary>
+    NotNeeded,
+
     /// <summary>Reading the Ingress, validating its names, removing leftovers of an interrupted earlier run.</summary>
     ReadingIngress,
 

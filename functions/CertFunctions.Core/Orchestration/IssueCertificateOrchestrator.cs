@@ -21,6 +21,12 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
     private const int MaxValidationPolls = 60;
 
+    /// <summary>First wait for an admitted object that is not stored yet: admission runs just before storage, so it is usually there by then.</summary>
+    private static readonly TimeSpan AdmittedFirstPoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Longest wait between two reads of an admitted object.</summary>
+    private static readonly TimeSpan AdmittedMaxPoll = TimeSpan.FromSeconds(8);
+
     /// <summary>Longest one self-check activity loops before the orchestration takes over with durable timers.</summary>
     private static readonly TimeSpan MaxSelfCheckActivityBudget = TimeSpan.FromSeconds(30);
 
@@ -31,6 +37,11 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         ArgumentNullException.ThrowIfNull(input);
         var logger = context.CreateReplaySafeLogger<IssueCertificateOrchestrator>();
         var run = new IssuanceRun(context, input);
+        if (input.Admitted is { } admitted && !await AwaitAdmittedAsync(run, admitted, logger).ConfigureAwait(true))
+        {
+            // Nothing to issue: the output is null, and nothing is reported (no Event, no state), by design.
+            return null!;
+        }
 
         try
         {
@@ -71,6 +82,40 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         }
 
         return await ReportAsync(run, logger).ConfigureAwait(true);
+    }
+
+    /// <summary>
+    /// For a write the admission webhook saw: waits (durable timers, bounded) until the object is stored at the admitted
+    /// uid and generation, then asks whether it needs an issuance. False ends the run quietly: the write was refused after
+    /// the webhook and never stored, or the object needs nothing.
+    /// </summary>
+    private static async Task<bool> AwaitAdmittedAsync(IssuanceRun run, Admission.AdmittedObject admitted, ILogger logger)
+    {
+        var context = run.Context;
+        var deadline = context.CurrentUtcDateTime + admitted.WaitTimeout;
+        var delay = AdmittedFirstPoll;
+        while (true)
+        {
+            run.SetStatus(IssuanceStep.AwaitingObject, detail: $"waiting for generation {admitted.Generation} of the Ingress to be stored");
+            var need = await context.CallActivityAsync<Discovery.IssuanceNeedResult>(
+                AwaitAdmittedObjectActivity.Name,
+                new AwaitAdmittedObjectInput(run.Input.Certificate, admitted),
+                IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
+            if (need.Need == Discovery.IssuanceNeed.Issue)
+            {
+                return true;
+            }
+
+            if (need.Need == Discovery.IssuanceNeed.Nothing || context.CurrentUtcDateTime + delay > deadline)
+            {
+                run.SetStatus(IssuanceStep.NotNeeded, detail: need.Detail);
+                LogNotNeeded(logger, run.Input.Certificate, need.Detail);
+                return false;
+            }
+
+            await context.CreateTimer(delay, CancellationToken.None).ConfigureAwait(true);
+            delay = delay * 2 > AdmittedMaxPoll ? AdmittedMaxPoll : delay * 2;
+        }
     }
 
     private static async Task<IssuanceResult> IssueAsync(IssuanceRun run, ILogger logger)
@@ -339,6 +384,9 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderUrl} for {Certificate} has {Pending} challenges to solve")]
     private static partial void LogOrdered(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, Uri orderUrl, int pending);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No issuance for the admitted write of {Certificate}: {Detail}")]
+    private static partial void LogNotNeeded(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Issued certificate {Serial} for {Certificate}")]
     private static partial void LogIssued(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, string serial);

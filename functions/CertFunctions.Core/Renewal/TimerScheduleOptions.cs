@@ -20,4 +20,11 @@ public sealed class TimerScheduleOptions
     /// </summary>
     [Required(ErrorMessage = "RenewalSchedule is required (an NCRONTAB expression such as '0 17 5,17 * * *').")]
     public string RenewalSchedule { get; set; } = "0 17 5,17 * * *";
+
+    /// <summary>The app setting the discovery timer trigger reads, as its binding expression.</summary>
+    public const string DiscoveryScheduleExpression = "%" + nameof(DiscoverySchedule) + "%";
+
+    /// <summary>NCRONTAB schedule of the discovery trigger (cheap: metadata lists only); every 5 minutes by default.</summary>
+    [Required(ErrorMessage = "DiscoverySchedule is required (an NCRONTAB expression such as '0 */5 * * * *').")]
+    public string DiscoverySchedule { get; set; } = "0 */5 * * * *";
 }

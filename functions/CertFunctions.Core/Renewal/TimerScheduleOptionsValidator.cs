@@ -2,13 +2,19 @@ using Microsoft.Extensions.Options;
 
 namespace CertFunctions.Core.Renewal;
 
-/// <summary>Checks that <c>RenewalSchedule</c> is a six-field NCRONTAB expression that runs at least twice a day.</summary>
+/// <summary>Checks that <c>RenewalSchedule</c> runs at least twice a day and that both schedules are six-field NCRONTAB expressions.</summary>
 public sealed class TimerScheduleOptionsValidator : IValidateOptions<TimerScheduleOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, TimerScheduleOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (RenewalSchedule.TryParse(options.DiscoverySchedule) is null)
+        {
+            return ValidateOptionsResult.Fail(
+                $"DiscoverySchedule '{options.DiscoverySchedule}' is not a six-field NCRONTAB expression (seconds minutes hours day month weekday), e.g. '0 */5 * * * *'.");
+        }
+
         var schedule = RenewalSchedule.TryParse(options.RenewalSchedule);
         if (schedule is null)
         {

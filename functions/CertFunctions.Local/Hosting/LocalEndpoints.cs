@@ -27,6 +27,13 @@ public static class LocalEndpoints
         api.MapPost("/admin/functions/RenewalTimer", async (HttpContext context, RenewalScanner scanner) =>
             Results.Json(await scanner.ScanAsync(context.RequestAborted).ConfigureAwait(false), statusCode: StatusCodes.Status202Accepted));
 
+        // Anonymous like the Functions trigger: the secret path segment authenticates the cluster.
+        app.MapPost(
+            "/" + Core.Admission.AdmissionWebhookEndpoint.Route,
+            (HttpContext context, string cluster, string secret, Core.Admission.AdmissionWebhookEndpoint webhook) => webhook.HandleAsync(context, cluster, secret));
+        api.MapPost("/admin/functions/DiscoveryTimer", async (HttpContext context, Core.Discovery.DiscoveryScanner scanner) =>
+            Results.Json(await scanner.RunAsync(context.RequestAborted).ConfigureAwait(false), statusCode: StatusCodes.Status202Accepted));
+
         app.MapGet("/" + ChallengeEndpoint.Route, (HttpContext context, string token, ChallengeEndpoint handler) => handler.HandleAsync(context, token));
         app.MapGet("/" + HealthEndpoint.Route, (HttpContext context, HealthEndpoint health) => health.HandleAsync(context));
         app.MapGet("/", (HttpContext context, HealthEndpoint health) => health.HandleAsync(context));

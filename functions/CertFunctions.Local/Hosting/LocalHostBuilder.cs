@@ -50,6 +50,7 @@ public static class LocalHostBuilder
         builder.Services.AddCertFunctionsOrchestrationClients();
         builder.Services.AddSingleton<ApiKeyFilter>();
         builder.Services.AddHostedService<RenewalTimerService>();
+        builder.Services.AddHostedService<DiscoveryTimerService>();
         return builder;
     }
 }

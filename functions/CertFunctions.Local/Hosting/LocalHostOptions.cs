@@ -32,4 +32,7 @@ public sealed class LocalHostOptions
 
     /// <summary>Run the renewal timer on its schedule (the scan can always be run through the admin route).</summary>
     public bool RunRenewalTimer { get; set; } = true;
+
+    /// <summary>Run the discovery timer on its schedule (discovery can always be run through the admin route).</summary>
+    public bool RunDiscoveryTimer { get; set; } = true;
 }

@@ -70,4 +70,9 @@ public sealed class OrchestrationFunctions
     [Function(CompleteIssuanceActivity.Name)]
     public static Task<CompletedIssuance> CompleteIssuance([ActivityTrigger] CompleteIssuanceInput input, FunctionContext context)
         => ActivityRunner.RunAsync<CompleteIssuanceActivity, CompleteIssuanceInput, CompletedIssuance>(context, CompleteIssuanceActivity.Name, input);
+
+    /// <summary>Step 0 of an admitted write: stored yet, and needing an issuance?</summary>
+    [Function(AwaitAdmittedObjectActivity.Name)]
+    public static Task<Core.Discovery.IssuanceNeedResult> AwaitAdmittedObject([ActivityTrigger] AwaitAdmittedObjectInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<AwaitAdmittedObjectActivity, AwaitAdmittedObjectInput, Core.Discovery.IssuanceNeedResult>(context, AwaitAdmittedObjectActivity.Name, input);
 }

@@ -184,6 +184,7 @@ public sealed class LocalWorld : IAsyncDisposable
             ["Local:TaskHub"] = TaskHub,
             ["Local:WorkerId"] = "certfunctions-local-test",
             ["Local:RunRenewalTimer"] = "false",
+            ["Local:RunDiscoveryTimer"] = "false",
             ["Local:MaxQueuePollingInterval"] = "00:00:00.250",
         };
         if (SecondPebble is not null)

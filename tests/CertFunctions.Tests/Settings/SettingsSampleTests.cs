@@ -101,6 +101,30 @@ public sealed class SettingsSampleTests
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_bad_discovery_schedule_stops_the_start_naming_the_setting()
+    {
+        var configuration = new ConfigurationBuilder().AddConfiguration(SampleConfiguration())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DiscoverySchedule"] = "every five minutes" }).Build();
+        using var services = new ServiceCollection().AddLogging().AddCertFunctionsCore(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("DiscoverySchedule 'every five minutes' is not a six-field NCRONTAB expression", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_admission_webhook_secret_stops_the_start_naming_the_setting()
+    {
+        var configuration = new ConfigurationBuilder().AddConfiguration(SampleConfiguration())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AdmissionWebhook:Secret"] = "short" }).Build();
+        using var services = new ServiceCollection().AddLogging().AddCertFunctionsCore(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("AdmissionWebhook:Secret must be at least 32 characters", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The sample's values as configuration, with an inline kubeconfig for the placeholder path (which does not exist here).</summary>
     private static IConfiguration SampleConfiguration()
     {

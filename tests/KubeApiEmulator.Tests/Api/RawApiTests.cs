@@ -49,7 +49,7 @@ public sealed class RawApiTests(KubeApiEmulatorFixture emulator)
         var networking = JsonNode.Parse(await emulator.ApiClient.GetStringAsync("/apis/networking.k8s.io/v1"))!;
         var core = JsonNode.Parse(await emulator.ApiClient.GetStringAsync("/api/v1"))!;
 
-        Assert.Equal(["networking.k8s.io", "events.k8s.io", "rbac.authorization.k8s.io", "gateway.networking.k8s.io"], groups["groups"]!.AsArray().Select(g => (string)g!["name"]!));
+        Assert.Equal(["networking.k8s.io", "events.k8s.io", "rbac.authorization.k8s.io", "admissionregistration.k8s.io", "gateway.networking.k8s.io"], groups["groups"]!.AsArray().Select(g => (string)g!["name"]!));
         Assert.Contains("ingresses/status", networking["resources"]!.AsArray().Select(r => (string)r!["name"]!));
         Assert.Equal(["namespaces", "namespaces/status", "namespaces/finalize", "secrets", "services", "services/status", "events", "serviceaccounts", "serviceaccounts/token"],
             core["resources"]!.AsArray().Select(r => (string)r!["name"]!));

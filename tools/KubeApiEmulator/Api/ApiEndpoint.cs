@@ -33,6 +33,7 @@ internal sealed partial class ApiEndpoint(
             }
 
             var user = authentication.Authenticate(context.Request);
+            context.Items[typeof(UserInfo)] = user;
             var attributes = RequestAttributes.From(context.Request);
             var (allowed, reason) = authorizer.Authorize(user, attributes);
             if (!allowed)

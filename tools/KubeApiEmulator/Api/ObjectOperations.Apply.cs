@@ -55,7 +55,7 @@ internal sealed partial class ObjectOperations
                 }
 
                 var result = ServerSideApply.Apply(type, Present(type, existing.ToNode()), applied, manager, options.Force, request.Subresource, time);
-                return (CommitUpdate(request, existing, result.Object, options.DryRun, new FixedOwnership(result.ManagedFields)), false);
+                return (CommitUpdate(request, existing, result.Object, options, "PatchOptions", new FixedOwnership(result.ManagedFields)), false);
             }
             catch (ApplyConflictException ex)
             {

@@ -16,7 +16,7 @@ namespace KubeApiEmulator.Api;
 /// precondition, patch, delete and delete-collection, with defaulting, validation, uid, creationTimestamp,
 /// generation and status handling. Every read-modify-write runs under the store's lock.
 /// </summary>
-internal sealed partial class ObjectOperations(ObjectStore store, ObjectDefaults defaults, TimeProvider time, Admission admission)
+internal sealed partial class ObjectOperations(ObjectStore store, ObjectDefaults defaults, TimeProvider time, Validation.Admission admission)
 {
     private static readonly string[] ProtectedNamespaces = ["default", "kube-system", "kube-public"];
 
@@ -86,13 +86,17 @@ internal sealed partial class ObjectOperations(ObjectStore store, ObjectDefaults
             defaults.Apply(type.Kind, obj, null);
             ObjectValidator.Validate(type, obj, null);
             admission.Check(type, obj);
+            SetManagedFields(obj, (ownership ?? Ownership(options))?.Track(type, null, obj, string.Empty));
+            obj = ObjectShape.For(type, obj);
+
+            // As on a real server, the webhooks see a create that storage then refuses as AlreadyExists.
+            options.Warnings.AddRange(admission.Review(new(
+                "CREATE", type, string.Empty, ns, name, obj, null, options.User, options.DryRun, "CreateOptions", options.FieldValidation.ToString())));
             if (store.Get(type.StorageName, StorageKeys.For(ns, name)) is not null)
             {
                 throw StatusObjects.AlreadyExists(type, name);
             }
 
-            SetManagedFields(obj, (ownership ?? Ownership(options))?.Track(type, null, obj, string.Empty));
-            obj = ObjectShape.For(type, obj);
             if (options.DryRun)
             {
                 return Present(type, obj);
@@ -116,7 +120,7 @@ internal sealed partial class ObjectOperations(ObjectStore store, ObjectDefaults
         {
             var existing = store.Get(request.Type.StorageName, StorageKeys.For(request.Namespace, request.Name))
                 ?? throw Preconditions.MissingObject(request, obj);
-            return CommitUpdate(request, existing, obj, options.DryRun, Ownership(options));
+            return CommitUpdate(request, existing, obj, options, "UpdateOptions", Ownership(options));
         }
     }
 
@@ -174,7 +178,7 @@ internal sealed partial class ObjectOperations(ObjectStore store, ObjectDefaults
                 throw StatusObjects.BadRequest($"the name of the object ({proposed.GetString("metadata", "name")}) does not match the name on the URL ({request.Name})");
             }
 
-            return CommitUpdate(request, existing, proposed, options.DryRun, Ownership(options));
+            return CommitUpdate(request, existing, proposed, options, "PatchOptions", Ownership(options));
         }
     }
 
@@ -261,8 +265,9 @@ internal sealed partial class ObjectOperations(ObjectStore store, ObjectDefaults
     public static JsonObject Present(ResourceType type, JsonObject stored) =>
         type == ResourceCatalog.Events && stored.GetString("apiVersion") == "v1" ? EventShapes.ToEvents(stored) : stored;
 
-    private JsonObject CommitUpdate(ApiRequest request, StoredObject existing, JsonObject proposed, bool dryRun, FieldOwnership? ownership)
+    private JsonObject CommitUpdate(ApiRequest request, StoredObject existing, JsonObject proposed, RequestOptions options, string optionsKind, FieldOwnership? ownership)
     {
+        var dryRun = options.DryRun;
         var type = request.Type;
         var metadata = proposed.Metadata();
         var currentVersion = existing.ResourceVersion.ToString(CultureInfo.InvariantCulture);
@@ -325,6 +330,8 @@ internal sealed partial class ObjectOperations(ObjectStore store, ObjectDefaults
 
         SetManagedFields(next, ownership is null ? old.Get("metadata", "managedFields")?.DeepClone().AsArray() : ownership.Track(type, old, next, request.Subresource));
         next = ObjectShape.For(type, next);
+        options.Warnings.AddRange(admission.Review(new(
+            "UPDATE", type, request.Subresource, request.Namespace, request.Name, next, old, options.User, dryRun, optionsKind, options.FieldValidation.ToString())));
         if (JsonNode.DeepEquals(next, old))
         {
             return Present(type, old);

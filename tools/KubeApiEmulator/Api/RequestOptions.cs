@@ -18,6 +18,9 @@ internal sealed class RequestOptions
     /// <summary>force=true on an apply patch: take conflicting fields from their managers.</summary>
     public bool Force { get; set; }
 
+    /// <summary>Who writes (sent to admission webhooks); null for the emulator's own writes.</summary>
+    public Security.UserInfo? User { get; set; }
+
     /// <summary>Warnings for the Warning response header.</summary>
     public List<string> Warnings { get; } = [];
 

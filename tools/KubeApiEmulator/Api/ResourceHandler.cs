@@ -13,6 +13,7 @@ internal sealed class ResourceHandler(ObjectOperations operations, ListReader li
         var options = request.Verb is "create" or "update" or "patch" or "delete" or "deletecollection"
             ? RequestOptions.From(request.Verb, http.Query["dryRun"], http.Query["fieldValidation"])
             : new RequestOptions();
+        options.User = context.Items[typeof(Security.UserInfo)] as Security.UserInfo;
         var dryRun = options.DryRun;
         var type = request.Type;
         if (request.Subresource.Length == 0 && !Discovery.ResourceVerbs.For(type).Contains(request.Verb))

@@ -37,10 +37,10 @@ internal static class ResourceCatalog
     public static readonly ResourceType ReferenceGrants = new("gateway.networking.k8s.io", "v1beta1", "ReferenceGrant", "referencegrants", "referencegrant", true, ["refgrant"], [], "referencegrants", true, ["gateway-api"]);
 
     /// <summary>Every served resource.</summary>
-    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Secrets, Services, CoreEvents, Events, Ingresses, IngressClasses, .. AccessResources.All, GatewayClasses, Gateways, HttpRoutes, ReferenceGrants];
+    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Secrets, Services, CoreEvents, Events, Ingresses, IngressClasses, .. AccessResources.All, .. Admission.AdmissionResources.All, GatewayClasses, Gateways, HttpRoutes, ReferenceGrants];
 
     /// <summary>The served API groups, in discovery order ("" is the core group; CRD groups follow the built-in ones).</summary>
-    public static IReadOnlyList<string> Groups { get; } = ["networking.k8s.io", "events.k8s.io", AccessResources.RbacGroup, "gateway.networking.k8s.io"];
+    public static IReadOnlyList<string> Groups { get; } = ["networking.k8s.io", "events.k8s.io", AccessResources.RbacGroup, Admission.AdmissionResources.Group, "gateway.networking.k8s.io"];
 
     /// <summary>Finds the resource named <paramref name="plural"/> in a group/version.</summary>
     public static ResourceType? Find(string group, string version, string plural) =>

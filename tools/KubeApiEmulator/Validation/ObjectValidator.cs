@@ -43,6 +43,9 @@ internal static class ObjectValidator
                 }
 
                 break;
+            case "ValidatingWebhookConfiguration":
+                KubeApiEmulator.Admission.WebhookConfigurationValidator.Validate(context);
+                break;
             case "GatewayClass" or "Gateway" or "HTTPRoute" or "ReferenceGrant":
                 Gateway.GatewayApiSchemas.Validate(type.Kind, context);
                 break;

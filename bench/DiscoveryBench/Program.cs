@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using CertFunctions.Testing.Processes;
+using CertFunctions.Testing.Storage;
+using DiscoveryBench;
+
+// Benchmark (issue 18): an idle discovery run over 10,000 Ingresses, and the admission webhook in the local world.
+var count = Option("--count", 10_000);
+var applies = Option("--applies", 10);
+var burst = Option("--burst", 1_000);
+var results = OptionText("--results") ?? Path.Combine(ProgramLocator.RepositoryRoot, "bench", "results", $"discovery-{DateTime.UtcNow:yyyy-MM-dd}.md");
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+
+var work = Directory.CreateTempSubdirectory("discovery-bench-");
+IdleDiscovery.Figures idle;
+var azurite = new AzuriteFixture();
+try
+{
+    await azurite.InitializeAsync();
+    idle = await IdleDiscovery.MeasureAsync(work.FullName, azurite.ConnectionString, count, cancellation.Token);
+}
+finally
+{
+    await azurite.DisposeAsync();
+    work.Delete(recursive: true);
+}
+
+Console.WriteLine($"idle discovery: {idle}");
+var webhook = await WebhookLatency.MeasureAsync(applies, burst, cancellation.Token);
+
+var report = new StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"# Discovery and admission webhook ({DateTime.UtcNow:yyyy-MM-dd})");
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"Source: {SourceVersion.Describe(ProgramLocator.RepositoryRoot, "functions/CertFunctions.Core")}. Machine: {Machine.Describe()}.");
+report.AppendLine("Run: bench/DiscoveryBench/run.sh (dotnet run -c Release --project bench/DiscoveryBench).");
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"## Idle discovery over {idle.Count:N0} opted-in Ingresses in {idle.Namespaces} namespaces (emulator, Azurite, in-process)");
+report.AppendLine();
+report.AppendLine("| run | Ingresses listed | list requests | per 500 objects | objects checked | starts | wall s | CPU s |");
+report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+report.AppendLine(CultureInfo.InvariantCulture, $"| first (state of an earlier run present) | {idle.Cold.Listed} | {idle.Cold.ListRequests} | {PerFiveHundred(idle.Cold)} | {idle.Cold.Checked} | {idle.Cold.Started} | | |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| idle | {idle.Idle.Listed} | {idle.Idle.ListRequests} | {PerFiveHundred(idle.Idle)} | {idle.Idle.Checked} | {idle.Idle.Started} | {idle.IdleWallSeconds:F2} | {idle.IdleCpuSeconds:F2} |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| one spec change | {idle.OneChange.Listed} | {idle.OneChange.ListRequests} | {PerFiveHundred(idle.OneChange)} | {idle.OneChange.Checked} | {idle.OneChange.Started} | {idle.OneChangeWallSeconds:F2} | |");
+report.AppendLine();
+report.AppendLine("List requests are metadata-only (PartialObjectMetadataList) pages of 500: the Ingresses, then our Secrets (one cluster-wide labelled list). One changed object costs one Ingress read and one Secret read (plus the API's admission rules' reads); no CA call.");
+report.AppendLine();
+report.AppendLine("## Admission webhook, local world (emulator -> local host over HTTPS with a caBundle, real Pebble, Azurite)");
+report.AppendLine();
+report.AppendLine("| figure | n | p50 ms | p95 ms | p99 ms | max ms |");
+report.AppendLine("|---|---:|---:|---:|---:|---:|");
+Row("kubectl apply -> issuance started", webhook.ApplyToStart);
+Row("kubectl apply -> Secret written", webhook.ApplyToSecret);
+Row("issuance start -> Secret (the split)", [.. webhook.ApplyToSecret.Zip(webhook.ApplyToStart, (a, b) => a - b)]);
+Row("webhook answer, Ingress not opted in", webhook.AnswerIgnored);
+Row("webhook answer, opted in (records a start)", webhook.AnswerRecorded);
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"Burst: {webhook.BurstWrites} Ingress writes (creates, then spec updates) of {webhook.BurstIngresses} Ingresses through the API server, 16 at a time, in {webhook.BurstSeconds:F1} s: {webhook.BurstStarted} issuances started, {webhook.BurstIssuedOnce} Ingresses issued exactly once, {webhook.BurstIssuedMoreThanOnce} more than once, {webhook.BurstIngresses - webhook.BurstIssuedOnce - webhook.BurstIssuedMoreThanOnce} never.");
+report.AppendLine();
+report.AppendLine("apply -> start is measured by polling the operation every 20 ms (kubectl's own start-up is included); the Secret by polling the API.");
+
+Console.WriteLine(report);
+Directory.CreateDirectory(Path.GetDirectoryName(results)!);
+await File.WriteAllTextAsync(results, report.ToString());
+Console.WriteLine("Written to " + results);
+return 0;
+
+string PerFiveHundred(CertFunctions.Core.Discovery.DiscoveryReport r) =>
+    r.Listed == 0 ? "-" : (r.ListRequests / (r.Listed / 500.0)).ToString("F2", CultureInfo.InvariantCulture);
+
+void Row(string name, IReadOnlyList<double> values)
+{
+    if (values.Count == 0)
+    {
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | 0 | | | | |");
+        return;
+    }
+
+    var sorted = values.Order().ToList();
+    double P(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+    report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {sorted.Count} | {P(0.5):F0} | {P(0.95):F0} | {P(0.99):F0} | {sorted[^1]:F0} |");
+}
+
+int Option(string name, int fallback) =>
+    OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+string? OptionText(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Testing.LocalWorld;
+
+namespace DiscoveryBench;
+
+/// <summary>
+/// The admission webhook in the local world (real emulator calling the real local host over HTTPS, real Pebble, Azurite):
+/// kubectl apply to issuance start and to Secret, the webhook's own answer time, and a burst of writes.
+/// </summary>
+internal static class WebhookLatency
+{
+    /// <summary>Figures of one measurement, in milliseconds.</summary>
+    public sealed record Figures(
+        IReadOnlyList<double> ApplyToStart,
+        IReadOnlyList<double> ApplyToSecret,
+        IReadOnlyList<double> AnswerIgnored,
+        IReadOnlyList<double> AnswerRecorded,
+        int BurstWrites,
+        int BurstIngresses,
+        double BurstSeconds,
+        int BurstStarted,
+        int BurstIssuedOnce,
+        int BurstIssuedMoreThanOnce);
+
+    public static async Task<Figures> MeasureAsync(int applies, int burstWrites, CancellationToken cancellationToken)
+    {
+        await using var world = await WebhookWorld.StartAsync();
+        var local = world.World;
+        var api = local.Emulator.ApiClient;
+        var host = local.Host!.Http;
+
+        // 1. kubectl apply of a new opted-in Ingress -> the orchestration exists -> the Secret exists.
+        var toStart = new List<double>();
+        var toSecret = new List<double>();
+        for (var i = 0; i < applies; i++)
+        {
+            var ns = await local.Emulator.CreateNamespaceAsync("bench-apply", cancellationToken);
+            var id = new CertificateRef("default", ns, "shop").InstanceId;
+            var started = Stopwatch.StartNew();
+            await IngressSeeder.SeedAsync(local, "shop", [$"shop-{i}.bench.example.test"], inNamespace: ns);
+            double? startedAt = null;
+            while (started.Elapsed < TimeSpan.FromSeconds(120))
+            {
+                if (startedAt is null)
+                {
+                    using var operation = await host.GetAsync("api/certificates/operations/" + id, cancellationToken);
+                    if (operation.StatusCode == HttpStatusCode.OK)
+                    {
+                        startedAt = started.Elapsed.TotalMilliseconds;
+                    }
+                }
+
+                using var secret = await api.GetAsync($"/api/v1/namespaces/{ns}/secrets/shop-tls", cancellationToken);
+                if (secret.StatusCode == HttpStatusCode.OK)
+                {
+                    toStart.Add(startedAt ?? started.Elapsed.TotalMilliseconds);
+                    toSecret.Add(started.Elapsed.TotalMilliseconds);
+                    break;
+                }
+
+                await Task.Delay(20, cancellationToken);
+            }
+        }
+
+        // 2. The webhook's answer time, called as the API server calls it (HTTPS, an AdmissionReview).
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+        using var webhook = new HttpClient(handler) { BaseAddress = world.HttpsUri };
+        var path = $"/api/admission/default/{world.Secret}?timeout=5s";
+        var ignored = new List<double>();
+        var recorded = new List<double>();
+        var answerNs = await local.Emulator.CreateNamespaceAsync("bench-answer", cancellationToken);
+        for (var i = 0; i < 600; i++)
+        {
+            var optIn = i % 2 == 1;
+            var review = Review(answerNs, $"answer-{i}", optIn);
+            var watch = Stopwatch.StartNew();
+            using var response = await webhook.PostAsync(path, new StringContent(review, Encoding.UTF8, "application/json"), cancellationToken);
+            await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            watch.Stop();
+            if (i >= 100)
+            {
+                (optIn ? recorded : ignored).Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        // 3. A burst of writes through the API server: creates, then spec updates of the same Ingresses, 16 at a time.
+        var burstNs = await local.Emulator.CreateNamespaceAsync("bench-burst", cancellationToken);
+        var ingresses = Math.Max(1, burstWrites / 5);
+        var burst = Stopwatch.StartNew();
+        var writes = Enumerable.Range(0, burstWrites).Select(w => (Ingress: w % ingresses, Round: w / ingresses)).OrderBy(w => w.Round).ToList();
+        foreach (var round in writes.GroupBy(w => w.Round))
+        {
+            await Parallel.ForEachAsync(round, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (w, ct) =>
+            {
+                var name = $"burst-{w.Ingress:0000}";
+                var body = IngressJson(burstNs, name, $"{name}.burst.example.test", w.Round);
+                using var response = w.Round == 0
+                    ? await api.PostAsync($"/apis/networking.k8s.io/v1/namespaces/{burstNs}/ingresses", new StringContent(body, Encoding.UTF8, "application/json"), ct)
+                    : await api.PutAsync($"/apis/networking.k8s.io/v1/namespaces/{burstNs}/ingresses/{name}", new StringContent(body, Encoding.UTF8, "application/json"), ct);
+                response.EnsureSuccessStatusCode();
+            });
+        }
+
+        burst.Stop();
+
+        // Every Ingress must get exactly one certificate: one CertificateIssued Event with count 1, one Secret.
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        var startedCount = 0;
+        Dictionary<string, int> issued = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            issued = await IssuedCountsAsync(api, burstNs, cancellationToken);
+            if (issued.Count >= ingresses)
+            {
+                break;
+            }
+
+            await Task.Delay(1000, cancellationToken);
+        }
+
+        for (var i = 0; i < ingresses; i++)
+        {
+            using var operation = await host.GetAsync("api/certificates/operations/" + new CertificateRef("default", burstNs, $"burst-{i:0000}").InstanceId, cancellationToken);
+            startedCount += operation.StatusCode == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        return new Figures(toStart, toSecret, ignored, recorded, burstWrites, ingresses, burst.Elapsed.TotalSeconds, startedCount,
+            issued.Values.Count(c => c == 1), issued.Values.Count(c => c > 1));
+    }
+
+    private static async Task<Dictionary<string, int>> IssuedCountsAsync(HttpClient api, string ns, CancellationToken cancellationToken)
+    {
+        var events = JsonNode.Parse(await api.GetStringAsync($"/api/v1/namespaces/{ns}/events", cancellationToken))!["items"]!.AsArray();
+        return events.Where(e => (string?)e!["reason"] == "CertificateIssued")
+            .GroupBy(e => (string)e!["involvedObject"]!["name"]!)
+            .ToDictionary(g => g.Key, g => g.Sum(e => (int?)e!["count"] ?? 1));
+    }
+
+    private static string IngressJson(string ns, string name, string host, int round) => new JsonObject
+    {
+        ["apiVersion"] = "networking.k8s.io/v1",
+        ["kind"] = "Ingress",
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = name,
+            ["namespace"] = ns,
+            ["annotations"] = new JsonObject { ["certfunctions.io/enabled"] = "true" },
+        },
+        ["spec"] = new JsonObject
+        {
+            ["ingressClassName"] = "nginx",
+            ["rules"] = new JsonArray(new JsonObject
+            {
+                ["host"] = host,
+                ["http"] = new JsonObject
+                {
+                    ["paths"] = new JsonArray(new JsonObject
+                    {
+                        ["path"] = "/r" + round,
+                        ["pathType"] = "Prefix",
+                        ["backend"] = new JsonObject { ["service"] = new JsonObject { ["name"] = "web", ["port"] = new JsonObject { ["number"] = 80 } } },
+                    }),
+                },
+            }),
+        },
+    }.ToJsonString();
+
+    private static string Review(string ns, string name, bool optIn) => new JsonObject
+    {
+        ["apiVersion"] = "admission.k8s.io/v1",
+        ["kind"] = "AdmissionReview",
+        ["request"] = new JsonObject
+        {
+            ["uid"] = Guid.NewGuid().ToString(),
+            ["kind"] = new JsonObject { ["group"] = "networking.k8s.io", ["version"] = "v1", ["kind"] = "Ingress" },
+            ["operation"] = "CREATE",
+            ["namespace"] = ns,
+            ["name"] = name,
+            ["dryRun"] = false,
+            ["object"] = new JsonObject
+            {
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = name,
+                    ["namespace"] = ns,
+                    ["uid"] = Guid.NewGuid().ToString(),
+                    ["generation"] = 1,
+                    ["annotations"] = optIn ? new JsonObject { ["certfunctions.io/enabled"] = "true" } : new JsonObject(),
+                },
+            },
+        },
+    }.ToJsonString();
+}

@@ -1,0 +1,53 @@
+using CertFunctions.Core.Kubernetes.Annotations;
+
+namespace CertFunctions.Core.Admission;
+
+/// <summary>Decides from a review alone (no cluster read: the answer must come in milliseconds) whether a write is worth an issuance check.</summary>
+public static class AdmissionDecision
+{
+    /// <summary>Why the write is ignored, or null when an issuance check should start.</summary>
+    public static string? Ignored(AdmissionReviewRequest review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (review.DryRun)
+        {
+            return "a dry run";
+        }
+
+        if (review.Group != "networking.k8s.io" || review.Kind != "Ingress")
+        {
+            return $"kind {review.Kind} is not served by the webhook";
+        }
+
+        if (review.Operation is not ("CREATE" or "UPDATE"))
+        {
+            return $"operation {review.Operation}";
+        }
+
+        var annotations = AdmissionReviewRequest.Annotations(review.Admitted);
+        if (!IngressAnnotationParser.IsOptedIn(annotations))
+        {
+            return "the Ingress does not opt in";
+        }
+
+        if (review.Operation == "UPDATE" && review.OldObject is { } old
+            && AdmissionReviewRequest.Generation(old) == AdmissionReviewRequest.Generation(review.Admitted)
+            && IngressAnnotationParser.IsOptedIn(AdmissionReviewRequest.Annotations(old))
+            && SameOwnAnnotations(AdmissionReviewRequest.Annotations(old), annotations))
+        {
+            // Same spec, still opted in, our settings unchanged: labels, other annotations or status only.
+            return "nothing that decides the certificate changed";
+        }
+
+        return null;
+    }
+
+    private static bool SameOwnAnnotations(IDictionary<string, string> old, IDictionary<string, string> current)
+    {
+        static IEnumerable<KeyValuePair<string, string>> Own(IDictionary<string, string> a) => a
+            .Where(p => (p.Key.StartsWith(CertFunctionsAnnotations.Prefix, StringComparison.Ordinal) && p.Key != CertFunctionsAnnotations.PresentedPaths)
+                || p.Key == CertFunctionsAnnotations.TlsAcme)
+            .OrderBy(p => p.Key, StringComparer.Ordinal);
+        return Own(old).SequenceEqual(Own(current));
+    }
+}

@@ -1,0 +1,84 @@
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Http;
+using CertFunctions.Core.Kubernetes.Access;
+using CertFunctions.Core.Kubernetes.Discovery;
+using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Kubernetes.Routing;
+using CertFunctions.Core.Kubernetes.Secrets;
+using CertFunctions.Core.Kubernetes.Tls;
+using CertFunctions.Core.Renewal;
+using k8s;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Discovery;
+
+/// <summary>
+/// Decides whether one Ingress needs an issuance now, from the Ingress, its Secret and its back-off state: the API's
+/// admission rules (<see cref="IssuanceAdmission"/>), then the renewal decision, then its spec.tls entry. Never calls the CA.
+/// </summary>
+public sealed class IssuanceNeedCheck(
+    IKubernetesClientProvider clients,
+    IssuanceAdmission admission,
+    DeployedCertificateReader certificates,
+    CertificateStateStore states,
+    IOptions<ChallengeRoutingOptions> routing,
+    IOptions<Challenges.ResponderOptions> responder,
+    TimeProvider time)
+{
+    /// <summary>Checks <paramref name="certificate"/>; with <paramref name="uid"/>, an object of another uid or an older generation counts as not stored.</summary>
+    public async Task<IssuanceNeedResult> CheckAsync(CertificateRef certificate, string? uid, long generation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var client = clients.GetClient(certificate.Cluster);
+        var ingress = await KubernetesCall.RunOrNullAsync(
+            () => client.NetworkingV1.ReadNamespacedIngressAsync(certificate.Ingress, certificate.Namespace, cancellationToken: cancellationToken),
+            $"read Ingress {certificate.Namespace}/{certificate.Ingress}",
+            cancellationToken).ConfigureAwait(false);
+        if (ingress is null)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.NotStored, "the Ingress does not exist");
+        }
+
+        var readUid = ingress.Metadata.Uid;
+        var readGeneration = ingress.Metadata.Generation ?? 0;
+        if (uid is not null && (readUid != uid || readGeneration < generation))
+        {
+            return new IssuanceNeedResult(IssuanceNeed.NotStored, $"the Ingress is not stored at uid {uid}, generation {generation} yet", readUid, readGeneration);
+        }
+
+        if (await admission.CheckAsync(certificate, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.Nothing, problem.Detail, readUid, readGeneration);
+        }
+
+        IngressCertificateSpec spec;
+        try
+        {
+            spec = IngressCertificateSpecBuilder.Build(certificate, ingress, routing.Value, responder.Value.RequireKnownHost);
+        }
+        catch (InvalidIngressConfigurationException ex)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.Nothing, ex.Message, readUid, readGeneration);
+        }
+
+        var now = time.GetUtcNow();
+        var deployed = await certificates.ReadAsync(certificate, spec.SecretName, cancellationToken).ConfigureAwait(false);
+        var due = RenewalDecision.Due(spec.Hosts, deployed, now);
+        var attached = !TlsEntryPlanner.Plan(ingress, spec.Hosts, spec.SecretName, new Kubernetes.Patching.JsonPatch());
+        if (due is null && attached)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.Nothing, "its certificate covers every name and is attached", readUid, readGeneration, spec.SecretName);
+        }
+
+        var state = await states.ReadAsync(certificate, cancellationToken).ConfigureAwait(false);
+        if (state?.NextAttemptAfter > now)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.Nothing, $"backing off after a failure until {state.NextAttemptAfter:u}", readUid, readGeneration, spec.SecretName);
+        }
+
+        var why = due is null ? $"spec.tls does not attach Secret {spec.SecretName} for every name"
+            : deployed is null ? $"Secret {spec.SecretName} holds no certificate"
+            : "its certificate does not cover every name, has expired or is due";
+        return new IssuanceNeedResult(IssuanceNeed.Issue, why, readUid, readGeneration, spec.SecretName);
+    }
+}
