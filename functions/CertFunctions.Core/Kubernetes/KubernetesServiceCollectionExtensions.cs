@@ -28,6 +28,8 @@ public static class KubernetesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ClusterAccessReport>());
 
         services.TryAddSingleton<IngressCertificateReader>();
+        services.TryAddSingleton<Gateways.GatewayCertificatesReader>();
+        services.TryAddSingleton<Gateways.GatewayProblemReporter>();
         services.TryAddSingleton<IngressDiscovery>();
         services.TryAddSingleton<ResponderServiceProvisioner>();
         services.TryAddSingleton<InPlaceChallengeRouting>();
