@@ -33,6 +33,7 @@ public static class CertFunctionsServiceCollectionExtensions
         [PrepareIssuanceActivity.Name] = typeof(PrepareIssuanceActivity),
         [SolveChallengesActivity.Name] = typeof(SolveChallengesActivity),
         [CompleteIssuanceActivity.Name] = typeof(CompleteIssuanceActivity),
+        [ReadGatewayActivity.Name] = typeof(ReadGatewayActivity),
     };
 
     /// <summary>Binds every CertFunctions setting (validated at start-up) and registers the services and activities.</summary>

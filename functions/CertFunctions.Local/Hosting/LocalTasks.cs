@@ -22,6 +22,7 @@ public static class LocalTasks
             .AddActivity<ReportOutcomeActivity>(ReportOutcomeActivity.Name)
             .AddActivity<PrepareIssuanceActivity>(PrepareIssuanceActivity.Name)
             .AddActivity<SolveChallengesActivity>(SolveChallengesActivity.Name)
-            .AddActivity<CompleteIssuanceActivity>(CompleteIssuanceActivity.Name);
+            .AddActivity<CompleteIssuanceActivity>(CompleteIssuanceActivity.Name)
+            .AddActivity<ReadGatewayActivity>(ReadGatewayActivity.Name);
     }
 }

@@ -10,6 +10,7 @@ namespace CertFunctions.Core.Kubernetes.Gateways;
 /// <param name="Listeners">Every listener, for routing the challenge (the HTTP ones).</param>
 /// <param name="ResourceVersion">The Gateway's resourceVersion when read.</param>
 /// <param name="Uid">The Gateway's uid.</param>
+/// <param name="Annotations">The Gateway's annotations (per-Gateway choices).</param>
 public sealed record GatewayCertificates(
     CertificateRef Gateway,
     bool OptedIn,
@@ -17,4 +18,5 @@ public sealed record GatewayCertificates(
     IReadOnlyList<ListenerProblem> Problems,
     IReadOnlyList<GatewayListener> Listeners,
     string? ResourceVersion,
-    string? Uid);
+    string? Uid,
+    IReadOnlyDictionary<string, string> Annotations);

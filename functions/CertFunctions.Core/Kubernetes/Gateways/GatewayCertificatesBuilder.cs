@@ -61,14 +61,16 @@ public static class GatewayCertificatesBuilder
         }
 
         var metadata = gateway["metadata"] as JsonObject;
+        var annotations = Annotations(metadata);
         return new GatewayCertificates(
             certificate,
-            IngressAnnotationParser.IsOptedIn(Annotations(metadata)),
+            IngressAnnotationParser.IsOptedIn(annotations),
             certificates,
             problems,
             listeners,
             Text(metadata, "resourceVersion"),
-            Text(metadata, "uid"));
+            Text(metadata, "uid"),
+            annotations);
     }
 
     /// <summary>The listeners of <paramref name="gateway"/>, with defaults applied (tls.mode Terminate, certificateRef kind Secret in the Gateway's namespace).</summary>

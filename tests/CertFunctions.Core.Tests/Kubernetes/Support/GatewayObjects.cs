@@ -1,10 +1,35 @@
 using System.Text.Json.Nodes;
+using CertFunctions.Core.Kubernetes.Gateways;
+using k8s;
 
 namespace CertFunctions.Core.Tests.Kubernetes.Support;
 
 /// <summary>Gateway API objects for tests, as the API serves them.</summary>
 internal static class GatewayObjects
 {
+    /// <summary>The controller the emulator acts for by default.</summary>
+    public const string EmulatorController = "certfunctions.io/emulator-gateway-controller";
+
+    /// <summary>Creates a GatewayClass for <paramref name="controller"/> (named after the namespace) and Gateway "web" in <paramref name="ns"/> through the API.</summary>
+    public static async Task ApplyAsync(IKubernetes client, string ns, string controller, params JsonObject[] listeners)
+    {
+        var className = "class-" + ns;
+        await client.CustomObjects.CreateClusterCustomObjectAsync(
+            new JsonObject
+            {
+                ["apiVersion"] = "gateway.networking.k8s.io/v1",
+                ["kind"] = "GatewayClass",
+                ["metadata"] = new JsonObject { ["name"] = className },
+                ["spec"] = new JsonObject { ["controllerName"] = controller },
+            },
+            GatewayApi.Group,
+            GatewayApi.Version,
+            "gatewayclasses");
+        var gateway = Create("web", ns, className, listeners);
+        gateway["metadata"]!.AsObject().Remove("resourceVersion");
+        await client.CustomObjects.CreateNamespacedCustomObjectAsync(gateway, GatewayApi.Group, GatewayApi.Version, ns, GatewayApi.Gateways);
+    }
+
     public static JsonObject Create(params JsonObject[] listeners) => Create("web", "shop", "emulator", listeners);
 
     public static JsonObject Create(string name, string ns, string gatewayClass, params JsonObject[] listeners) => new()
