@@ -32,6 +32,11 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
         Assert.Empty(routes["items"]!.AsArray());
         Assert.Empty(world.Azurite.CreateBlobServiceClient().GetBlobContainerClient("acme-challenges").GetBlobs());
 
+        // Each Secret keeps its own state (outcome, back-off), apart from any Ingress of the same name.
+        var states = world.Azurite.CreateBlobServiceClient().GetBlobContainerClient("certfunctions-state")
+            .GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"certificates/default/{ns}/", CancellationToken.None).Select(b => b.Name).Order(StringComparer.Ordinal);
+        Assert.Equal([$"certificates/default/{ns}/gateways/web/{ns}/api-tls.json", $"certificates/default/{ns}/gateways/web/{ns}/shop-tls.json"], states);
+
         // Events land on the Gateway: one per certificate, and the wildcard listener is reported, never skipped silently.
         var events = (await E2E.GetJsonAsync(world, "get", "events", "-n", ns))["items"]!.AsArray()
             .Where(e => (string?)e!["involvedObject"]!["kind"] == "Gateway" && (string?)e["involvedObject"]!["name"] == "web")
