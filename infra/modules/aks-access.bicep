@@ -37,7 +37,8 @@ var clusterUserRole = '4abbcc35-e782-43d8-92c5-2d3f1bd2253f'
 // delete = delete. This is what the app does, cluster-wide (discovery lists Ingresses in every
 // namespace): Ingresses read/patch (and create/delete its own solver Ingresses), Secrets
 // get/list/create/patch (no delete), Services get/create/patch (its own ExternalName responder;
-// never deleted), core Events get/create/patch (a repeated Event is read, then its count bumped).
+// never deleted), core Events get/create/patch (a repeated Event is read, then its count bumped),
+// Gateways get, its own solver HTTPRoutes get/list/create/delete, ReferenceGrants list.
 // It is the ClusterRole of infra/k8s/rbac.yaml in Azure's terms; PermissionsEndToEndTests compares
 // both with the requests the app makes.
 var dataActions = [
@@ -50,6 +51,11 @@ var dataActions = [
   'Microsoft.ContainerService/managedClusters/services/write'
   'Microsoft.ContainerService/managedClusters/events/read'
   'Microsoft.ContainerService/managedClusters/events/write'
+  'Microsoft.ContainerService/managedClusters/gateway.networking.k8s.io/gateways/read'
+  'Microsoft.ContainerService/managedClusters/gateway.networking.k8s.io/httproutes/read'
+  'Microsoft.ContainerService/managedClusters/gateway.networking.k8s.io/httproutes/write'
+  'Microsoft.ContainerService/managedClusters/gateway.networking.k8s.io/httproutes/delete'
+  'Microsoft.ContainerService/managedClusters/gateway.networking.k8s.io/referencegrants/read'
 ]
 
 resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' existing = {

@@ -35,6 +35,7 @@ public static class CertFunctionsServiceCollectionExtensions
         [SolveChallengesActivity.Name] = typeof(SolveChallengesActivity),
         [CompleteIssuanceActivity.Name] = typeof(CompleteIssuanceActivity),
         [AwaitAdmittedObjectActivity.Name] = typeof(AwaitAdmittedObjectActivity),
+        [ReadGatewayActivity.Name] = typeof(ReadGatewayActivity),
     };
 
     /// <summary>Binds every CertFunctions setting (validated at start-up) and registers the services and activities.</summary>

@@ -66,7 +66,16 @@ public sealed partial class CertificatesApi(
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var cluster = string.IsNullOrWhiteSpace(body.Cluster) ? kubernetesOptions.Value.ResolveDefaultCluster() : body.Cluster.Trim();
         ValidateName(errors, "namespace", body.Namespace, label: true);
-        ValidateName(errors, "ingress", body.Ingress, label: false);
+        var isGateway = body.Gateway is not null && body.Ingress is null;
+        if (body.Gateway is not null && body.Ingress is not null)
+        {
+            errors["gateway"] = ["Name an Ingress or a Gateway, not both."];
+        }
+        else
+        {
+            ValidateName(errors, isGateway ? "gateway" : "ingress", isGateway ? body.Gateway : body.Ingress, label: false);
+        }
+
         if (!kubernetesOptions.Value.Clusters.ContainsKey(cluster))
         {
             errors["cluster"] = [$"Unknown cluster '{cluster}'. Configured clusters: {string.Join(", ", kubernetesOptions.Value.Clusters.Keys)}."];
@@ -75,11 +84,14 @@ public sealed partial class CertificatesApi(
         if (errors.Count > 0)
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid certificate request",
-                "The request names no valid Ingress; see errors.", errors).ConfigureAwait(false);
+                isGateway ? "The request names no valid Gateway; see errors." : "The request names no valid Ingress; see errors.", errors).ConfigureAwait(false);
             return;
         }
 
-        await StartAsync(context, new CertificateRef(cluster, body.Namespace!, body.Ingress!), IssuanceReason.Requested).ConfigureAwait(false);
+        var certificate = isGateway
+            ? CertificateRef.ForGateway(cluster, body.Namespace!, body.Gateway!)
+            : new CertificateRef(cluster, body.Namespace!, body.Ingress!);
+        await StartAsync(context, certificate, IssuanceReason.Requested).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /api/certificates/{cluster}/{namespace}/{ingress}/renew</c>: forces a renewal now.</summary>
@@ -228,7 +240,7 @@ public sealed partial class CertificatesApi(
             started = started.Started,
             message = started.Started
                 ? "Issuance started."
-                : "An issuance for this Ingress is already running; this is its status.",
+                : certificate.IsGateway ? "An issuance for this Gateway is already running; this is its status." : "An issuance for this Ingress is already running; this is its status.",
             statusUrl,
         }).ConfigureAwait(false);
     }
@@ -282,13 +294,13 @@ public sealed partial class CertificatesApi(
         {
             errors[field] = [label
                 ? $"'{Truncate(value)}' is not a valid namespace name (RFC 1123 label: lowercase letters, digits and '-', at most 63 characters)."
-                : $"'{Truncate(value)}' is not a valid Ingress name (RFC 1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)."];
+                : $"'{Truncate(value)}' is not a valid {(field == "gateway" ? "Gateway" : "Ingress")} name (RFC 1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)."];
         }
     }
 
     private static bool IsDnsLabel(string value) => value.Length <= 63 && DnsLabel().IsMatch(value);
 
-    private static bool IsOperationId(string? id) => !string.IsNullOrEmpty(id) && id.Length <= 400 && id.StartsWith("cert_", StringComparison.Ordinal);
+    private static bool IsOperationId(string? id) => !string.IsNullOrEmpty(id) && id.Length <= 400 && (id.StartsWith("cert_", StringComparison.Ordinal) || id.StartsWith("gw_", StringComparison.Ordinal));
 
     private static string Truncate(string value) => value.Length <= 80 ? value : value[..80] + "…";
 

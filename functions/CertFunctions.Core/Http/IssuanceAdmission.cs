@@ -3,6 +3,8 @@ using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Discovery;
 using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Kubernetes.Gateways;
+using CertFunctions.Core.Kubernetes.Routing.HttpRoutes;
 using CertFunctions.Core.Kubernetes.Secrets;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +14,7 @@ namespace CertFunctions.Core.Http;
 /// Decides before an issuance starts whether the API may start it, so the user gets their error at once (missing
 /// Ingress, wildcard host, bad annotation, not opted in, another Ingress's Secret) instead of a failed operation.
 /// </summary>
-public sealed class IssuanceAdmission(IngressCertificateReader ingressReader, IngressDiscovery discovery, DeployedCertificateReader certificates)
+public sealed class IssuanceAdmission(IngressCertificateReader ingressReader, IngressDiscovery discovery, DeployedCertificateReader certificates, GatewayCertificatesReader gateways)
 {
     /// <summary>Returns the problem to answer, or null when the issuance may start.</summary>
     public async Task<AdmissionProblem?> CheckAsync(CertificateRef certificate, CancellationToken cancellationToken)
@@ -20,6 +22,11 @@ public sealed class IssuanceAdmission(IngressCertificateReader ingressReader, In
         ArgumentNullException.ThrowIfNull(certificate);
         try
         {
+            if (certificate.IsGateway)
+            {
+                return await CheckGatewayAsync(certificate, cancellationToken).ConfigureAwait(false);
+            }
+
             var spec = await ingressReader.ReadAsync(certificate, cancellationToken).ConfigureAwait(false);
             if (!spec.OptedIn)
             {
@@ -53,6 +60,10 @@ public sealed class IssuanceAdmission(IngressCertificateReader ingressReader, In
         {
             return new AdmissionProblem(StatusCodes.Status404NotFound, "Ingress not found", ex.Message);
         }
+        catch (GatewayNotFoundException ex)
+        {
+            return new AdmissionProblem(StatusCodes.Status404NotFound, "Gateway not found", ex.Message);
+        }
         catch (UnknownClusterException ex)
         {
             return new AdmissionProblem(StatusCodes.Status400BadRequest, "Unknown cluster", ex.Message);
@@ -71,11 +82,45 @@ public sealed class IssuanceAdmission(IngressCertificateReader ingressReader, In
         }
         catch (PermanentKubernetesException ex)
         {
-            return new AdmissionProblem(StatusCodes.Status400BadRequest, "The Ingress cannot be served", ex.Message);
+            return new AdmissionProblem(StatusCodes.Status400BadRequest, certificate.IsGateway ? "The Gateway cannot be served" : "The Ingress cannot be served", ex.Message);
         }
         catch (TransientKubernetesException ex)
         {
             return new AdmissionProblem(StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", ex.Message);
         }
+    }
+
+    /// <summary>
+    /// A Gateway may start when it opts in, its annotations are valid, at least one listener can get a certificate, and
+    /// every such certificate's hosts have an HTTP listener on port 80 for the challenge.
+    /// </summary>
+    private async Task<AdmissionProblem?> CheckGatewayAsync(CertificateRef gateway, CancellationToken cancellationToken)
+    {
+        var read = await gateways.ReadAsync(gateway, cancellationToken).ConfigureAwait(false);
+        if (!read.OptedIn)
+        {
+            return new AdmissionProblem(
+                StatusCodes.Status400BadRequest,
+                "The Gateway does not opt in",
+                $"Gateway {gateway.Namespace}/{gateway.Name} does not opt in to CertFunctions, so its certificates would never be renewed. " +
+                $"Add the annotation {CertFunctionsAnnotations.Enabled}: \"true\" and request again.");
+        }
+
+        _ = GatewayAnnotationParser.Parse(read.Annotations, $"{gateway.Namespace}/{gateway.Name}");
+        if (read.Certificates.Count == 0)
+        {
+            return new AdmissionProblem(
+                StatusCodes.Status400BadRequest,
+                "The Gateway cannot be served",
+                $"Gateway {gateway.Namespace}/{gateway.Name} has no HTTPS listener that can get a certificate; nothing was changed." +
+                (read.Problems.Count == 0 ? " Add an HTTPS listener with tls.mode Terminate, a hostname and a certificateRef." : " " + string.Join(" ", read.Problems.Select(p => p.Message))));
+        }
+
+        foreach (var certificate in read.Certificates)
+        {
+            _ = HttpRouteParents.Choose(gateway, read.Listeners, certificate.Hosts);
+        }
+
+        return null;
     }
 }

@@ -21,6 +21,8 @@ public static class KubernetesServiceCollectionExtensions
         services.AddOptions<ChallengeRoutingOptions>().Bind(configuration.GetSection(ChallengeRoutingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KubernetesOptions>, KubernetesOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChallengeRoutingOptions>, ChallengeRoutingOptionsValidator>());
+        services.AddOptions<Routing.HttpRoutes.GatewayRoutingOptions>().Bind(configuration.GetSection(ChallengeRoutingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Routing.HttpRoutes.GatewayRoutingOptions>, Routing.HttpRoutes.GatewayRoutingOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAzureTokenCredentialFactory, ManagedIdentityCredentialFactory>();
@@ -30,6 +32,9 @@ public static class KubernetesServiceCollectionExtensions
         // Reading an object resolves its certfunctions.io/issuer against the configured issuers (Acme:*, bound by the core registration).
         services.TryAddSingleton<Issuers.AcmeIssuerCatalog>();
         services.TryAddSingleton<IngressCertificateReader>();
+        services.TryAddSingleton<Gateways.GatewayCertificatesReader>();
+        services.TryAddSingleton<Gateways.GatewayProblemReporter>();
+        services.TryAddSingleton<Routing.HttpRoutes.SolverHttpRouteRouting>();
         services.TryAddSingleton<IngressDiscovery>();
         services.TryAddSingleton<ResponderServiceProvisioner>();
         services.TryAddSingleton<ResponderProxyTrust>();

@@ -35,6 +35,12 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        if (input.Certificate.IsGateway && input.Certificate.Secret is null)
+        {
+            // A Gateway as a whole: one sub-orchestration (this orchestrator again) per Secret its listeners name.
+            return await GatewayIssuance.RunAsync(context, input).ConfigureAwait(true);
+        }
+
         var logger = context.CreateReplaySafeLogger<IssueCertificateOrchestrator>();
         var run = new IssuanceRun(context, input);
         if (input.Admitted is { } admitted && !await AwaitAdmittedAsync(run, admitted, logger).ConfigureAwait(true))

@@ -86,6 +86,9 @@ public sealed class CertificateStateStore(BlobContainers containers)
         await container.GetBlobClient(BlobName(certificate)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static string BlobName(CertificateRef certificate)
-        => $"{Prefix}{certificate.Cluster}/{certificate.Namespace}/{certificate.Ingress}.json";
+    // A Gateway's certificates are one per Secret, so their state is kept per Secret, under a path of its own (more
+    // segments than an Ingress's, so the Ingress listing and retirement above never take one for an Ingress).
+    private static string BlobName(CertificateRef certificate) => certificate.IsGateway
+        ? $"{Prefix}{certificate.Cluster}/{certificate.Namespace}/gateways/{certificate.Name}/{certificate.SecretNamespace}/{certificate.SecretName ?? "_"}.json"
+        : $"{Prefix}{certificate.Cluster}/{certificate.Namespace}/{certificate.Ingress}.json";
 }

@@ -23,6 +23,7 @@ public static class LocalTasks
             .AddActivity<PrepareIssuanceActivity>(PrepareIssuanceActivity.Name)
             .AddActivity<SolveChallengesActivity>(SolveChallengesActivity.Name)
             .AddActivity<CompleteIssuanceActivity>(CompleteIssuanceActivity.Name)
-            .AddActivity<AwaitAdmittedObjectActivity>(AwaitAdmittedObjectActivity.Name);
+            .AddActivity<AwaitAdmittedObjectActivity>(AwaitAdmittedObjectActivity.Name)
+            .AddActivity<ReadGatewayActivity>(ReadGatewayActivity.Name);
     }
 }

@@ -21,6 +21,11 @@ public sealed class OrchestrationFunctions
     public static Task<IssuancePlan> ReadIngress([ActivityTrigger] ReadIngressInput input, FunctionContext context)
         => ActivityRunner.RunAsync<ReadIngressActivity, ReadIngressInput, IssuancePlan>(context, ReadIngressActivity.Name, input);
 
+    /// <summary>Reads a Gateway into one certificate per Secret; records its listener problems as Events.</summary>
+    [Function(ReadGatewayActivity.Name)]
+    public static Task<GatewayIssuancePlan> ReadGateway([ActivityTrigger] CertFunctions.Core.Certificates.CertificateRef input, FunctionContext context)
+        => ActivityRunner.RunAsync<ReadGatewayActivity, CertFunctions.Core.Certificates.CertificateRef, GatewayIssuancePlan>(context, ReadGatewayActivity.Name, input);
+
     /// <summary>Creates the ACME order.</summary>
     [Function(CreateOrderActivity.Name)]
     public static Task<CreateOrderOutput> CreateOrder([ActivityTrigger] CreateOrderInput input, FunctionContext context)

@@ -31,6 +31,15 @@ internal static class E2E
         return response.Headers.Location ?? throw new Xunit.Sdk.XunitException("202 without Location");
     }
 
+    /// <summary>Posts a certificate request for a Gateway and returns the operation URL.</summary>
+    public static async Task<Uri> RequestGatewayAsync(LocalHostProcess host, string ns, string gateway)
+    {
+        using var response = await host.RequestGatewayCertificatesAsync(ns, gateway);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"expected 202, got {(int)response.StatusCode}: {body}");
+        return response.Headers.Location ?? throw new Xunit.Sdk.XunitException("202 without Location");
+    }
+
     /// <summary>Polls the operation until it completes or fails.</summary>
     public static async Task<JsonObject> WaitForOperationAsync(LocalHostProcess host, Uri operation, TimeSpan? timeout = null)
     {

@@ -46,12 +46,20 @@ public sealed class PermissionsEndToEndTests : IAsyncLifetime
         await SeedStaleResponderAsync(world, solver);
         var cancelled = await E2E.SeedIngressAsync(world, "web", ["cancel.permissions.example.test"]);
         await E2E.SeedIngressAsync(world, "typo", ["typo.permissions.example.test"], new Dictionary<string, string> { ["certfunctions.io/key-typ"] = "rsa-2048" });
+
+        // A Gateway whose second listener names a Secret in another namespace with no ReferenceGrant (read, reported, skipped).
+        var gateway = await GatewaySeeder.SeedAsync(world, "web", [
+            GatewaySeeder.Http("http"),
+            GatewaySeeder.Https("shop", "gateway.permissions.example.test", "shop-tls"),
+            GatewaySeeder.Https("other", "other.permissions.example.test", "other-tls", secretNamespace: inPlace),
+        ]);
         await world.Emulator.ResetAuditAsync();
 
         // Issuance both ways (the solver one also moves a responder Service that points elsewhere), a forced renewal
         // that writes over the Secret, a cancelled issuance, and two scans that repeat a Warning Event.
         var issued = await CompleteAsync(host, await E2E.RequestAsync(host, inPlace, "web"));
         await CompleteAsync(host, await E2E.RequestAsync(host, solver, "web"));
+        await CompleteAsync(host, await E2E.RequestGatewayAsync(host, gateway, "web"));
         await RenewAsync(host, inPlace, "web", issued);
         await CancelAsync(host, await E2E.RequestAsync(host, cancelled, "web"));
         await RunTimerAsync(host);

@@ -92,6 +92,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public Task<HttpResponseMessage> RequestCertificateAsync(string @namespace, string ingress, string? cluster = null)
         => Http.PostAsJsonAsync("api/certificates", new { cluster, @namespace, ingress });
 
+    /// <summary>POST /api/certificates for a Gateway: <c>{"namespace": ..., "gateway": ...}</c>.</summary>
+    public Task<HttpResponseMessage> RequestGatewayCertificatesAsync(string @namespace, string gateway, string? cluster = null)
+        => Http.PostAsJsonAsync("api/certificates", new { cluster, @namespace, gateway });
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

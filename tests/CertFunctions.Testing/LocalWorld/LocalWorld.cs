@@ -39,6 +39,9 @@ public sealed class LocalWorld : IAsyncDisposable
     /// <summary>Path of the second Pebble's TLS root (PEM).</summary>
     public string SecondPebbleTlsRootPath => Path.Combine(_directory, "pebble2-tls-root.pem");
 
+    /// <summary>The responder's public host name in the local world (the redirect target of solver HTTPRoutes).</summary>
+    public const string ResponderHost = "responder.certfunctions.test";
+
     /// <summary>The Kubernetes API and the ingress-like front.</summary>
     public KubeApiEmulatorFixture Emulator { get; }
 
@@ -142,6 +145,57 @@ public sealed class LocalWorld : IAsyncDisposable
         return await Emulator.CreateServiceAccountKubeconfigAsync("certfunctions", "certfunctions");
     }
 
+    /// <summary>
+    /// Makes the emulator's front answer <see cref="ResponderHost"/> with the local host, as App Service's front end answers
+    /// a Function App's host name: the target of the Redirect strategy's solver HTTPRoutes. Pebble resolves every name to
+    /// 127.0.0.1 (pebble-challtestsrv), so it follows the redirect to the front like Let's Encrypt follows one to Azure.
+    /// </summary>
+    private async Task SeedResponderFrontAsync(int hostPort)
+    {
+        const string ns = "certfunctions-responder-front";
+        var yaml = $"""
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: {ns}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: responder
+              namespace: {ns}
+            spec:
+              ports:
+                - port: 80
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: responder
+              namespace: {ns}
+            spec:
+              ingressClassName: nginx
+              rules:
+                - host: "{ResponderHost}"
+                  http:
+                    paths:
+                      - path: /
+                        pathType: Prefix
+                        backend:
+                          service:
+                            name: responder
+                            port:
+                              number: 80
+            """;
+        var result = await Emulator.RunKubectlWithInputAsync(yaml, "apply", "-f", "-");
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Seeding the responder front failed: " + result.StandardError);
+        }
+
+        await Emulator.SetUpstreamAsync(ns, "responder", new Uri($"http://127.0.0.1:{hostPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+    }
+
     private async Task KubectlAsync(params string[] args)
     {
         var result = await Emulator.RunKubectlAsync(args);
@@ -175,6 +229,10 @@ public sealed class LocalWorld : IAsyncDisposable
             // The responder Service in each namespace is an ExternalName to the host, like the Function App host in Azure.
             ["Challenge:ResponderExternalName"] = "127.0.0.1",
             ["Challenge:ResponderServicePort"] = hostPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Gateways (Redirect strategy): the responder's "public" name, served by the emulator's front like the Function
+            // App's front end (see SeedResponderFrontAsync); on the validation port, which only a local world may redirect to.
+            ["Challenge:ResponderUrl"] = $"http://{ResponderHost}:{Pebble.ValidationPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            ["Challenge:AllowAnyRedirectTarget"] = "true",
             ["SelfCheck:Port"] = Pebble.ValidationPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Test names resolve only through challtestsrv: connect to the emulator's front on loopback, Host header as the CA sends it.
             ["SelfCheck:ConnectAddress"] = "127.0.0.1",
@@ -208,6 +266,7 @@ public sealed class LocalWorld : IAsyncDisposable
             settings[key] = value;
         }
 
+        await SeedResponderFrontAsync(hostPort);
         HostSettings = settings;
         if (_options.StartHost)
         {

@@ -4,6 +4,7 @@ using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Kubernetes.Access;
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Kubernetes.Gateways;
 using CertFunctions.Core.Kubernetes.Patching;
 using k8s;
 using k8s.Models;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace CertFunctions.Core.Kubernetes.Events;
 
-/// <summary>Records core/v1 Events on an Ingress; a repeated (reason, message) bumps the count of the same Event. Best effort: failures are logged, not thrown.</summary>
+/// <summary>Records core/v1 Events on an Ingress or a Gateway; a repeated (reason, message) bumps the count of the same Event. Best effort: failures are logged, not thrown.</summary>
 public sealed class IngressEventRecorder(IKubernetesClientProvider clients, IOptions<KubernetesOptions> kubernetes, TimeProvider time, ILogger<IngressEventRecorder> logger)
 {
     /// <summary>The reporting component name on our Events.</summary>
@@ -30,7 +31,9 @@ public sealed class IngressEventRecorder(IKubernetesClientProvider clients, IOpt
     {
         ArgumentNullException.ThrowIfNull(certificate);
         var text = message.Length > MaxMessageLength ? message[..(MaxMessageLength - 1)] + "…" : message;
-        var name = $"{KubernetesNames.Truncate(certificate.Ingress, 200)}.{LabelValue.ShortHash($"{type}|{reason}|{text}")}";
+        // A Gateway's Events hash its kind too, so an Ingress and a Gateway of one name never bump each other's Event.
+        var key = certificate.IsGateway ? $"Gateway|{type}|{reason}|{text}" : $"{type}|{reason}|{text}";
+        var name = $"{KubernetesNames.Truncate(certificate.Name, 200)}.{LabelValue.ShortHash(key)}";
         try
         {
             var client = _clients.GetClient(certificate.Cluster);
@@ -68,6 +71,35 @@ public sealed class IngressEventRecorder(IKubernetesClientProvider clients, IOpt
     private static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>The Event's involvedObject: the Ingress or the Gateway, with its uid and resourceVersion when it still exists.</summary>
+    private static async Task<V1ObjectReference> InvolvedObjectAsync(IKubernetes client, CertificateRef certificate, CancellationToken cancellationToken)
+    {
+        V1ObjectMeta? metadata;
+        if (certificate.IsGateway)
+        {
+            var gateway = await KubernetesCall.RunOrNullAsync(
+                () => client.CustomObjects.GetNamespacedCustomObjectAsync(GatewayApi.Group, GatewayApi.Version, certificate.Namespace, GatewayApi.Gateways, certificate.Name, cancellationToken),
+                $"read Gateway {certificate.Namespace}/{certificate.Name}",
+                cancellationToken).ConfigureAwait(false);
+            var gatewayMetadata = gateway is null ? null : GatewayCertificatesReader.ToObject(gateway)["metadata"];
+            metadata = new V1ObjectMeta { Uid = (string?)gatewayMetadata?["uid"], ResourceVersion = (string?)gatewayMetadata?["resourceVersion"] };
+        }
+        else
+        {
+            metadata = (await IngressUpdate.ReadAsync(client, certificate, cancellationToken).ConfigureAwait(false))?.Metadata;
+        }
+
+        return new V1ObjectReference
+        {
+            ApiVersion = certificate.IsGateway ? GatewayApi.Group + "/" + GatewayApi.Version : "networking.k8s.io/v1",
+            Kind = certificate.Kind.ToString(),
+            Name = certificate.Name,
+            NamespaceProperty = certificate.Namespace,
+            Uid = metadata?.Uid,
+            ResourceVersion = metadata?.ResourceVersion,
+        };
+    }
+
     private static Task<Corev1Event?> ReadAsync(IKubernetes client, string @namespace, string name, CancellationToken cancellationToken) =>
         KubernetesCall.RunOrNullAsync(
             () => client.CoreV1.ReadNamespacedEventAsync(name, @namespace, cancellationToken: cancellationToken),
@@ -84,7 +116,7 @@ public sealed class IngressEventRecorder(IKubernetesClientProvider clients, IOpt
         IngressEventType type,
         CancellationToken cancellationToken)
     {
-        var ingress = await IngressUpdate.ReadAsync(client, certificate, cancellationToken).ConfigureAwait(false);
+        var involved = await InvolvedObjectAsync(client, certificate, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow().UtcDateTime;
         var body = new Corev1Event
         {
@@ -96,15 +128,7 @@ public sealed class IngressEventRecorder(IKubernetesClientProvider clients, IOpt
                 NamespaceProperty = certificate.Namespace,
                 Labels = new Dictionary<string, string> { [CertFunctionsLabels.ManagedBy] = CertFunctionsLabels.ManagedByValue },
             },
-            InvolvedObject = new V1ObjectReference
-            {
-                ApiVersion = "networking.k8s.io/v1",
-                Kind = "Ingress",
-                Name = certificate.Ingress,
-                NamespaceProperty = certificate.Namespace,
-                Uid = ingress?.Metadata?.Uid,
-                ResourceVersion = ingress?.Metadata?.ResourceVersion,
-            },
+            InvolvedObject = involved,
             Reason = reason,
             Message = message,
             Type = type.ToString(),

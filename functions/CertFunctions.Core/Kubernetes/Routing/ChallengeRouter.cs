@@ -1,11 +1,20 @@
 using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Gateways;
+using CertFunctions.Core.Kubernetes.Routing.HttpRoutes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CertFunctions.Core.Kubernetes.Routing;
 
 /// <summary>Routes ACME http-01 challenge paths to the responder, with either strategy, and removes exactly what it added.</summary>
-public sealed class ChallengeRouter(ResponderServiceProvisioner responder, InPlaceChallengeRouting inPlace, SolverIngressChallengeRouting solver, IOptions<ChallengeRoutingOptions> options, ILogger<ChallengeRouter> logger)
+public sealed class ChallengeRouter(
+    ResponderServiceProvisioner responder,
+    InPlaceChallengeRouting inPlace,
+    SolverIngressChallengeRouting solver,
+    SolverHttpRouteRouting httpRoutes,
+    GatewayCertificatesReader gateways,
+    IOptions<ChallengeRoutingOptions> options,
+    ILogger<ChallengeRouter> logger)
 {
     private readonly ResponderServiceProvisioner _responder = responder;
     private readonly InPlaceChallengeRouting _inPlace = inPlace;
@@ -28,6 +37,11 @@ public sealed class ChallengeRouter(ResponderServiceProvisioner responder, InPla
         }
 
         var certificate = request.Certificate;
+        if (certificate.IsGateway)
+        {
+            return await PresentHttpRouteAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         var strategy = request.Strategy ?? _options.Routing;
         var responder = await _responder.EnsureAsync(certificate.Cluster, certificate.Namespace, cancellationToken).ConfigureAwait(false);
         PresentedChallenge presented;
@@ -51,7 +65,11 @@ public sealed class ChallengeRouter(ResponderServiceProvisioner responder, InPla
     {
         ArgumentNullException.ThrowIfNull(presented);
         var removedPaths = 0;
-        if (presented.Strategy == RoutingStrategy.InPlace)
+        if (presented.HttpRoute is { } route)
+        {
+            await httpRoutes.RemoveAsync(route, cancellationToken).ConfigureAwait(false);
+        }
+        else if (presented.Strategy == RoutingStrategy.InPlace)
         {
             removedPaths = (await _inPlace.RemoveAsync(presented.Certificate, presented.Paths, cancellationToken).ConfigureAwait(false)).Count;
         }
@@ -67,6 +85,17 @@ public sealed class ChallengeRouter(ResponderServiceProvisioner responder, InPla
     public async Task<LeftoverCleanup> RemoveLeftoversAsync(CertificateRef certificate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        if (certificate.IsGateway)
+        {
+            var routes = await httpRoutes.RemoveAllAsync(certificate.WholeObject, cancellationToken).ConfigureAwait(false);
+            if (routes > 0)
+            {
+                KubernetesLog.LeftoversRemoved(_logger, certificate, 0, routes);
+            }
+
+            return new LeftoverCleanup(certificate, 0, routes);
+        }
+
         var paths = await _inPlace.RemoveAsync(certificate, null, cancellationToken).ConfigureAwait(false);
         var solvers = await _solver.DeleteAllAsync(certificate, cancellationToken).ConfigureAwait(false);
         if (paths.Count > 0 || solvers > 0)
@@ -75,6 +104,37 @@ public sealed class ChallengeRouter(ResponderServiceProvisioner responder, InPla
         }
 
         return new LeftoverCleanup(certificate, paths.Count, solvers);
+    }
+
+    /// <summary>
+    /// A Gateway's challenge: a solver HTTPRoute on the Gateway's HTTP listeners, then a bounded wait for its controller to
+    /// accept it (a refusal fails here, before the CA is asked). A route the wait refuses is removed at once.
+    /// </summary>
+    private async Task<PresentedChallenge> PresentHttpRouteAsync(ChallengeRoutingRequest request, CancellationToken cancellationToken)
+    {
+        var certificate = request.Certificate;
+        var strategy = request.Strategy ?? RoutingStrategy.HttpRouteRedirect;
+        var gateway = await gateways.ReadAsync(certificate.WholeObject, cancellationToken).ConfigureAwait(false);
+        var route = await httpRoutes.PresentAsync(
+            certificate.WholeObject,
+            gateway.Listeners,
+            request.Hosts,
+            request.Tokens,
+            strategy == RoutingStrategy.HttpRouteBackend ? GatewayRouting.Backend : GatewayRouting.Redirect,
+            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await httpRoutes.WaitUntilAcceptedAsync(route, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Errors.RouteNotAcceptedException)
+        {
+            await httpRoutes.RemoveAsync(route, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var paths = request.Hosts.SelectMany(h => request.Tokens.Select(t => new PresentedPath(h, ChallengePaths.For(t), route.Name, 0, AddedRule: true))).ToList();
+        KubernetesLog.ChallengePresented(_logger, certificate, strategy, paths.Count);
+        return new PresentedChallenge(certificate, strategy, paths, null, route.Name, false, route);
     }
 
     /// <summary>The challenge routing in the cluster for <paramref name="certificate"/> now: tracked paths (with the Ingress's resourceVersion) and solver Ingresses.</summary>

@@ -9,10 +9,12 @@ namespace CertFunctions.Core.Kubernetes.Routing;
 /// <param name="SolverIngressName">Solver strategy: the Ingress we created; null in place.</param>
 /// <param name="ResponderServiceName">The Service the paths point to.</param>
 /// <param name="ResponderServiceCreated">True when this call created the (shared, kept) ExternalName responder Service.</param>
+/// <param name="HttpRoute">Gateways: the solver HTTPRoute we created; null for an Ingress.</param>
 public sealed record PresentedChallenge(
     CertificateRef Certificate,
     RoutingStrategy Strategy,
     IReadOnlyList<PresentedPath> Paths,
     string? SolverIngressName,
     string ResponderServiceName,
-    bool ResponderServiceCreated);
+    bool ResponderServiceCreated,
+    HttpRoutes.PresentedHttpRoute? HttpRoute = null);

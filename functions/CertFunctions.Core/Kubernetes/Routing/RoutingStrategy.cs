@@ -11,4 +11,10 @@ public enum RoutingStrategy
 
     /// <summary>Create a separate solver Ingress for the same hosts (solver-ingress).</summary>
     SolverIngress,
+
+    /// <summary>Gateways: a solver HTTPRoute with a RequestRedirect to the responder's public URL (annotation value redirect).</summary>
+    HttpRouteRedirect,
+
+    /// <summary>Gateways: a solver HTTPRoute with a backendRef to the responder Service (annotation value backend).</summary>
+    HttpRouteBackend,
 }

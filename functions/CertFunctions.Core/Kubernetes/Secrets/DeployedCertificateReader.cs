@@ -27,10 +27,10 @@ public sealed class DeployedCertificateReader(IKubernetesClientProvider clients,
         ArgumentNullException.ThrowIfNull(certificate);
         var client = _clients.GetClient(certificate.Cluster);
         var secret = await KubernetesCall.RunOrNullAsync(
-            () => client.CoreV1.ReadNamespacedSecretAsync(secretName, certificate.Namespace, cancellationToken: cancellationToken),
-            $"read Secret {certificate.Namespace}/{secretName}",
+            () => client.CoreV1.ReadNamespacedSecretAsync(secretName, certificate.SecretNamespace, cancellationToken: cancellationToken),
+            $"read Secret {certificate.SecretNamespace}/{secretName}",
             cancellationToken).ConfigureAwait(false);
-        return secret is null ? null : FromSecret(secret, certificate.Namespace, secretName);
+        return secret is null ? null : FromSecret(secret, certificate.SecretNamespace, secretName);
     }
 
     /// <summary>

@@ -55,8 +55,10 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
         var labels = new Dictionary<string, string>
         {
             [CertFunctionsLabels.ManagedBy] = CertFunctionsLabels.ManagedByValue,
-            [CertFunctionsLabels.Ingress] = LabelValue.ForName(certificate.Ingress),
         };
+
+        // A Gateway's Secret names its Gateway under a label of its own, so no Ingress of the same name takes it for its own.
+        labels[certificate.IsGateway ? Routing.HttpRoutes.SolverHttpRouteBuilder.GatewayLabel : CertFunctionsLabels.Ingress] = LabelValue.ForName(certificate.Name);
         var annotations = new Dictionary<string, string>
         {
             [CertFunctionsAnnotations.Domains] = string.Join(',', domains),
@@ -81,7 +83,7 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
         var crt = Encoding.UTF8.GetBytes(chain.ToPem());
         var key = Encoding.UTF8.GetBytes(privateKeyPem.Trim() + "\n");
         var client = _clients.GetClient(certificate.Cluster);
-        var description = $"Secret {certificate.Namespace}/{secretName}";
+        var description = $"Secret {certificate.SecretNamespace}/{secretName}";
 
         for (var attempt = 1; ; attempt++)
         {
@@ -89,19 +91,19 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
             var adopted = false;
             var updated = await GuardedUpdate.RunAsync(
                 description,
-                ct => ReadAsync(client, certificate.Namespace, secretName, ct),
+                ct => ReadAsync(client, certificate.SecretNamespace, secretName, ct),
                 (existing, patch) =>
                 {
                     adopted = !CertFunctionsLabels.IsManagedByUs(existing.Metadata.Labels);
                     if (adopted && !allowAdopt)
                     {
-                        throw new SecretNotOwnedException(certificate.Namespace, secretName);
+                        throw new SecretNotOwnedException(certificate.SecretNamespace, secretName);
                     }
 
                     if (!string.Equals(existing.Type ?? "Opaque", TlsSecretType, StringComparison.Ordinal))
                     {
                         throw new InvalidIngressConfigurationException(
-                            $"Secret '{certificate.Namespace}/{secretName}' has type '{existing.Type}', not {TlsSecretType}, and a Secret's type cannot change: delete it or choose another name with {CertFunctionsAnnotations.SecretName}.");
+                            $"Secret '{certificate.SecretNamespace}/{secretName}' has type '{existing.Type}', not {TlsSecretType}, and a Secret's type cannot change: delete it or choose another name with {CertFunctionsAnnotations.SecretName}.");
                     }
 
                     patch.SetEntries("/metadata/labels", existing.Metadata.Labels, labels);
@@ -123,7 +125,7 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
 
                     return Task.CompletedTask;
                 },
-                (patch, ct) => client.CoreV1.PatchNamespacedSecretAsync(patch, secretName, certificate.Namespace, cancellationToken: ct),
+                (patch, ct) => client.CoreV1.PatchNamespacedSecretAsync(patch, secretName, certificate.SecretNamespace, cancellationToken: ct),
                 _kubernetes.ConflictRetries,
                 _logger,
                 cancellationToken).ConfigureAwait(false);
@@ -142,7 +144,7 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
                                 Metadata = new V1ObjectMeta { Name = secretName, Labels = labels, Annotations = annotations },
                                 Data = new Dictionary<string, byte[]> { ["tls.crt"] = crt, ["tls.key"] = key },
                             },
-                            certificate.Namespace,
+                            certificate.SecretNamespace,
                             cancellationToken: cancellationToken),
                         $"create {description}",
                         cancellationToken).ConfigureAwait(false);
@@ -156,7 +158,7 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
             }
 
             var summary = new TlsSecretSummary(
-                certificate.Namespace,
+                certificate.SecretNamespace,
                 secretName,
                 domains,
                 CertificateMaterial.Serial(leaf),
@@ -166,7 +168,7 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
                 chain.Certificates.Count,
                 created,
                 !created && adopted);
-            KubernetesLog.SecretWritten(_logger, certificate.Namespace, secretName, summary.Serial, summary.NotAfter, created, summary.Adopted);
+            KubernetesLog.SecretWritten(_logger, certificate.SecretNamespace, secretName, summary.Serial, summary.NotAfter, created, summary.Adopted);
             foreach (var item in chain.Certificates)
             {
                 item.Dispose();

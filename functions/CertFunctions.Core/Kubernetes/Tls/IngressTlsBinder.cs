@@ -18,6 +18,12 @@ public sealed class IngressTlsBinder(IKubernetesClientProvider clients, IOptions
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(hosts);
+        if (certificate.IsGateway)
+        {
+            // A Gateway's listeners name the Secret themselves: nothing to attach, and nothing written to the Gateway.
+            return new TlsBindingResult(certificate, secretName, false);
+        }
+
         var changed = false;
         await IngressUpdate.RunAsync(
             _clients.GetClient(certificate.Cluster),

@@ -1,6 +1,7 @@
 using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Kubernetes.Discovery;
 using CertFunctions.Core.Kubernetes.Events;
+using CertFunctions.Core.Kubernetes.Gateways;
 using CertFunctions.Core.Kubernetes.Routing;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Kubernetes.Tls;
@@ -25,13 +26,22 @@ public sealed class RbacTests(KubeApiEmulatorFixture emulator)
             hosts: ["www.example.com"],
             className: "nginx"));
         var certificate = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
-        using var host = KubernetesTestHost.Create(emulator, new Dictionary<string, string?> { ["Challenge:ResponderExternalName"] = "myapp.azurewebsites.net" });
+        var other = await emulator.CreateNamespaceAsync("rbacother");
+        await GatewayObjects.ApplyAsync(client, ns, GatewayObjects.EmulatorController,
+            GatewayObjects.Http("http"), GatewayObjects.Https("www", "gw.example.com", "gw-tls"), GatewayObjects.Https("other", "other.example.com", "other-tls", secretNamespace: other));
+        var gateway = CertificateRef.ForGateway(KubernetesTestHost.Cluster, ns, "web").ForSecret(ns, "gw-tls");
+        using var host = KubernetesTestHost.Create(emulator, new Dictionary<string, string?>
+        {
+            ["Challenge:ResponderExternalName"] = "myapp.azurewebsites.net",
+            ["Challenge:ResponderUrl"] = "https://myapp.azurewebsites.net",
+        });
         using var moved = KubernetesTestHost.Create(emulator, new Dictionary<string, string?> { ["Challenge:ResponderExternalName"] = "moved.azurewebsites.net" });
         await emulator.ResetAuditAsync();
 
         await RunIssuanceAsync(host, certificate, RoutingStrategy.InPlace, IngressEventReasons.CertificateIssued);
         await RunIssuanceAsync(host, certificate, RoutingStrategy.SolverIngress, IngressEventReasons.CertificateRenewed);
         await RunIssuanceAsync(moved, certificate, RoutingStrategy.SolverIngress, IngressEventReasons.CertificateRenewed);
+        await RunIssuanceAsync(host, gateway, RoutingStrategy.HttpRouteRedirect, IngressEventReasons.CertificateIssued);
 
         var used = (await emulator.GetAuditAsync())
             .Where(e => e.Code != 401)
@@ -54,6 +64,13 @@ public sealed class RbacTests(KubeApiEmulatorFixture emulator)
 
         // The scan's leftover sweep: our solver Ingresses in every namespace.
         await host.Get<SolverIngressChallengeRouting>().ListAllAsync(certificate.Cluster, CancellationToken.None);
+        if (certificate.IsGateway)
+        {
+            // What the Gateway's run adds: read it (and the ReferenceGrants of the other namespace), report its listeners.
+            await host.Get<GatewayProblemReporter>().ReportAsync(
+                await host.Get<GatewayCertificatesReader>().ReadAsync(certificate.WholeObject, CancellationToken.None), CancellationToken.None);
+        }
+
         var spec = await host.Get<IngressCertificateReader>().ReadAsync(certificate, CancellationToken.None);
         var deployed = await host.Get<DeployedCertificateReader>().ReadAsync(certificate, spec.SecretName, CancellationToken.None);
         var router = host.Get<ChallengeRouter>();

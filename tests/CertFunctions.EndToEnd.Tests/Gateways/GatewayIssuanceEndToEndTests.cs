@@ -1,0 +1,136 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
+using CertFunctions.EndToEnd.Tests.Issuance;
+using CertFunctions.Testing.LocalWorld;
+
+namespace CertFunctions.EndToEnd.Tests.Gateways;
+
+[Collection(LocalWorldCollection.Name)]
+public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
+{
+    [Fact]
+    public async Task A_gateway_with_two_https_listeners_gets_a_verified_certificate_per_secret_through_a_redirect_route_that_is_removed_afterwards()
+    {
+        var world = fixture.World;
+        var ns = await GatewaySeeder.SeedAsync(world, "web", [
+            GatewaySeeder.Http("http"),
+            GatewaySeeder.Https("shop", "shop.gw-redirect.example.test", "shop-tls"),
+            GatewaySeeder.Https("api", "api.gw-redirect.example.test", "api-tls"),
+            GatewaySeeder.Https("wild", "*.gw-redirect.example.test", "wild-tls"),
+        ]);
+        var before = await GatewaySpecAsync(world, ns);
+
+        var final = await RequestAndWaitAsync(ns, "web");
+
+        Assert.True((string?)final["status"] == "Completed", E2E.Pretty(final) + "\n" + fixture.Host.RecentOutput);
+        await AssertCertificateAsync(world, ns, "shop-tls", ["shop.gw-redirect.example.test"]);
+        await AssertCertificateAsync(world, ns, "api-tls", ["api.gw-redirect.example.test"]);
+        Assert.Equal(before, await GatewaySpecAsync(world, ns));
+        var routes = await E2E.GetJsonAsync(world, "get", "httproutes", "-n", ns);
+        Assert.Empty(routes["items"]!.AsArray());
+        Assert.Empty(world.Azurite.CreateBlobServiceClient().GetBlobContainerClient("acme-challenges").GetBlobs());
+
+        // Each Secret keeps its own state (outcome, back-off), apart from any Ingress of the same name.
+        var states = world.Azurite.CreateBlobServiceClient().GetBlobContainerClient("certfunctions-state")
+            .GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"certificates/default/{ns}/", CancellationToken.None).Select(b => b.Name).Order(StringComparer.Ordinal);
+        Assert.Equal([$"certificates/default/{ns}/gateways/web/{ns}/api-tls.json", $"certificates/default/{ns}/gateways/web/{ns}/shop-tls.json"], states);
+
+        // Events land on the Gateway: one per certificate, and the wildcard listener is reported, never skipped silently.
+        var events = (await E2E.GetJsonAsync(world, "get", "events", "-n", ns))["items"]!.AsArray()
+            .Where(e => (string?)e!["involvedObject"]!["kind"] == "Gateway" && (string?)e["involvedObject"]!["name"] == "web")
+            .Select(e => (string)e!["reason"]!)
+            .ToList();
+        Assert.Equal(2, events.Count(r => r == "CertificateIssued"));
+        Assert.Contains("ListenerWildcardHostname", events);
+    }
+
+    [Fact]
+    public async Task Listeners_sharing_a_secret_share_one_certificate_with_both_hostnames()
+    {
+        var world = fixture.World;
+        var ns = await GatewaySeeder.SeedAsync(world, "web", [
+            GatewaySeeder.Http("http"),
+            GatewaySeeder.Https("a", "a.gw-shared.example.test", "shared-tls"),
+            GatewaySeeder.Https("b", "b.gw-shared.example.test", "shared-tls"),
+        ]);
+
+        var final = await RequestAndWaitAsync(ns, "web");
+
+        Assert.True((string?)final["status"] == "Completed", E2E.Pretty(final) + "\n" + fixture.Host.RecentOutput);
+        await AssertCertificateAsync(world, ns, "shared-tls", ["a.gw-shared.example.test", "b.gw-shared.example.test"]);
+    }
+
+    [Fact]
+    public async Task Bad_gateway_requests_get_problem_answers_and_change_nothing()
+    {
+        var world = fixture.World;
+        var noHttp = await GatewaySeeder.SeedAsync(world, "web", [GatewaySeeder.Https("shop", "shop.gw-nohttp.example.test", "shop-tls")]);
+        var optedOut = await GatewaySeeder.SeedAsync(world, "web", [GatewaySeeder.Http("http"), GatewaySeeder.Https("shop", "shop.gw-out.example.test", "shop-tls")], optIn: false);
+        var onlyWildcard = await GatewaySeeder.SeedAsync(world, "web", [GatewaySeeder.Http("http"), GatewaySeeder.Https("wild", "*.gw-wild.example.test", "wild-tls")]);
+
+        var (noHttpStatus, noHttpProblem) = await RequestAsync(noHttp, "web");
+        var (outStatus, outProblem) = await RequestAsync(optedOut, "web");
+        var (wildStatus, wildProblem) = await RequestAsync(onlyWildcard, "web");
+        var (missingStatus, missingProblem) = await RequestAsync(noHttp, "absent");
+        var (bothStatus, bothProblem) = await PostAsync(new { @namespace = noHttp, gateway = "web", ingress = "web" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, "The Gateway cannot be served"), (noHttpStatus, (string?)noHttpProblem["title"]));
+        Assert.Contains("no HTTP listener on port 80", (string?)noHttpProblem["detail"], StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.BadRequest, "The Gateway does not opt in"), (outStatus, (string?)outProblem["title"]));
+        Assert.Equal(HttpStatusCode.BadRequest, wildStatus);
+        Assert.Contains("wildcard", (string?)wildProblem["detail"], StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.NotFound, "Gateway not found"), (missingStatus, (string?)missingProblem["title"]));
+        Assert.Equal(HttpStatusCode.BadRequest, bothStatus);
+        Assert.NotNull(bothProblem["errors"]!["gateway"]);
+        foreach (var ns in new[] { noHttp, optedOut, onlyWildcard })
+        {
+            Assert.Empty((await E2E.GetJsonAsync(world, "get", "httproutes", "-n", ns))["items"]!.AsArray());
+            Assert.DoesNotContain((await E2E.GetJsonAsync(world, "get", "secrets", "-n", ns))["items"]!.AsArray(), s => (string?)s!["type"] == "kubernetes.io/tls");
+        }
+    }
+
+    private async Task<JsonObject> RequestAndWaitAsync(string ns, string gateway)
+    {
+        using var response = await fixture.Host.RequestGatewayCertificatesAsync(ns, gateway);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"expected 202, got {(int)response.StatusCode}: {body}");
+        Assert.StartsWith("gw_", (string?)JsonNode.Parse(body)!["id"], StringComparison.Ordinal);
+        return await E2E.WaitForOperationAsync(fixture.Host, response.Headers.Location!);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonObject Problem)> RequestAsync(string ns, string gateway)
+    {
+        using var response = await fixture.Host.RequestGatewayCertificatesAsync(ns, gateway);
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
+    }
+
+    private async Task<(HttpStatusCode Status, JsonObject Problem)> PostAsync(object body)
+    {
+        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(fixture.Host.Http, "api/certificates", body);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
+    }
+
+    private static async Task<string> GatewaySpecAsync(LocalWorld world, string ns) =>
+        E2E.Pretty((await E2E.GetJsonAsync(world, "get", "gateway", "web", "-n", ns))["spec"]!);
+
+    private static async Task AssertCertificateAsync(LocalWorld world, string ns, string secretName, string[] hosts)
+    {
+        var secret = await E2E.GetJsonAsync(world, "get", "secret", secretName, "-n", ns);
+        Assert.Equal("kubernetes.io/tls", (string?)secret["type"]);
+        Assert.Equal("web", (string?)secret["metadata"]!["labels"]!["certfunctions.io/gateway"]);
+        var chain = new X509Certificate2Collection();
+        chain.ImportFromPem(Encoding.ASCII.GetString(Convert.FromBase64String((string)secret["data"]!["tls.crt"]!)));
+        Assert.True(chain.Count >= 2, "tls.crt must hold the leaf and its intermediates");
+        var sans = chain[0].Extensions.OfType<X509SubjectAlternativeNameExtension>().Single().EnumerateDnsNames().ToArray();
+        Assert.Equal(hosts.Order(), sans.Order());
+        using var verify = new X509Chain();
+        verify.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        verify.ChainPolicy.CustomTrustStore.Add(await world.Pebble.GetRootCertificateAsync());
+        verify.ChainPolicy.ExtraStore.AddRange(new X509Certificate2Collection(chain.Skip(1).ToArray()));
+        verify.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        Assert.True(verify.Build(chain[0]), string.Join("; ", verify.ChainStatus.Select(s => s.StatusInformation)));
+    }
+}
