@@ -269,9 +269,12 @@ public sealed partial class IssueCertificateOrchestratorTests : IClassFixture<Is
 
     private static IssueCertificateRequest Request(CertificateRef certificate, IssuanceReason reason = IssuanceReason.Requested) => new(certificate, reason);
 
-    /// <summary>The POSTs that told the CA to validate a challenge (payload <c>{}</c>), in this test.</summary>
+    /// <summary>
+    /// The POSTs the CA accepted as "validate this challenge" (payload <c>{}</c>), in this test; a request Pebble refused
+    /// with its random badNonce is sent again by the client, as RFC 8555 says, and is not an answer.
+    /// </summary>
     private List<PebbleExchange> ChallengeAnswers()
-        => [.. _world.CaExchanges.Where(e => e.Method == "POST" && e.Path.StartsWith("/chalZ/", StringComparison.Ordinal) && e.Payload == "{}")];
+        => [.. _world.CaExchanges.Where(e => e.Method == "POST" && e.Path.StartsWith("/chalZ/", StringComparison.Ordinal) && e.Payload == "{}" && e.StatusCode == 200)];
 
     private IEnumerable<string> ChallengeTokens()
         => ChallengeAnswers().Select(e => JsonNode.Parse(e.AnswerBody)!["token"]!.GetValue<string>());
