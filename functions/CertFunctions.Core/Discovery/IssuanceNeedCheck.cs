@@ -23,6 +23,7 @@ public sealed class IssuanceNeedCheck(
     CertificateStateStore states,
     IOptions<ChallengeRoutingOptions> routing,
     IOptions<Challenges.ResponderOptions> responder,
+    Issuers.AcmeIssuerCatalog issuers,
     TimeProvider time)
 {
     /// <summary>Checks <paramref name="certificate"/>; with <paramref name="uid"/>, an object of another uid or an older generation counts as not stored.</summary>
@@ -54,9 +55,9 @@ public sealed class IssuanceNeedCheck(
         IngressCertificateSpec spec;
         try
         {
-            spec = IngressCertificateSpecBuilder.Build(certificate, ingress, routing.Value, responder.Value.RequireKnownHost);
+            spec = IngressCertificateSpecBuilder.Build(certificate, ingress, routing.Value, responder.Value.RequireKnownHost, issuers);
         }
-        catch (InvalidIngressConfigurationException ex)
+        catch (Exception ex) when (ex is InvalidIngressConfigurationException or Issuers.UnknownIssuerException or Issuers.IssuerNotAllowedException)
         {
             return new IssuanceNeedResult(IssuanceNeed.Nothing, ex.Message, readUid, readGeneration);
         }
@@ -64,8 +65,10 @@ public sealed class IssuanceNeedCheck(
         var now = time.GetUtcNow();
         var deployed = await certificates.ReadAsync(certificate, spec.SecretName, cancellationToken).ConfigureAwait(false);
         var due = RenewalDecision.Due(spec.Hosts, deployed, now);
+        // certfunctions.io/issuer changed: the certificate is from another CA than the object asks for now.
+        var issuerChanged = deployed is not null && issuers.Find(spec.Issuer) is { } wanted && RenewalDecision.IssuerChanged(deployed, wanted);
         var attached = !TlsEntryPlanner.Plan(ingress, spec.Hosts, spec.SecretName, new Kubernetes.Patching.JsonPatch());
-        if (due is null && attached)
+        if (due is null && attached && !issuerChanged)
         {
             return new IssuanceNeedResult(IssuanceNeed.Nothing, "its certificate covers every name and is attached", readUid, readGeneration, spec.SecretName);
         }
@@ -76,7 +79,8 @@ public sealed class IssuanceNeedCheck(
             return new IssuanceNeedResult(IssuanceNeed.Nothing, $"backing off after a failure until {state.NextAttemptAfter:u}", readUid, readGeneration, spec.SecretName);
         }
 
-        var why = due is null ? $"spec.tls does not attach Secret {spec.SecretName} for every name"
+        var why = issuerChanged && due is null ? $"its certificate is not from issuer {spec.Issuer}, which the Ingress asks for"
+            : due is null ? $"spec.tls does not attach Secret {spec.SecretName} for every name"
             : deployed is null ? $"Secret {spec.SecretName} holds no certificate"
             : "its certificate does not cover every name, has expired or is due";
         return new IssuanceNeedResult(IssuanceNeed.Issue, why, readUid, readGeneration, spec.SecretName);

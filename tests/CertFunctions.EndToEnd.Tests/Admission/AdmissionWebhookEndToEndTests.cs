@@ -30,6 +30,30 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
     }
 
     [Fact]
+    public async Task An_issuer_changed_with_kubectl_alone_reissues_from_the_new_issuer()
+    {
+        var ns = await IngressSeeder.SeedAsync(World, "move", ["move.webhook.example.test"], namespacePrefix: "webhook");
+        var first = await WaitForSecretAsync(ns, "move-tls", TimeSpan.FromSeconds(90));
+        Assert.True(first is not null, "no Secret after the apply\n" + World.Host!.RecentOutput);
+        Assert.Equal("default", (string?)first!["metadata"]!["annotations"]!["certfunctions.io/issuer"]);
+
+        // An annotation change bumps no generation: the webhook still sees our annotation change and the run re-checks.
+        var annotate = await World.Emulator.RunKubectlAsync("annotate", "ingress", "move", "-n", ns, "certfunctions.io/issuer=production");
+        Assert.True(annotate.ExitCode == 0, annotate.StandardError);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        string? issuer = null;
+        while (DateTime.UtcNow < deadline && issuer != "production")
+        {
+            await Task.Delay(250);
+            var secret = await WaitForSecretAsync(ns, "move-tls", TimeSpan.FromSeconds(5));
+            issuer = (string?)secret?["metadata"]?["annotations"]?["certfunctions.io/issuer"];
+        }
+
+        Assert.True(issuer == "production", $"the Secret is still from issuer {issuer}\n" + World.Host!.RecentOutput);
+    }
+
+    [Fact]
     public async Task A_write_refused_after_the_webhook_ends_quietly_without_a_warning()
     {
         var ns = await World.Emulator.CreateNamespaceAsync("refused");

@@ -1,4 +1,5 @@
 using CertFunctions.Testing.LocalWorld;
+using CertFunctions.Testing.Pebble;
 
 namespace CertFunctions.EndToEnd.Tests.Admission;
 
@@ -9,7 +10,12 @@ public sealed class WebhookWorldFixture : IAsyncLifetime
     public WebhookWorld Webhook { get; private set; } = null!;
 
     /// <inheritdoc />
-    public async Task InitializeAsync() => Webhook = await WebhookWorld.StartAsync();
+    public async Task InitializeAsync() => Webhook = await WebhookWorld.StartAsync(options: new LocalWorldOptions
+    {
+        // A second CA as the issuer "production", for an issuer switched with kubectl alone.
+        SecondPebble = PebbleOptions.Default,
+        SecondIssuerNames = ["production"],
+    });
 
     /// <inheritdoc />
     public async Task DisposeAsync() => await Webhook.DisposeAsync();
