@@ -37,6 +37,10 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
         Assert.True(first is not null, "no Secret after the apply\n" + World.Host!.RecentOutput);
         Assert.Equal("default", (string?)first!["metadata"]!["annotations"]!["certfunctions.io/issuer"]);
 
+        // The first run ends before the switch: a write while it runs is not queued behind it (a known gap, see deploy.md).
+        var firstRun = await WaitForEndAsync(new CertificateRef("default", ns, "move").InstanceId, TimeSpan.FromSeconds(60));
+        Assert.Equal("Completed", (string?)firstRun["status"]);
+
         // An annotation change bumps no generation: the webhook still sees our annotation change and the run re-checks.
         var annotate = await World.Emulator.RunKubectlAsync("annotate", "ingress", "move", "-n", ns, "certfunctions.io/issuer=production");
         Assert.True(annotate.ExitCode == 0, annotate.StandardError);
