@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json.Nodes;
 using CertFunctions.EndToEnd.Tests.Issuance;
 using CertFunctions.Testing.LocalWorld;
@@ -25,8 +23,8 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
         var final = await RequestAndWaitAsync(ns, "web");
 
         Assert.True((string?)final["status"] == "Completed", E2E.Pretty(final) + "\n" + fixture.Host.RecentOutput);
-        await AssertCertificateAsync(world, ns, "shop-tls", ["shop.gw-redirect.example.test"]);
-        await AssertCertificateAsync(world, ns, "api-tls", ["api.gw-redirect.example.test"]);
+        await GatewayAssertions.AssertCertificateAsync(world, ns, "shop-tls", ["shop.gw-redirect.example.test"]);
+        await GatewayAssertions.AssertCertificateAsync(world, ns, "api-tls", ["api.gw-redirect.example.test"]);
         Assert.Equal(before, await GatewaySpecAsync(world, ns));
         var routes = await E2E.GetJsonAsync(world, "get", "httproutes", "-n", ns);
         Assert.Empty(routes["items"]!.AsArray());
@@ -59,7 +57,7 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
         var final = await RequestAndWaitAsync(ns, "web");
 
         Assert.True((string?)final["status"] == "Completed", E2E.Pretty(final) + "\n" + fixture.Host.RecentOutput);
-        await AssertCertificateAsync(world, ns, "shared-tls", ["a.gw-shared.example.test", "b.gw-shared.example.test"]);
+        await GatewayAssertions.AssertCertificateAsync(world, ns, "shared-tls", ["a.gw-shared.example.test", "b.gw-shared.example.test"]);
     }
 
     [Fact]
@@ -115,22 +113,4 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
 
     private static async Task<string> GatewaySpecAsync(LocalWorld world, string ns) =>
         E2E.Pretty((await E2E.GetJsonAsync(world, "get", "gateway", "web", "-n", ns))["spec"]!);
-
-    private static async Task AssertCertificateAsync(LocalWorld world, string ns, string secretName, string[] hosts)
-    {
-        var secret = await E2E.GetJsonAsync(world, "get", "secret", secretName, "-n", ns);
-        Assert.Equal("kubernetes.io/tls", (string?)secret["type"]);
-        Assert.Equal("web", (string?)secret["metadata"]!["labels"]!["certfunctions.io/gateway"]);
-        var chain = new X509Certificate2Collection();
-        chain.ImportFromPem(Encoding.ASCII.GetString(Convert.FromBase64String((string)secret["data"]!["tls.crt"]!)));
-        Assert.True(chain.Count >= 2, "tls.crt must hold the leaf and its intermediates");
-        var sans = chain[0].Extensions.OfType<X509SubjectAlternativeNameExtension>().Single().EnumerateDnsNames().ToArray();
-        Assert.Equal(hosts.Order(), sans.Order());
-        using var verify = new X509Chain();
-        verify.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        verify.ChainPolicy.CustomTrustStore.Add(await world.Pebble.GetRootCertificateAsync());
-        verify.ChainPolicy.ExtraStore.AddRange(new X509Certificate2Collection(chain.Skip(1).ToArray()));
-        verify.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        Assert.True(verify.Build(chain[0]), string.Join("; ", verify.ChainStatus.Select(s => s.StatusInformation)));
-    }
 }
