@@ -188,7 +188,10 @@ public sealed partial class CertificatesApi(
         await WriteJsonAsync(context, StatusCodes.Status200OK, response).ConfigureAwait(false);
     }
 
-    /// <summary><c>GET /api/certificates</c>: every managed certificate with expiry, planned renewal, last outcome and whether it is at risk.</summary>
+    /// <summary>
+    /// <c>GET /api/certificates</c>: every managed certificate with its object's kind and name, hosts, expiry, planned
+    /// renewal, last outcome and whether it is at risk.
+    /// </summary>
     public async Task ListAsync(HttpContext context)
     {
         var all = await states.ListAsync(context.RequestAborted).ConfigureAwait(false);
@@ -200,6 +203,11 @@ public sealed partial class CertificatesApi(
             .Select(s => new
             {
                 s.Certificate,
+
+                // The object as the dashboard and the CLI show it: for a Gateway one entry per Secret, whose hosts are
+                // the hostnames of the listeners naming it.
+                Kind = s.Certificate.Kind.ToString(),
+                s.Certificate.Name,
                 s.Hosts,
                 s.SecretName,
                 s.NotAfter,

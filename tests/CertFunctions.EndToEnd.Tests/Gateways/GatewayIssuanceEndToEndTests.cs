@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Orchestration.Activities;
+using CertFunctions.EndToEnd.Tests.Idempotence;
 using CertFunctions.EndToEnd.Tests.Issuance;
 using CertFunctions.Testing.LocalWorld;
 
@@ -59,6 +63,46 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
         Assert.True((string?)final["status"] == "Completed", E2E.Pretty(final) + "\n" + fixture.Host.RecentOutput);
         await GatewayAssertions.AssertCertificateAsync(world, ns, "shared-tls", ["a.gw-shared.example.test", "b.gw-shared.example.test"]);
     }
+
+    [Fact]
+    public async Task The_list_shows_each_gateway_certificate_with_kind_and_listener_hostnames_until_a_run_finds_the_gateway_deleted()
+    {
+        var world = fixture.World;
+        var ns = await GatewaySeeder.SeedAsync(world, "web", [
+            GatewaySeeder.Http("http"),
+            GatewaySeeder.Https("shop", "shop.gw-list.example.test", "shop-tls"),
+            GatewaySeeder.Https("shop-www", "www.gw-list.example.test", "shop-tls"),
+            GatewaySeeder.Https("api", "api.gw-list.example.test", "api-tls"),
+        ]);
+        var final = await RequestAndWaitAsync(ns, "web");
+        Assert.True((string?)final["status"] == "Completed", E2E.Pretty(final) + "\n" + fixture.Host.RecentOutput);
+
+        var listed = await ListedAsync(ns);
+        Assert.Equal(["api-tls", "shop-tls"], listed.Select(i => (string)i["secretName"]!).Order(StringComparer.Ordinal));
+        Assert.All(listed, i => Assert.Equal(("Gateway", "web", "Succeeded"), ((string?)i["kind"], (string?)i["name"], (string?)i["lastOutcome"])));
+        var shop = listed.Single(i => (string?)i["secretName"] == "shop-tls");
+        Assert.Equal(["shop.gw-list.example.test", "www.gw-list.example.test"], shop["hosts"]!.AsArray().Select(h => (string)h!).Order(StringComparer.Ordinal));
+        Assert.Equal("Gateway", (string?)shop["certificate"]!["kind"]);
+
+        // The Gateway is deleted; the next attempt to read it (as the first step of a run does) fails with NotFound and
+        // drops its certificates from the list; the Secrets stay. Twice gives the same outcome.
+        var deleted = await world.Emulator.RunKubectlAsync("delete", "gateway", "web", "-n", ns);
+        Assert.True(deleted.ExitCode == 0, deleted.StandardError);
+        using var steps = new IssuanceSteps(world);
+        var gateway = CertificateRef.ForGateway("default", ns, "web");
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await Assert.ThrowsAsync<GatewayNotFoundException>(() => steps.RunAsync<ReadGatewayActivity, CertificateRef, GatewayIssuancePlan>(gateway, gateway));
+            Assert.Empty(await ListedAsync(ns));
+        }
+
+        Assert.Equal(["api-tls", "shop-tls"], (await GatewayAssertions.TlsSecretsAsync(world, ns)).Order(StringComparer.Ordinal));
+    }
+
+    private async Task<List<JsonNode>> ListedAsync(string ns) =>
+        [.. JsonNode.Parse(await fixture.Host.Http.GetStringAsync(new Uri("api/certificates", UriKind.Relative)))!["certificates"]!.AsArray()
+            .Where(i => (string?)i!["certificate"]!["namespace"] == ns)
+            .Select(i => i!)];
 
     [Fact]
     public async Task Bad_gateway_requests_get_problem_answers_and_change_nothing()
