@@ -136,7 +136,8 @@ public sealed partial class CertificatesApi(
 
     /// <summary>
     /// <c>DELETE /api/certificates/operations/{id}</c>: cancels a running issuance (for example one waiting out a rate
-    /// limit) and removes its challenge routing and tokens once the runtime has recorded the termination.
+    /// limit) and removes its challenge routing and tokens once the runtime has recorded the termination. A Gateway's run
+    /// ends with its per-Secret operations; cancelling one of those while its run is going cancels the run.
     /// </summary>
     public async Task CancelOperationAsync(HttpContext context, string id)
     {
@@ -152,6 +153,15 @@ public sealed partial class CertificatesApi(
             await ProblemResponse.WriteAsync(
                 context, StatusCodes.Status409Conflict, "The operation has ended", $"Operation '{id}' is {snapshot.State}; there is nothing to cancel.").ConfigureAwait(false);
             return;
+        }
+
+        // One certificate of a Gateway's running run (the id the list and the dashboard show for it): its parent waits for
+        // it, so cancelling it alone would leave the run waiting forever; cancel the whole run.
+        if (ToResponse(context, snapshot).Certificate is { IsGateway: true, Secret: not null } part
+            && await orchestrations.GetAsync(part.WholeObject.InstanceId, context.RequestAborted).ConfigureAwait(false) is { IsActive: true } run)
+        {
+            id = run.InstanceId;
+            snapshot = run;
         }
 
         await orchestrations.TerminateAsync(id, "Cancelled through the API.", context.RequestAborted).ConfigureAwait(false);

@@ -76,6 +76,29 @@ public sealed class GatewayRestartEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cancelling_the_operation_of_one_secret_cancels_the_whole_gateway_run_that_waits_for_it()
+    {
+        var world = _world!;
+        var ns = await GatewaySeeder.SeedAsync(world, "web", [GatewaySeeder.Http("http"), GatewaySeeder.Https("shop", "shop.gw-cancel-part.example.test", "shop-tls")]);
+        var before = await GatewayAssertions.SpecAsync(world, ns);
+        var operation = await E2E.RequestGatewayAsync(world.Host!, ns, "web");
+        var (first, _) = await WaitForFirstCertificateHeldAsync(world.Host!, operation);
+
+        // The id the certificate list and the dashboard show for the Secret is its own operation's.
+        using (var cancelled = await world.Host!.Http.DeleteAsync(OperationUri(first)))
+        {
+            var body = JsonNode.Parse(await cancelled.Content.ReadAsStringAsync())!;
+            Assert.True(cancelled.StatusCode == HttpStatusCode.OK, body.ToJsonString());
+            Assert.Equal(new Uri(world.Host!.BaseUri, operation).AbsoluteUri, new Uri(world.Host!.BaseUri, (string)body["statusUrl"]!).AbsoluteUri);
+            Assert.Equal("Terminated", (string?)body["status"]);
+        }
+
+        Assert.Equal("Terminated", (string?)(await E2E.WaitForOperationAsync(world.Host!, operation))["status"]);
+        Assert.Equal("Terminated", (string?)(await OperationAsync(world.Host!, first))!["status"]);
+        await AssertUntouchedAsync(world, ns, before);
+    }
+
+    [Fact]
     public async Task Killing_the_host_in_the_middle_of_a_gateway_run_does_not_lose_it_and_leaves_complete_secrets_and_no_route()
     {
         var world = _world!;
