@@ -90,6 +90,11 @@ internal sealed class SandboxRun(bool keep)
             return false;
         }
 
+        if (!await IssueForGatewayAsync(world, host, cancellationToken))
+        {
+            return false;
+        }
+
         await ShowRenewalScanAsync(host, cancellationToken);
         if (!await SwitchIssuerAsync(world, host, cancellationToken))
         {
@@ -152,7 +157,7 @@ internal sealed class SandboxRun(bool keep)
         var list = JsonNode.Parse(await host.Http.GetStringAsync(new Uri("api/certificates", UriKind.Relative), cancellationToken))!;
         foreach (var item in list["certificates"]!.AsArray())
         {
-            Info($"{item!["certificate"]!["namespace"]}/{item["certificate"]!["ingress"]}: {item["lastOutcome"]} from issuer {item["issuer"]}, valid until {item["notAfter"]}, " +
+            Info($"{item!["certificate"]!["namespace"]} {item["kind"]} {item["name"]} ({item["secretName"]}: {string.Join(", ", item["hosts"]!.AsArray().Select(h => (string?)h))}): {item["lastOutcome"]} from issuer {item["issuer"]}, valid until {item["notAfter"]}, " +
                 $"renewal planned {item["plannedRenewal"]}, expiry risk {(string?)item["expiryRisk"] ?? "none"}");
         }
     }
@@ -223,6 +228,70 @@ internal sealed class SandboxRun(bool keep)
 
         Step("Events on the Ingress (kubectl get events -n demo)");
         Info((await world.Emulator.RunKubectlAsync("get", "events", "-n", "demo", "-o", "custom-columns=TYPE:.type,REASON:.reason,OBJECT:.involvedObject.name,MESSAGE:.message")).StandardOutput.TrimEnd());
+    }
+
+    /// <summary>
+    /// A Gateway beside the Ingresses: kubectl apply of a GatewayClass and an opted-in Gateway (the emulator runs the
+    /// class's controller), a request naming the Gateway, and the Secret its HTTPS listener names, validated by the CA
+    /// through the emulator's Gateway front and a solver HTTPRoute that is gone afterwards.
+    /// </summary>
+    private async Task<bool> IssueForGatewayAsync(LocalWorld world, LocalHostProcess host, CancellationToken cancellationToken)
+    {
+        Step("kubectl apply -f seed/gateway.yaml: GatewayClass sandbox (the emulator's controller) and Gateway demo/web (HTTP :80, HTTPS gw.demo.example.test -> Secret gateway-tls)");
+        var applied = await world.Emulator.RunKubectlAsync("apply", "-f", Path.Combine(AppContext.BaseDirectory, "seed", "gateway.yaml"));
+        Info(applied.StandardOutput.TrimEnd());
+        if (applied.ExitCode != 0)
+        {
+            Fail("kubectl apply of the Gateway failed: " + applied.StandardError);
+            return false;
+        }
+
+        Info((await world.Emulator.RunKubectlAsync("get", "gateway", "web", "-n", "demo")).StandardOutput.TrimEnd());
+
+        Step("Requesting the Gateway's certificates: POST /api/certificates {\"namespace\":\"demo\",\"gateway\":\"web\"}");
+        using var response = await host.Http.PostAsJsonAsync("api/certificates", new { @namespace = "demo", gateway = "web" }, cancellationToken);
+        var accepted = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode || response.Headers.Location is null)
+        {
+            Fail($"The Gateway request was refused ({(int)response.StatusCode}): {accepted}");
+            return false;
+        }
+
+        Info($"{(int)response.StatusCode} Accepted, following {response.Headers.Location}");
+        var final = await FollowAsync(host, response.Headers.Location, cancellationToken);
+        if ((string?)final["status"] != "Completed")
+        {
+            Fail($"The Gateway's issuance ended {(string?)final["status"]}: {(string?)final["failure"]}");
+            return false;
+        }
+
+        Step("The Secret demo/gateway-tls, named by the Gateway's HTTPS listener");
+        var secret = JsonNode.Parse((await world.Emulator.RunKubectlAsync("get", "secret", "gateway-tls", "-n", "demo", "-o", "json")).StandardOutput)!;
+        var chain = new X509Certificate2Collection();
+        chain.ImportFromPem(Encoding.ASCII.GetString(Convert.FromBase64String((string)secret["data"]!["tls.crt"]!)));
+        var leaf = chain[0];
+        var root = await world.Pebble.GetRootCertificateAsync(0, cancellationToken);
+        using var verify = new X509Chain();
+        verify.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        verify.ChainPolicy.CustomTrustStore.Add(root);
+        verify.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        verify.ChainPolicy.ExtraStore.AddRange(new X509Certificate2Collection(chain.Skip(1).ToArray()));
+        var verified = verify.Build(leaf);
+        Info($"names      {string.Join(", ", leaf.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single().EnumerateDnsNames())}");
+        Info($"owner      {(string?)secret["metadata"]!["annotations"]!["certfunctions.io/owner"]}");
+        Info($"serial     {leaf.SerialNumber}, valid until {leaf.NotAfter.ToUniversalTime():u}");
+        Info($"tls.crt    {chain.Count} certificates; chain {(verified ? "verified against Pebble's root" : "NOT verified: " + string.Join("; ", verify.ChainStatus.Select(s => s.StatusInformation)))}");
+
+        Step("Solver HTTPRoutes left in demo (kubectl get httproutes -n demo), and the Events on the Gateway");
+        var routes = await world.Emulator.RunKubectlAsync("get", "httproutes", "-n", "demo");
+        Info((routes.StandardOutput + routes.StandardError).Trim());
+        var events = JsonNode.Parse((await world.Emulator.RunKubectlAsync("get", "events", "-n", "demo", "-o", "json")).StandardOutput)!["items"]!.AsArray();
+        foreach (var e in events.Where(e => (string?)e!["involvedObject"]!["kind"] == "Gateway"))
+        {
+            Info($"{(string?)e!["type"],-8} {(string?)e["reason"],-20} Gateway/{(string?)e["involvedObject"]!["name"]}: {(string?)e["message"]}");
+        }
+
+        return verified;
     }
 
     /// <summary>The GitOps path: kubectl apply of a new opted-in Ingress, nobody calls the API, the admission webhook starts the issuance.</summary>

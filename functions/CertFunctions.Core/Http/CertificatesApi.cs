@@ -136,7 +136,8 @@ public sealed partial class CertificatesApi(
 
     /// <summary>
     /// <c>DELETE /api/certificates/operations/{id}</c>: cancels a running issuance (for example one waiting out a rate
-    /// limit) and removes its challenge routing and tokens once the runtime has recorded the termination.
+    /// limit) and removes its challenge routing and tokens once the runtime has recorded the termination. A Gateway's run
+    /// ends with its per-Secret operations; cancelling one of those while its run is going cancels the run.
     /// </summary>
     public async Task CancelOperationAsync(HttpContext context, string id)
     {
@@ -154,30 +155,42 @@ public sealed partial class CertificatesApi(
             return;
         }
 
+        // One certificate of a Gateway's running run (the id the list and the dashboard show for it): its parent waits for
+        // it, so cancelling it alone would leave the run waiting forever; cancel the whole run.
+        if (ToResponse(context, snapshot).Certificate is { IsGateway: true, Secret: not null } part
+            && await orchestrations.GetAsync(part.WholeObject.InstanceId, context.RequestAborted).ConfigureAwait(false) is { IsActive: true } run)
+        {
+            id = run.InstanceId;
+            snapshot = run;
+        }
+
         await orchestrations.TerminateAsync(id, "Cancelled through the API.", context.RequestAborted).ConfigureAwait(false);
         LogCancelled(logger, id);
 
         // Clean up only once the runtime has recorded the end, so no step of this instance starts after the cleanup.
         var deadline = timeProvider.GetUtcNow() + CancelWait;
-        while (snapshot is { IsActive: true } && timeProvider.GetUtcNow() < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), context.RequestAborted).ConfigureAwait(false);
-            snapshot = await orchestrations.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
-        }
-
+        snapshot = await WaitForEndAsync(id, snapshot, deadline, context.RequestAborted).ConfigureAwait(false);
         if (snapshot is null || snapshot.IsActive)
         {
-            context.Response.Headers.Location = OperationUrl(context, id);
-            await WriteJsonAsync(context, StatusCodes.Status202Accepted, new
-            {
-                id,
-                message = "Cancellation requested; the runtime has not recorded it yet. The next renewal scan removes what the issuance left.",
-            }).ConfigureAwait(false);
+            await WriteCancelPendingAsync(context, id).ConfigureAwait(false);
             return;
         }
 
         var response = ToResponse(context, snapshot);
-        if (response.Certificate is { } certificate)
+        if (response.Certificate is { IsGateway: true, Secret: null } gateway)
+        {
+            // Terminating an orchestration does not end its sub-orchestrations: end the Gateway run's certificate
+            // operations too (their ids are in its status), then remove what they left.
+            var ended = await EndOperationsAsync(response.Progress?.Operations ?? [], deadline, context.RequestAborted).ConfigureAwait(false);
+            if (ended is null)
+            {
+                await WriteCancelPendingAsync(context, id).ConfigureAwait(false);
+                return;
+            }
+
+            await cancelledCleanup.RunForGatewayAsync(gateway, ended, context.RequestAborted).ConfigureAwait(false);
+        }
+        else if (response.Certificate is { } certificate)
         {
             await cancelledCleanup.RunAsync(certificate, id, snapshot.LastUpdatedAt, context.RequestAborted).ConfigureAwait(false);
         }
@@ -185,7 +198,10 @@ public sealed partial class CertificatesApi(
         await WriteJsonAsync(context, StatusCodes.Status200OK, response).ConfigureAwait(false);
     }
 
-    /// <summary><c>GET /api/certificates</c>: every managed certificate with expiry, planned renewal, last outcome and whether it is at risk.</summary>
+    /// <summary>
+    /// <c>GET /api/certificates</c>: every managed certificate with its object's kind and name, hosts, expiry, planned
+    /// renewal, last outcome and whether it is at risk.
+    /// </summary>
     public async Task ListAsync(HttpContext context)
     {
         var all = await states.ListAsync(context.RequestAborted).ConfigureAwait(false);
@@ -197,6 +213,11 @@ public sealed partial class CertificatesApi(
             .Select(s => new
             {
                 s.Certificate,
+
+                // The object as the dashboard and the CLI show it: for a Gateway one entry per Secret, whose hosts are
+                // the hostnames of the listeners naming it.
+                Kind = s.Certificate.Kind.ToString(),
+                s.Certificate.Name,
                 s.Hosts,
                 s.SecretName,
                 s.NotAfter,
@@ -211,6 +232,54 @@ public sealed partial class CertificatesApi(
                 Operation = s.LastInstanceId is null ? null : OperationUrl(context, s.LastInstanceId),
             });
         await WriteJsonAsync(context, StatusCodes.Status200OK, new { certificates = items }).ConfigureAwait(false);
+    }
+
+    // Terminates each operation still running and waits for its end; returns the ones that ended by termination
+    // (those that finished on their own cleaned up after themselves), or null when one has not ended by the deadline.
+    private async Task<IReadOnlyList<EndedOperation>?> EndOperationsAsync(IReadOnlyList<string> operations, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var ended = new List<EndedOperation>();
+        foreach (var operation in operations)
+        {
+            var child = await orchestrations.GetAsync(operation, cancellationToken).ConfigureAwait(false);
+            if (child is not { IsActive: true })
+            {
+                continue;
+            }
+
+            await orchestrations.TerminateAsync(operation, "Its Gateway's run was cancelled through the API.", cancellationToken).ConfigureAwait(false);
+            LogCancelled(logger, operation);
+            child = await WaitForEndAsync(operation, child, deadline, cancellationToken).ConfigureAwait(false);
+            if (child is null || child.IsActive)
+            {
+                return null;
+            }
+
+            ended.Add(new EndedOperation(operation, child.LastUpdatedAt));
+        }
+
+        return ended;
+    }
+
+    private async Task<OrchestrationSnapshot?> WaitForEndAsync(string id, OrchestrationSnapshot? snapshot, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        while (snapshot is { IsActive: true } && timeProvider.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+            snapshot = await orchestrations.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return snapshot;
+    }
+
+    private Task WriteCancelPendingAsync(HttpContext context, string id)
+    {
+        context.Response.Headers.Location = OperationUrl(context, id);
+        return WriteJsonAsync(context, StatusCodes.Status202Accepted, new
+        {
+            id,
+            message = "Cancellation requested; the runtime has not recorded it yet. The next renewal scan removes what the issuance left.",
+        });
     }
 
     // The scan's rule, so the list and the Ingress's Warning Events agree: "expiring", "expired", or null when fine.

@@ -14,7 +14,12 @@ namespace CertFunctions.Core.Http;
 /// Decides before an issuance starts whether the API may start it, so the user gets their error at once (missing
 /// Ingress, wildcard host, bad annotation, not opted in, another Ingress's Secret) instead of a failed operation.
 /// </summary>
-public sealed class IssuanceAdmission(IngressCertificateReader ingressReader, IngressDiscovery discovery, DeployedCertificateReader certificates, GatewayCertificatesReader gateways)
+public sealed class IssuanceAdmission(
+    IngressCertificateReader ingressReader,
+    IngressDiscovery discovery,
+    DeployedCertificateReader certificates,
+    GatewayCertificatesReader gateways,
+    SecretOwnerGuard owners)
 {
     /// <summary>Returns the problem to answer, or null when the issuance may start.</summary>
     public async Task<AdmissionProblem?> CheckAsync(CertificateRef certificate, CancellationToken cancellationToken)
@@ -51,6 +56,12 @@ public sealed class IssuanceAdmission(IngressCertificateReader ingressReader, In
                         $"Secret {certificate.Namespace}/{spec.SecretName} is managed by CertFunctions for Ingress {owner}, which opts in; an issuance " +
                         $"for {certificate.Ingress} would replace its certificate. Renew {owner} instead, or give {certificate.Ingress} its own Secret " +
                         $"({CertFunctionsAnnotations.SecretName} or spec.tls secretName).");
+                }
+
+                // A Gateway (or an Ingress elsewhere) recorded as the Secret's owner keeps it too.
+                if (await owners.OtherOwnerAsync(certificate, certificate.Namespace, spec.SecretName, cancellationToken).ConfigureAwait(false) is { } other)
+                {
+                    return OwnedByOther(SecretOwnedByOtherException.MessageFor(certificate.Namespace, spec.SecretName, other));
                 }
             }
 
@@ -121,6 +132,19 @@ public sealed class IssuanceAdmission(IngressCertificateReader ingressReader, In
             _ = HttpRouteParents.Choose(gateway, read.Listeners, certificate.Hosts);
         }
 
-        return null;
+        // A run whose every Secret another object owns would issue nothing; one with some left issues those and warns.
+        var owned = new List<string>();
+        foreach (var certificate in read.Certificates)
+        {
+            if (await owners.OtherOwnerAsync(gateway.ForSecret(certificate.SecretNamespace, certificate.SecretName), certificate.SecretNamespace, certificate.SecretName, cancellationToken).ConfigureAwait(false) is { } owner)
+            {
+                owned.Add(SecretOwnedByOtherException.MessageFor(certificate.SecretNamespace, certificate.SecretName, owner));
+            }
+        }
+
+        return owned.Count == read.Certificates.Count ? OwnedByOther(string.Join(" ", owned)) : null;
     }
+
+    private static AdmissionProblem OwnedByOther(string detail) =>
+        new(StatusCodes.Status409Conflict, "The Secret belongs to another Ingress or Gateway", detail);
 }

@@ -42,6 +42,7 @@ public static class KubernetesServiceCollectionExtensions
         services.TryAddSingleton<SolverIngressChallengeRouting>();
         services.TryAddSingleton<ChallengeRouter>();
         services.TryAddSingleton<TlsSecretWriter>();
+        services.TryAddSingleton<SecretOwnerGuard>();
         services.TryAddSingleton<DeployedCertificateReader>();
         services.TryAddSingleton<IngressTlsBinder>();
         services.TryAddSingleton<IngressEventRecorder>();

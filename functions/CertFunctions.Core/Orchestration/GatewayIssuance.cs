@@ -40,13 +40,15 @@ internal static class GatewayIssuance
             throw new IssuanceFailedException(none);
         }
 
+        IReadOnlyList<string> operations = [.. plan.Certificates.Select(c => c.InstanceId)];
         var results = new List<IssuanceResult>();
         var failures = new List<string>();
         for (var i = 0; i < plan.Certificates.Count; i++)
         {
             var certificate = plan.Certificates[i];
+            // Recorded before the child is scheduled (same checkpoint), so a cancellation that sees the child sees its id here.
             SetStatus(context, IssuanceStep.PresentingChallenges, failures.LastOrDefault(),
-                $"certificate {i + 1} of {plan.Certificates.Count}: Secret {certificate.Secret} (operation {certificate.InstanceId})");
+                $"certificate {i + 1} of {plan.Certificates.Count}: Secret {certificate.Secret} (operation {certificate.InstanceId})", operations);
             try
             {
                 results.Add(await context.CallSubOrchestratorAsync<IssuanceResult>(
@@ -64,11 +66,11 @@ internal static class GatewayIssuance
         if (failures.Count > 0)
         {
             var failure = $"{failures.Count} of {plan.Certificates.Count} certificates of Gateway '{gateway.Namespace}/{gateway.Name}' failed: {string.Join(" | ", failures)}";
-            SetStatus(context, IssuanceStep.Failed, failure, null);
+            SetStatus(context, IssuanceStep.Failed, failure, null, operations);
             throw new IssuanceFailedException(failure);
         }
 
-        SetStatus(context, IssuanceStep.Completed, null, string.Join(", ", results.Select(r => r.SecretName)));
+        SetStatus(context, IssuanceStep.Completed, null, string.Join(", ", results.Select(r => r.SecretName)), operations);
 
         // One result for the Gateway: every host and Secret; serial and validity are the first certificate's.
         return results[0] with
@@ -79,6 +81,6 @@ internal static class GatewayIssuance
         };
     }
 
-    private static void SetStatus(TaskOrchestrationContext context, IssuanceStep step, string? lastError, string? detail) =>
-        context.SetCustomStatus(new IssuanceStatus(step, null, null, lastError, detail, context.CurrentUtcDateTime));
+    private static void SetStatus(TaskOrchestrationContext context, IssuanceStep step, string? lastError, string? detail, IReadOnlyList<string>? operations = null) =>
+        context.SetCustomStatus(new IssuanceStatus(step, null, null, lastError, detail, context.CurrentUtcDateTime, operations));
 }

@@ -7,10 +7,15 @@ namespace CertFunctions.Core.Orchestration;
 /// <param name="LastError">The last error seen (a retried one too).</param>
 /// <param name="Detail">Step detail (self-check progress, rate-limit wait).</param>
 /// <param name="UpdatedAt">Orchestration time of this status.</param>
+/// <param name="Operations">
+/// A Gateway's run: the operations (sub-orchestrations) it runs, one per Secret, once known. A cancellation reads them
+/// here to end them too, since terminating an orchestration does not end its sub-orchestrations.
+/// </param>
 public sealed record IssuanceStatus(
     IssuanceStep Step,
     IReadOnlyList<string>? Hosts,
     Uri? OrderUrl,
     string? LastError,
     string? Detail,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string>? Operations = null);

@@ -100,6 +100,45 @@ public sealed class GatewayFailureEndToEndTests(LocalWorldFixture fixture)
         Assert.Contains("IssuanceFailed", await GatewayEventReasonsAsync(world, ns));
     }
 
+    [Fact]
+    public async Task A_secret_an_ingress_owns_is_left_to_it_the_gateway_gets_a_warning_naming_the_owner_and_issues_only_its_own()
+    {
+        var world = fixture.World;
+        var ns = await E2E.SeedIngressAsync(world, "web", ["shop.gw-owner.example.test"], new Dictionary<string, string> { ["certfunctions.io/secret-name"] = "shared-tls" });
+        var first = await E2E.WaitForOperationAsync(fixture.Host, await E2E.RequestAsync(fixture.Host, ns, "web"));
+        Assert.True((string?)first["status"] == "Completed", E2E.Pretty(first) + "\n" + fixture.Host.RecentOutput);
+        var owned = await E2E.GetJsonAsync(world, "get", "secret", "shared-tls", "-n", ns);
+        Assert.Equal($"Ingress/{ns}/web", (string?)owned["metadata"]!["annotations"]!["certfunctions.io/owner"]);
+
+        // A Gateway naming only that Secret is refused at once, naming the owner.
+        await GatewaySeeder.SeedAsync(world, "only", [GatewaySeeder.Http("http"), GatewaySeeder.Https("shop", "shop.gw-owner.example.test", "shared-tls")], inNamespace: ns);
+        using (var refused = await fixture.Host.RequestGatewayCertificatesAsync(ns, "only"))
+        {
+            var problem = System.Text.Json.Nodes.JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+            Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains($"owned by Ingress {ns}/web", (string?)problem["detail"], StringComparison.Ordinal);
+        }
+
+        // A Gateway naming it and a Secret of its own: its own is issued, the Ingress's is left as it was, with a Warning.
+        await GatewaySeeder.SeedAsync(world, "mixed", [
+            GatewaySeeder.Http("http"),
+            GatewaySeeder.Https("shop", "shop.gw-owner.example.test", "shared-tls"),
+            GatewaySeeder.Https("api", "api.gw-owner.example.test", "api-tls"),
+        ], inNamespace: ns);
+        var final = await E2E.WaitForOperationAsync(fixture.Host, await E2E.RequestGatewayAsync(fixture.Host, ns, "mixed"));
+
+        Assert.True((string?)final["status"] == "Completed", E2E.Pretty(final) + "\n" + fixture.Host.RecentOutput);
+        await GatewayAssertions.AssertCertificateAsync(world, ns, "api-tls", ["api.gw-owner.example.test"], gateway: "mixed");
+        var after = await E2E.GetJsonAsync(world, "get", "secret", "shared-tls", "-n", ns);
+        Assert.Equal(E2E.Pretty(owned["data"]!), E2E.Pretty(after["data"]!));
+        Assert.Equal(E2E.Pretty(owned["metadata"]!["annotations"]!), E2E.Pretty(after["metadata"]!["annotations"]!));
+        var warning = Assert.Single(await GatewayAssertions.GatewayEventsAsync(world, ns, "mixed"), e => (string?)e["reason"] == "SecretOwnedByOther");
+        Assert.Equal("Warning", (string?)warning["type"]);
+        Assert.Contains($"Secret {ns}/shared-tls is owned by Ingress {ns}/web", (string?)warning["message"], StringComparison.Ordinal);
+        Assert.Empty(await GatewayAssertions.HttpRoutesAsync(world, ns));
+    }
+
     private static async Task<string> SpecAsync(LocalWorld world, string ns) =>
         E2E.Pretty((await E2E.GetJsonAsync(world, "get", "gateway", "web", "-n", ns))["spec"]!);
 

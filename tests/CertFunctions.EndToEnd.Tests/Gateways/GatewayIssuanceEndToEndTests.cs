@@ -1,7 +1,9 @@
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json.Nodes;
+using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Errors;
+using CertFunctions.Core.Orchestration.Activities;
+using CertFunctions.EndToEnd.Tests.Idempotence;
 using CertFunctions.EndToEnd.Tests.Issuance;
 using CertFunctions.Testing.LocalWorld;
 
@@ -25,8 +27,8 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
         var final = await RequestAndWaitAsync(ns, "web");
 
         Assert.True((string?)final["status"] == "Completed", E2E.Pretty(final) + "\n" + fixture.Host.RecentOutput);
-        await AssertCertificateAsync(world, ns, "shop-tls", ["shop.gw-redirect.example.test"]);
-        await AssertCertificateAsync(world, ns, "api-tls", ["api.gw-redirect.example.test"]);
+        await GatewayAssertions.AssertCertificateAsync(world, ns, "shop-tls", ["shop.gw-redirect.example.test"]);
+        await GatewayAssertions.AssertCertificateAsync(world, ns, "api-tls", ["api.gw-redirect.example.test"]);
         Assert.Equal(before, await GatewaySpecAsync(world, ns));
         var routes = await E2E.GetJsonAsync(world, "get", "httproutes", "-n", ns);
         Assert.Empty(routes["items"]!.AsArray());
@@ -59,8 +61,48 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
         var final = await RequestAndWaitAsync(ns, "web");
 
         Assert.True((string?)final["status"] == "Completed", E2E.Pretty(final) + "\n" + fixture.Host.RecentOutput);
-        await AssertCertificateAsync(world, ns, "shared-tls", ["a.gw-shared.example.test", "b.gw-shared.example.test"]);
+        await GatewayAssertions.AssertCertificateAsync(world, ns, "shared-tls", ["a.gw-shared.example.test", "b.gw-shared.example.test"]);
     }
+
+    [Fact]
+    public async Task The_list_shows_each_gateway_certificate_with_kind_and_listener_hostnames_until_a_run_finds_the_gateway_deleted()
+    {
+        var world = fixture.World;
+        var ns = await GatewaySeeder.SeedAsync(world, "web", [
+            GatewaySeeder.Http("http"),
+            GatewaySeeder.Https("shop", "shop.gw-list.example.test", "shop-tls"),
+            GatewaySeeder.Https("shop-www", "www.gw-list.example.test", "shop-tls"),
+            GatewaySeeder.Https("api", "api.gw-list.example.test", "api-tls"),
+        ]);
+        var final = await RequestAndWaitAsync(ns, "web");
+        Assert.True((string?)final["status"] == "Completed", E2E.Pretty(final) + "\n" + fixture.Host.RecentOutput);
+
+        var listed = await ListedAsync(ns);
+        Assert.Equal(["api-tls", "shop-tls"], listed.Select(i => (string)i["secretName"]!).Order(StringComparer.Ordinal));
+        Assert.All(listed, i => Assert.Equal(("Gateway", "web", "Succeeded"), ((string?)i["kind"], (string?)i["name"], (string?)i["lastOutcome"])));
+        var shop = listed.Single(i => (string?)i["secretName"] == "shop-tls");
+        Assert.Equal(["shop.gw-list.example.test", "www.gw-list.example.test"], shop["hosts"]!.AsArray().Select(h => (string)h!).Order(StringComparer.Ordinal));
+        Assert.Equal("Gateway", (string?)shop["certificate"]!["kind"]);
+
+        // The Gateway is deleted; the next attempt to read it (as the first step of a run does) fails with NotFound and
+        // drops its certificates from the list; the Secrets stay. Twice gives the same outcome.
+        var deleted = await world.Emulator.RunKubectlAsync("delete", "gateway", "web", "-n", ns);
+        Assert.True(deleted.ExitCode == 0, deleted.StandardError);
+        using var steps = new IssuanceSteps(world);
+        var gateway = CertificateRef.ForGateway("default", ns, "web");
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await Assert.ThrowsAsync<GatewayNotFoundException>(() => steps.RunAsync<ReadGatewayActivity, CertificateRef, GatewayIssuancePlan>(gateway, gateway));
+            Assert.Empty(await ListedAsync(ns));
+        }
+
+        Assert.Equal(["api-tls", "shop-tls"], (await GatewayAssertions.TlsSecretsAsync(world, ns)).Order(StringComparer.Ordinal));
+    }
+
+    private async Task<List<JsonNode>> ListedAsync(string ns) =>
+        [.. JsonNode.Parse(await fixture.Host.Http.GetStringAsync(new Uri("api/certificates", UriKind.Relative)))!["certificates"]!.AsArray()
+            .Where(i => (string?)i!["certificate"]!["namespace"] == ns)
+            .Select(i => i!)];
 
     [Fact]
     public async Task Bad_gateway_requests_get_problem_answers_and_change_nothing()
@@ -115,22 +157,4 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
 
     private static async Task<string> GatewaySpecAsync(LocalWorld world, string ns) =>
         E2E.Pretty((await E2E.GetJsonAsync(world, "get", "gateway", "web", "-n", ns))["spec"]!);
-
-    private static async Task AssertCertificateAsync(LocalWorld world, string ns, string secretName, string[] hosts)
-    {
-        var secret = await E2E.GetJsonAsync(world, "get", "secret", secretName, "-n", ns);
-        Assert.Equal("kubernetes.io/tls", (string?)secret["type"]);
-        Assert.Equal("web", (string?)secret["metadata"]!["labels"]!["certfunctions.io/gateway"]);
-        var chain = new X509Certificate2Collection();
-        chain.ImportFromPem(Encoding.ASCII.GetString(Convert.FromBase64String((string)secret["data"]!["tls.crt"]!)));
-        Assert.True(chain.Count >= 2, "tls.crt must hold the leaf and its intermediates");
-        var sans = chain[0].Extensions.OfType<X509SubjectAlternativeNameExtension>().Single().EnumerateDnsNames().ToArray();
-        Assert.Equal(hosts.Order(), sans.Order());
-        using var verify = new X509Chain();
-        verify.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        verify.ChainPolicy.CustomTrustStore.Add(await world.Pebble.GetRootCertificateAsync());
-        verify.ChainPolicy.ExtraStore.AddRange(new X509Certificate2Collection(chain.Skip(1).ToArray()));
-        verify.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        Assert.True(verify.Build(chain[0]), string.Join("; ", verify.ChainStatus.Select(s => s.StatusInformation)));
-    }
 }

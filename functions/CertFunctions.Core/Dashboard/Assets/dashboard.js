@@ -123,8 +123,10 @@
 
   // --- Certificates -----------------------------------------------------------------------------------------
 
-  const objectOf = (certificate) => certificate.gateway
-    ? { kind: 'Gateway', name: certificate.gateway }
+  // A certificate reference names its object in "ingress" (the property keeps its first name) with a kind beside it;
+  // a request body names a Gateway in "gateway".
+  const objectOf = (certificate) => certificate.gateway || certificate.kind === 'Gateway'
+    ? { kind: 'Gateway', name: certificate.gateway || certificate.ingress || certificate.name || '' }
     : { kind: 'Ingress', name: certificate.ingress || certificate.name || '' };
 
   function row(item) {
@@ -399,8 +401,13 @@
     button.disabled = true;
     try {
       const object = objectOf(certificate);
-      const path = ['api', 'certificates', certificate.cluster, certificate.namespace, object.name, 'renew'].map(encodeURIComponent).join('/');
-      await started(await api('POST', path));
+      if (object.kind === 'Gateway') {
+        // The renew route names an Ingress; a Gateway's run (all its Secrets) is requested on the collection.
+        await started(await api('POST', 'api/certificates', { cluster: certificate.cluster, namespace: certificate.namespace, gateway: object.name }));
+      } else {
+        const path = ['api', 'certificates', certificate.cluster, certificate.namespace, object.name, 'renew'].map(encodeURIComponent).join('/');
+        await started(await api('POST', path));
+      }
     } catch (error) {
       showError(error, `Renewing ${certificate.namespace}/${objectOf(certificate).name}`);
     } finally {

@@ -31,6 +31,12 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
     /// </summary>
     /// <exception cref="SecretNotOwnedException">The Secret exists, is not ours, and <paramref name="allowAdopt"/> is false.</exception>
     /// <exception cref="InvalidCertificateMaterialException">The chain or key is unusable, or they do not match.</exception>
+    /// <exception cref="SecretOwnedByOtherException"><paramref name="owners"/> finds another owner that still claims the Secret.</exception>
+    /// <remarks>
+    /// With <paramref name="owners"/>, the owner recorded on the Secret is checked on every attempt against the Secret as
+    /// read, and the patch is guarded by that read's resourceVersion: of two writers racing for one Secret, the second
+    /// sees the first's owner annotation and stops, and never overwrites it.
+    /// </remarks>
     public async Task<TlsSecretSummary> WriteAsync(
         CertificateRef certificate,
         string secretName,
@@ -38,7 +44,8 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
         string privateKeyPem,
         TlsSecretMetadata metadata,
         bool allowAdopt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        SecretOwnerGuard? owners = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -67,6 +74,7 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
             [CertFunctionsAnnotations.IssuerDn] = leaf.Issuer,
             [CertFunctionsAnnotations.Serial] = CertificateMaterial.Serial(leaf),
             [CertFunctionsAnnotations.AcmeDirectory] = metadata.AcmeDirectory,
+            [SecretOwner.Annotation] = SecretOwner.Of(certificate).Format(),
         };
         // The issuer's name where the Ingress names it, so a changed choice is seen at the next scan; an input without
         // one (scheduled before named issuers) leaves what an older version wrote there, which the reader ignores.
@@ -92,8 +100,13 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
             var updated = await GuardedUpdate.RunAsync(
                 description,
                 ct => ReadAsync(client, certificate.SecretNamespace, secretName, ct),
-                (existing, patch) =>
+                async (existing, patch) =>
                 {
+                    if (owners is not null && await owners.OtherOwnerAsync(certificate, existing, cancellationToken).ConfigureAwait(false) is { } owner)
+                    {
+                        throw new SecretOwnedByOtherException(certificate.SecretNamespace, secretName, owner);
+                    }
+
                     adopted = !CertFunctionsLabels.IsManagedByUs(existing.Metadata.Labels);
                     if (adopted && !allowAdopt)
                     {
@@ -107,6 +120,14 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
                     }
 
                     patch.SetEntries("/metadata/labels", existing.Metadata.Labels, labels);
+
+                    // A Secret handed over from an Ingress to a Gateway (or back) keeps no label naming its former owner.
+                    var formerOwnerLabel = certificate.IsGateway ? CertFunctionsLabels.Ingress : Routing.HttpRoutes.SolverHttpRouteBuilder.GatewayLabel;
+                    if (existing.Metadata.Labels?.ContainsKey(formerOwnerLabel) == true)
+                    {
+                        patch.Remove("/metadata/labels/" + JsonPatch.Escape(formerOwnerLabel));
+                    }
+
                     patch.SetEntries("/metadata/annotations", existing.Metadata.Annotations, annotations);
                     if (existing.Metadata.Annotations?.ContainsKey(CertFunctionsAnnotations.RenewAfter) == true && metadata.PlannedRenewal is null)
                     {
@@ -122,8 +143,6 @@ public sealed class TlsSecretWriter(IKubernetesClientProvider clients, IOptions<
                         patch.Add("/data/tls.crt", Convert.ToBase64String(crt));
                         patch.Add("/data/tls.key", Convert.ToBase64String(key));
                     }
-
-                    return Task.CompletedTask;
                 },
                 (patch, ct) => client.CoreV1.PatchNamespacedSecretAsync(patch, secretName, certificate.SecretNamespace, cancellationToken: ct),
                 _kubernetes.ConflictRetries,

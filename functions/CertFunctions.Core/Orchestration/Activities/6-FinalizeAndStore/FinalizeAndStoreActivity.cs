@@ -25,6 +25,7 @@ public sealed partial class FinalizeAndStoreActivity(
     IngressTlsBinder tlsBinder,
     TlsReferenceReport tlsReference,
     DeployedCertificateReader deployedCertificates,
+    SecretOwnerGuard secretOwners,
     ILogger<FinalizeAndStoreActivity> logger) : IssuanceActivity<FinalizeInput, FinalizeOutput>
 {
     /// <summary>The activity name.</summary>
@@ -111,7 +112,8 @@ public sealed partial class FinalizeAndStoreActivity(
             keyPem,
             new TlsSecretMetadata(client.DirectoryUrl.AbsoluteUri, planned, input.Issuer ?? Issuers.AcmeIssuer.DefaultName),
             input.AdoptSecret,
-            ct).ConfigureAwait(false);
+            ct,
+            secretOwners).ConfigureAwait(false);
         // The Secret holds the key now, so the pending copy can go while the Ingress is patched: if the attach fails,
         // the retry finds no pending key, recognises the stored certificate by its serial and attaches it.
         await Task.WhenAll(
