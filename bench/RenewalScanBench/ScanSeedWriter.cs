@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace RenewalScanBench;
 
 /// <summary>
@@ -22,13 +19,12 @@ internal static class ScanSeedWriter
     public static string Write(string directory, int count, DateTimeOffset now)
     {
         using var certificates = new BenchCertificates(now);
-        var key = Base64(certificates.LeafKeyPem);
         var notBefore = now.AddDays(-30);
         var notAfter = now.AddDays(60);
-        var yaml = new StringBuilder(count * 4096);
+        var seed = new SeedYaml(count * 4096);
         for (var n = 0; n < Namespaces; n++)
         {
-            yaml.Append(CultureInfo.InvariantCulture, $"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: scan-{n:000}\n---\n");
+            seed.Namespace($"scan-{n:000}");
         }
 
         for (var i = 0; i < count; i++)
@@ -37,61 +33,10 @@ internal static class ScanSeedWriter
             var name = $"app-{i:00000}";
             var host = $"{name}.scan.test";
             var renewAfter = IsDue(i) ? now.AddHours(-1) : now.AddDays(30);
-            var crt = Base64(certificates.LeafPem(host, notBefore, notAfter, i + 1) + certificates.IssuerPem);
-            yaml.Append(CultureInfo.InvariantCulture, $"""
-                apiVersion: networking.k8s.io/v1
-                kind: Ingress
-                metadata:
-                  name: {name}
-                  namespace: {ns}
-                  annotations:
-                    certfunctions.io/enabled: "true"
-                spec:
-                  ingressClassName: nginx
-                  tls:
-                  - hosts: [{host}]
-                    secretName: {name}-tls
-                  rules:
-                  - host: {host}
-                    http:
-                      paths:
-                      - path: /
-                        pathType: Prefix
-                        backend:
-                          service:
-                            name: web
-                            port:
-                              number: 80
-                ---
-                apiVersion: v1
-                kind: Secret
-                type: kubernetes.io/tls
-                metadata:
-                  name: {name}-tls
-                  namespace: {ns}
-                  labels:
-                    app.kubernetes.io/managed-by: certfunctions
-                    certfunctions.io/ingress: {name}
-                  annotations:
-                    certfunctions.io/domains: {host}
-                    certfunctions.io/not-before: "{Time(notBefore)}"
-                    certfunctions.io/not-after: "{Time(notAfter)}"
-                    certfunctions.io/renew-after: "{Time(renewAfter)}"
-                data:
-                  tls.crt: {crt}
-                  tls.key: {key}
-                ---
-
-                """);
+            seed.Ingress(ns, name, host, $"{name}-tls")
+                .TlsSecret(ns, $"{name}-tls", name, [host], certificates.LeafPem(host, notBefore, notAfter, i + 1) + certificates.IssuerPem, certificates.LeafKeyPem, notBefore, notAfter, renewAfter);
         }
 
-        var path = Path.Combine(directory, $"renewal-scan-seed-{count}.yaml");
-        File.WriteAllText(path, yaml.ToString());
-        return path;
+        return seed.WriteTo(Path.Combine(directory, $"renewal-scan-seed-{count}.yaml"));
     }
-
-    private static string Base64(string text) => Convert.ToBase64String(Encoding.ASCII.GetBytes(text));
-
-    private static string Time(DateTimeOffset time) =>
-        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

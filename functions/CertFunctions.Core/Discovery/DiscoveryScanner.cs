@@ -1,6 +1,8 @@
 using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Listing;
 using CertFunctions.Core.Orchestration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +16,7 @@ namespace CertFunctions.Core.Discovery;
 /// going does nothing.
 /// </summary>
 public sealed partial class DiscoveryScanner(
-    MetadataLists lists,
+    ObjectLists lists,
     IssuanceNeedCheck check,
     DiscoveryStateStore states,
     IOrchestrationGateway orchestrations,
@@ -68,7 +70,7 @@ public sealed partial class DiscoveryScanner(
     {
         var previous = await states.ReadAsync(cluster, cancellationToken).ConfigureAwait(false);
         var optedIn = new List<ObjectMetadata>();
-        await foreach (var ingress in lists.IngressesAsync(cluster, () => totals.ListRequests++, cancellationToken).ConfigureAwait(false))
+        await foreach (var ingress in lists.MetadataAsync(cluster, ListedKind.Ingresses, null, () => totals.ListRequests++, cancellationToken).ConfigureAwait(false))
         {
             totals.Listed++;
             if (ingress.OptedIn)
@@ -77,7 +79,8 @@ public sealed partial class DiscoveryScanner(
             }
         }
 
-        var secrets = await lists.ManagedSecretsAsync(cluster, optedIn.Select(i => i.Namespace), () => totals.ListRequests++, cancellationToken).ConfigureAwait(false);
+        var secrets = await lists.MetadataInNamespacesAsync(
+            cluster, ListedKind.Secrets, CertFunctionsLabels.ManagedSelector, optedIn.Select(i => i.Namespace), () => totals.ListRequests++, cancellationToken).ConfigureAwait(false);
         var next = new Dictionary<string, DiscoveredState>(StringComparer.Ordinal);
         var changed = false;
         foreach (var ingress in optedIn)

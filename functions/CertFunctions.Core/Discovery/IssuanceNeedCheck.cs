@@ -24,6 +24,7 @@ public sealed class IssuanceNeedCheck(
     IOptions<ChallengeRoutingOptions> routing,
     IOptions<Challenges.ResponderOptions> responder,
     Issuers.AcmeIssuerCatalog issuers,
+    IssuanceDecision decision,
     TimeProvider time)
 {
     /// <summary>Checks <paramref name="certificate"/>; with <paramref name="uid"/>, an object of another uid or an older generation counts as not stored.</summary>
@@ -64,11 +65,11 @@ public sealed class IssuanceNeedCheck(
 
         var now = time.GetUtcNow();
         var deployed = await certificates.ReadAsync(certificate, spec.SecretName, cancellationToken).ConfigureAwait(false);
-        var due = RenewalDecision.Due(spec.Hosts, deployed, now);
-        // certfunctions.io/issuer changed: the certificate is from another CA than the object asks for now.
-        var issuerChanged = deployed is not null && issuers.Find(spec.Issuer) is { } wanted && RenewalDecision.IssuerChanged(deployed, wanted);
+        // The CA-free part of the one decision the renewal scan also makes (the scan adds the CA's renewal window).
+        var due = decision.Decide(spec, deployed, now);
+        var issuerChanged = due == Orchestration.IssuanceReason.IssuerChanged;
         var attached = !TlsEntryPlanner.Plan(ingress, spec.Hosts, spec.SecretName, new Kubernetes.Patching.JsonPatch());
-        if (due is null && attached && !issuerChanged)
+        if (due is null && attached)
         {
             return new IssuanceNeedResult(IssuanceNeed.Nothing, "its certificate covers every name and is attached", readUid, readGeneration, spec.SecretName);
         }
@@ -79,7 +80,7 @@ public sealed class IssuanceNeedCheck(
             return new IssuanceNeedResult(IssuanceNeed.Nothing, $"backing off after a failure until {state.NextAttemptAfter:u}", readUid, readGeneration, spec.SecretName);
         }
 
-        var why = issuerChanged && due is null ? $"its certificate is not from issuer {spec.Issuer}, which the Ingress asks for"
+        var why = issuerChanged ? $"its certificate is not from issuer {spec.Issuer}, which the Ingress asks for"
             : due is null ? $"spec.tls does not attach Secret {spec.SecretName} for every name"
             : deployed is null ? $"Secret {spec.SecretName} holds no certificate"
             : "its certificate does not cover every name, has expired or is due";

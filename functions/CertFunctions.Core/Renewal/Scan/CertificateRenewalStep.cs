@@ -15,7 +15,7 @@ public sealed partial class CertificateRenewalStep(
     DeployedCertificateReader certificates,
     CertificateStateStore states,
     RenewalAdvisor advisor,
-    RenewalDueCheck dueCheck,
+    IssuanceDecision decision,
     ExpiryWarning expiryWarning,
     SharedSecretReport sharedSecret,
     TlsReferenceReport tlsReference,
@@ -72,7 +72,7 @@ public sealed partial class CertificateRenewalStep(
             await tlsReference.ReportAsync(spec.Certificate, gitOps, spec.Hosts, spec.SecretName, ct).ConfigureAwait(false);
         }
 
-        if (await dueCheck.CheckAsync(spec, deployed, scan, ct).ConfigureAwait(false) is not { } reason)
+        if (await decision.DecideAsync(spec, deployed, scan, ct).ConfigureAwait(false) is not { } reason)
         {
             return;
         }
