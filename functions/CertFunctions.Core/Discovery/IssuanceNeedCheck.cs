@@ -25,12 +25,19 @@ public sealed class IssuanceNeedCheck(
     IOptions<Challenges.ResponderOptions> responder,
     Issuers.AcmeIssuerCatalog issuers,
     IssuanceDecision decision,
+    Kubernetes.Gateways.GatewayCertificatesReader gateways,
+    IOptions<Kubernetes.Routing.HttpRoutes.GatewayRoutingOptions> gatewayRouting,
     TimeProvider time)
 {
     /// <summary>Checks <paramref name="certificate"/>; with <paramref name="uid"/>, an object of another uid or an older generation counts as not stored.</summary>
     public async Task<IssuanceNeedResult> CheckAsync(CertificateRef certificate, string? uid, long generation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        if (certificate.IsGateway)
+        {
+            return await CheckGatewayAsync(certificate.WholeObject, uid, cancellationToken).ConfigureAwait(false);
+        }
+
         var client = clients.GetClient(certificate.Cluster);
         var ingress = await KubernetesCall.RunOrNullAsync(
             () => client.NetworkingV1.ReadNamespacedIngressAsync(certificate.Ingress, certificate.Namespace, cancellationToken: cancellationToken),
@@ -85,5 +92,59 @@ public sealed class IssuanceNeedCheck(
             : deployed is null ? $"Secret {spec.SecretName} holds no certificate"
             : "its certificate does not cover every name, has expired or is due";
         return new IssuanceNeedResult(IssuanceNeed.Issue, why, readUid, readGeneration, spec.SecretName);
+    }
+
+    /// <summary>
+    /// A Gateway needs a run when any Secret its listeners name needs a certificate by the one decision and is not backing off;
+    /// its listener problems are the renewal scan's to report (Events), not discovery's.
+    /// </summary>
+    private async Task<IssuanceNeedResult> CheckGatewayAsync(CertificateRef gateway, string? uid, CancellationToken cancellationToken)
+    {
+        Kubernetes.Gateways.GatewayCertificates read;
+        try
+        {
+            read = await gateways.ReadAsync(gateway, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayNotFoundException)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.NotStored, "the Gateway does not exist");
+        }
+
+        if (uid is not null && read.Uid != uid)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.NotStored, $"the Gateway is not stored at uid {uid} yet", read.Uid);
+        }
+
+        if (!read.OptedIn)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.Nothing, "the Gateway does not opt in", read.Uid);
+        }
+
+        var scanned = Renewal.Scan.ScannedGateway.From(read, gatewayRouting.Value.GatewayRouting, responder.Value.RequireKnownHost);
+        var secrets = scanned.Specs.Select(s => s.Certificate.Secret!).ToList();
+        var now = time.GetUtcNow();
+        var backingOff = new List<string>();
+        foreach (var spec in scanned.Specs)
+        {
+            var deployed = await certificates.ReadAsync(spec.Certificate, spec.SecretName, cancellationToken).ConfigureAwait(false);
+            if (decision.Decide(spec, deployed, now) is not { } reason)
+            {
+                continue;
+            }
+
+            var state = await states.ReadAsync(spec.Certificate, cancellationToken).ConfigureAwait(false);
+            if (state?.NextAttemptAfter > now)
+            {
+                backingOff.Add($"Secret {spec.Certificate.Secret} is backing off after a failure until {state.NextAttemptAfter:u}");
+                continue;
+            }
+
+            return new IssuanceNeedResult(IssuanceNeed.Issue, $"the certificate in Secret {spec.Certificate.Secret} is needed ({reason})", read.Uid, Secrets: secrets);
+        }
+
+        var detail = backingOff.Count > 0 ? string.Join("; ", backingOff)
+            : scanned.Specs.Count == 0 ? string.Join(" ", scanned.Problems)
+            : "every certificate of the Gateway covers its listeners' names";
+        return new IssuanceNeedResult(IssuanceNeed.Nothing, detail, read.Uid, Secrets: secrets);
     }
 }

@@ -1,5 +1,4 @@
 using CertFunctions.Core.Certificates;
-using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Renewal;
 using CertFunctions.Core.Tests.Kubernetes.Support;
@@ -21,8 +20,8 @@ public sealed class GatewayRenewalScanTests(KubeApiEmulatorFixture emulator, Azu
     {
         var gateway = new ScanTestGateway();
         using var services = Build(gateway);
-        var due = await SeedGatewayAsync(services, "gw-due", ("a", DateTimeOffset.UtcNow.AddHours(-1)), ("b", DateTimeOffset.UtcNow.AddDays(30)));
-        var fine = await SeedGatewayAsync(services, "gw-fine", ("a", DateTimeOffset.UtcNow.AddDays(30)), ("b", DateTimeOffset.UtcNow.AddDays(30)));
+        var due = await ScanTestServices.SeedIssuedGatewayAsync(emulator, services, "gw-due", ("a", DateTimeOffset.UtcNow.AddHours(-1)), ("b", DateTimeOffset.UtcNow.AddDays(30)));
+        var fine = await ScanTestServices.SeedIssuedGatewayAsync(emulator, services, "gw-fine", ("a", DateTimeOffset.UtcNow.AddDays(30)), ("b", DateTimeOffset.UtcNow.AddDays(30)));
 
         var report = await services.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
 
@@ -39,7 +38,7 @@ public sealed class GatewayRenewalScanTests(KubeApiEmulatorFixture emulator, Azu
     {
         var gateway = new ScanTestGateway();
         using var services = Build(gateway, new Dictionary<string, string?> { ["Renewal:IssueForDiscovered"] = "true" });
-        var ns = await SeedGatewayAsync(services, "gw-hosts", ("a", DateTimeOffset.UtcNow.AddDays(30)), ("b", DateTimeOffset.UtcNow.AddDays(30)));
+        var ns = await ScanTestServices.SeedIssuedGatewayAsync(emulator, services, "gw-hosts", ("a", DateTimeOffset.UtcNow.AddDays(30)), ("b", DateTimeOffset.UtcNow.AddDays(30)));
         using var client = emulator.CreateKubernetesClient();
         await client.CoreV1.DeleteNamespacedSecretAsync("b-tls", ns);
 
@@ -82,7 +81,7 @@ public sealed class GatewayRenewalScanTests(KubeApiEmulatorFixture emulator, Azu
         var gateway = new ScanTestGateway();
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow + StateRetirement.Grace + TimeSpan.FromMinutes(1));
         using var services = Build(gateway, configure: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(later)));
-        var ns = await SeedGatewayAsync(services, "gw-retire", ("a", DateTimeOffset.UtcNow.AddDays(30)), ("b", DateTimeOffset.UtcNow.AddDays(30)));
+        var ns = await ScanTestServices.SeedIssuedGatewayAsync(emulator, services, "gw-retire", ("a", DateTimeOffset.UtcNow.AddDays(30)), ("b", DateTimeOffset.UtcNow.AddDays(30)));
         var web = CertificateRef.ForGateway(ScanTestServices.Cluster, ns, "web");
         var gone = CertificateRef.ForGateway(ScanTestServices.Cluster, ns, "gone");
         var store = services.GetRequiredService<CertificateStateStore>();
@@ -116,24 +115,6 @@ public sealed class GatewayRenewalScanTests(KubeApiEmulatorFixture emulator, Azu
 
     private static object Https(string name, string host, string? secret = null) =>
         new { name, protocol = "HTTPS", port = 443, hostname = host, tls = new { mode = "Terminate", certificateRefs = new[] { new { kind = "Secret", name = secret ?? name + "-tls" } } } };
-
-    /// <summary>A namespace with an opted-in Gateway "web" (HTTP listener, and one HTTPS listener per Secret) and our certificate in each Secret.</summary>
-    private async Task<string> SeedGatewayAsync(IServiceProvider services, string prefix, params (string Listener, DateTimeOffset PlannedRenewal)[] secrets)
-    {
-        var ns = await emulator.CreateNamespaceAsync(prefix);
-        using var client = emulator.CreateKubernetesClient();
-        await GatewayObjects.ApplyAsync(
-            client, ns, GatewayObjects.EmulatorController, [GatewayObjects.Http("http"), .. secrets.Select(s => GatewayObjects.Https(s.Listener, $"{s.Listener}.{ns}.example.test", s.Listener + "-tls"))]);
-        var web = CertificateRef.ForGateway(ScanTestServices.Cluster, ns, "web");
-        foreach (var (listener, planned) in secrets)
-        {
-            var (chain, key, _) = TestCertificates.Issue([$"{listener}.{ns}.example.test"]);
-            await services.GetRequiredService<TlsSecretWriter>().WriteAsync(
-                web.ForSecret(ns, listener + "-tls"), listener + "-tls", chain, key, new TlsSecretMetadata(ScanTestServices.Directory, planned), allowAdopt: false, CancellationToken.None);
-        }
-
-        return ns;
-    }
 
     private static CertificateState State(CertificateRef certificate) =>
         new(certificate, ["a.retire.example.test"], certificate.SecretName ?? "_", CertificateOutcome.Succeeded, DateTimeOffset.UtcNow.AddDays(-1),
