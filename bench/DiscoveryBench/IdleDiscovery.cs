@@ -1,14 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-using CertFunctions.Core.DependencyInjection;
 using CertFunctions.Core.Discovery;
+using CertFunctions.Core.Kubernetes.Listing;
 using CertFunctions.Testing.Kubernetes;
 using k8s;
 using k8s.Models;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DiscoveryBench;
 
@@ -24,42 +20,19 @@ internal static class IdleDiscovery
     public static async Task<Figures> MeasureAsync(string work, string storage, int count, CancellationToken cancellationToken)
     {
         const int namespaces = 100;
-        var seed = Path.Combine(work, "seed.yaml");
-        var yaml = new StringBuilder(count * 600);
+        var yaml = new SeedYaml(count * 600);
         for (var n = 0; n < namespaces; n++)
         {
-            yaml.Append(CultureInfo.InvariantCulture, $"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: disc-{n:000}\n---\n");
+            yaml.Namespace($"disc-{n:000}");
         }
 
         for (var i = 0; i < count; i++)
         {
-            yaml.Append(CultureInfo.InvariantCulture, $"""
-                apiVersion: networking.k8s.io/v1
-                kind: Ingress
-                metadata:
-                  name: web-{i:00000}
-                  namespace: disc-{i % namespaces:000}
-                  annotations:
-                    certfunctions.io/enabled: "true"
-                spec:
-                  rules:
-                  - host: web-{i:00000}.disc.example.test
-                    http:
-                      paths:
-                      - path: /
-                        pathType: Prefix
-                        backend:
-                          service:
-                            name: web
-                            port:
-                              number: 80
-                ---
-
-                """);
+            yaml.Ingress($"disc-{i % namespaces:000}", $"web-{i:00000}", $"web-{i:00000}.disc.example.test", null);
         }
 
-        await File.WriteAllTextAsync(seed, yaml.ToString(), cancellationToken);
-        var emulator = new BenchEmulator(seed);
+        var seed = yaml.WriteTo(Path.Combine(work, "seed.yaml"));
+        var emulator = new SeededEmulator(seed);
         await emulator.InitializeAsync();
         try
         {
@@ -73,15 +46,15 @@ internal static class IdleDiscovery
 
     private static async Task<Figures> MeasureAsync(KubeApiEmulatorFixture emulator, string storage, int count, int namespaces, CancellationToken cancellationToken)
     {
-        var gateway = new CountingGateway();
-        await using var services = Build(emulator.KubeconfigPath, storage, gateway);
+        var gateway = new CountingOrchestrationGateway();
+        await using var services = CoreServices.Build(emulator.KubeconfigPath, storage, gateway);
         var scanner = services.GetRequiredService<DiscoveryScanner>();
 
         // The state a previous run left: every object at its uid and generation (a cold run reads all 10,000 once).
         var states = services.GetRequiredService<DiscoveryStateStore>();
         var known = new Dictionary<string, DiscoveredState>(StringComparer.Ordinal);
-        var lists = services.GetRequiredService<MetadataLists>();
-        await foreach (var ingress in lists.IngressesAsync("default", () => { }, cancellationToken))
+        var lists = services.GetRequiredService<ObjectLists>();
+        await foreach (var ingress in lists.MetadataAsync("default", ListedKind.Ingresses, null, null, cancellationToken))
         {
             known[ingress.Namespace + "/" + ingress.Name] = new DiscoveredState(ingress.Uid, ingress.Version, ingress.Name + "-tls", null);
         }
@@ -105,29 +78,6 @@ internal static class IdleDiscovery
         var changeWall = Stopwatch.StartNew();
         var oneChange = await scanner.RunAsync(cancellationToken);
         changeWall.Stop();
-        return new Figures(count, namespaces, cold, idle, idleCpu, wall.Elapsed.TotalSeconds, oneChange, changeWall.Elapsed.TotalSeconds, gateway.Started.Count);
-    }
-
-    private static ServiceProvider Build(string kubeconfigPath, string storage, CountingGateway gateway)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = storage,
-                ["Kubernetes:DefaultCluster"] = "default",
-                ["Kubernetes:Clusters:default:KubeconfigPath"] = kubeconfigPath,
-                ["Acme:DirectoryUrl"] = "https://127.0.0.1:14000/dir",
-                ["Acme:Email"] = "bench@example.test",
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
-        services.AddCertFunctionsCore(configuration);
-        services.AddSingleton<CertFunctions.Core.Hosting.IOrchestrationGateway>(gateway).AddCertFunctionsOrchestrationClients();
-        return services.BuildServiceProvider();
+        return new Figures(count, namespaces, cold, idle, idleCpu, wall.Elapsed.TotalSeconds, oneChange, changeWall.Elapsed.TotalSeconds, gateway.Starts);
     }
 }
-
-/// <summary>The shared emulator fixture, started with the benchmark's seed file.</summary>
-internal sealed class BenchEmulator(string seedPath) : KubeApiEmulatorFixture(new KubeApiEmulatorOptions { SeedPaths = [seedPath], Verbose = false });

@@ -2,7 +2,7 @@ using CertFunctions.Testing.Processes;
 using CertFunctions.Testing.Storage;
 using RenewalScanBench;
 
-// Benchmark (issue 6): RenewalScanner.ScanAsync over 1,000 and 10,000 opted-in Ingresses in the API emulator.
+// Benchmark (issues 6 and 17): RenewalScanner.ScanAsync over 1,000 and 10,000 opted-in objects (one in five a Gateway) in the API emulator.
 ScanOptions options;
 try
 {

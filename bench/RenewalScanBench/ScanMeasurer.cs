@@ -17,7 +17,7 @@ internal sealed class ScanMeasurer(string workDirectory, string storageConnectio
         var seed = ScanSeedWriter.Write(workDirectory, count, now);
         Console.WriteLine($"[{count}] seed written in {seedWatch.Elapsed.TotalSeconds:0.0} s ({new FileInfo(seed).Length / 1024 / 1024} MiB)");
 
-        await using var emulator = new ScanEmulator(seed);
+        await using var emulator = new SeededEmulator(seed);
         var startWatch = Stopwatch.StartNew();
         await emulator.InitializeAsync();
         var startup = startWatch.Elapsed;
@@ -26,7 +26,7 @@ internal sealed class ScanMeasurer(string workDirectory, string storageConnectio
 
         var gateway = new CountingOrchestrationGateway();
         var runs = new List<ScanRun>();
-        await using (var provider = ScannerHost.Build(emulator.KubeconfigPath, storageConnectionString, gateway))
+        await using (var provider = CoreServices.Build(emulator.KubeconfigPath, storageConnectionString, gateway, new Dictionary<string, string?> { ["Renewal:MaxStartJitter"] = "00:00:00" }))
         {
             var scanner = provider.GetRequiredService<RenewalScanner>();
             for (var run = 0; run <= warmRuns; run++)

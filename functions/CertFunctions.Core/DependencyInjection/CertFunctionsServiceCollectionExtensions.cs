@@ -79,7 +79,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<ChallengeLeftoverSweep>();
         services.TryAddSingleton<ClusterInventoryReader>();
         services.TryAddSingleton<InvalidConfigurationReport>();
-        services.TryAddSingleton<RenewalDueCheck>();
+        services.TryAddSingleton<IssuanceDecision>();
         services.TryAddSingleton<ExpiryWarning>();
         services.TryAddSingleton<SharedSecretReport>();
         services.TryAddSingleton<CertificateRenewalStep>();
@@ -90,7 +90,6 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<CancelledIssuanceCleanup>();
         services.TryAddSingleton<IssuanceAdmission>();
         services.TryAddSingleton<Discovery.IssuanceNeedCheck>();
-        services.TryAddSingleton<Discovery.MetadataLists>();
         services.TryAddSingleton<Discovery.DiscoveryStateStore>();
         services.AddOptions<Discovery.DiscoveryOptions>().Bind(configuration.GetSection(Discovery.DiscoveryOptions.SectionName)).ValidateOnStart();
         services.AddOptions<Admission.AdmissionWebhookOptions>().Bind(configuration.GetSection(Admission.AdmissionWebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,6 +1,8 @@
 using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes;
+using CertFunctions.Core.Kubernetes.Annotations;
+using CertFunctions.Core.Kubernetes.Listing;
 using CertFunctions.Core.Orchestration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,13 +10,13 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Discovery;
 
 /// <summary>
-/// The discovery trigger's work: list every Ingress and our Secrets as metadata, compare uid and generation (Secrets: uid and
+/// The discovery trigger's work: list every Ingress and Gateway and our Secrets as metadata (<see cref="ObjectLists"/>), compare uid and generation (Secrets: uid and
 /// resourceVersion) with what the last run stored, and check only what changed (<see cref="IssuanceNeedCheck"/>, never the
 /// CA), starting an issuance through <see cref="IssuanceStarter"/> where one is needed. A run that finds another one still
 /// going does nothing.
 /// </summary>
 public sealed partial class DiscoveryScanner(
-    MetadataLists lists,
+    ObjectLists lists,
     IssuanceNeedCheck check,
     DiscoveryStateStore states,
     IOrchestrationGateway orchestrations,
@@ -68,7 +70,7 @@ public sealed partial class DiscoveryScanner(
     {
         var previous = await states.ReadAsync(cluster, cancellationToken).ConfigureAwait(false);
         var optedIn = new List<ObjectMetadata>();
-        await foreach (var ingress in lists.IngressesAsync(cluster, () => totals.ListRequests++, cancellationToken).ConfigureAwait(false))
+        await foreach (var ingress in lists.MetadataAsync(cluster, ListedKind.Ingresses, null, () => totals.ListRequests++, cancellationToken).ConfigureAwait(false))
         {
             totals.Listed++;
             if (ingress.OptedIn)
@@ -77,21 +79,24 @@ public sealed partial class DiscoveryScanner(
             }
         }
 
-        var secrets = await lists.ManagedSecretsAsync(cluster, optedIn.Select(i => i.Namespace), () => totals.ListRequests++, cancellationToken).ConfigureAwait(false);
+        await ListGatewaysAsync(cluster, optedIn, totals, cancellationToken).ConfigureAwait(false);
+        var secrets = await lists.MetadataInNamespacesAsync(
+            cluster, ListedKind.Secrets, CertFunctionsLabels.ManagedSelector, optedIn.Select(i => i.Namespace), () => totals.ListRequests++, cancellationToken).ConfigureAwait(false);
         var next = new Dictionary<string, DiscoveredState>(StringComparer.Ordinal);
         var changed = false;
-        foreach (var ingress in optedIn)
+        foreach (var found in optedIn)
         {
-            var key = ingress.Namespace + "/" + ingress.Name;
+            var isGateway = found.Kind == ListedKind.Gateways.Kind;
+            var key = isGateway ? GatewayKeyPrefix + found.Key : found.Key;
             previous.TryGetValue(key, out var known);
-            if (known is not null && !Changed(known, ingress, secrets))
+            if (known is not null && !Changed(known, found, secrets))
             {
                 next[key] = known;
                 continue;
             }
 
             changed = true;
-            var certificate = new CertificateRef(cluster, ingress.Namespace, ingress.Name);
+            var certificate = isGateway ? CertificateRef.ForGateway(cluster, found.Namespace, found.Name) : new CertificateRef(cluster, found.Namespace, found.Name);
             try
             {
                 totals.Checked++;
@@ -113,8 +118,10 @@ public sealed partial class DiscoveryScanner(
 
                 // Remembered as checked: the Secret the issuance writes changes its version, so the next run looks once more.
                 var secretName = need.SecretName;
-                var secretVersion = secretName is not null && secrets.TryGetValue(ingress.Namespace + "/" + secretName, out var secret) ? secret.Version : null;
-                next[key] = new DiscoveredState(need.Uid ?? ingress.Uid, need.Generation > 0 ? need.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture) : ingress.Version, secretName, secretVersion);
+                var secretVersion = secretName is not null && secrets.TryGetValue(found.Namespace + "/" + secretName, out var secret) ? secret.Version : null;
+                var gatewaySecrets = need.Secrets?.ToDictionary(s => s, s => secrets.TryGetValue(s, out var listed) ? listed.Version : null, StringComparer.Ordinal);
+                var generation = need.Generation > 0 ? need.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture) : found.Version;
+                next[key] = new DiscoveredState(need.Uid ?? found.Uid, generation, secretName, secretVersion, gatewaySecrets);
             }
             catch (Exception ex) when (ex is Kubernetes.Errors.KubernetesOperationException or Azure.RequestFailedException)
             {
@@ -131,24 +138,53 @@ public sealed partial class DiscoveryScanner(
         }
     }
 
-    /// <summary>
-    /// True when the Ingress is another object or another generation (hosts, spec.tls), or its Secret was deleted, emptied or
-    /// replaced (uid or resourceVersion). An opt-in annotation added shows as an object with no remembered state.
-    /// </summary>
-    private static bool Changed(DiscoveredState known, ObjectMetadata ingress, IReadOnlyDictionary<string, ObjectMetadata> secrets)
+    /// <summary>Adds the opted-in Gateways' metadata to <paramref name="optedIn"/>; a cluster without the Gateway API has none.</summary>
+    private async Task ListGatewaysAsync(string cluster, List<ObjectMetadata> optedIn, Totals totals, CancellationToken cancellationToken)
     {
-        if (known.Uid != ingress.Uid || known.Generation != ingress.Version)
+        var gateways = new List<ObjectMetadata>();
+        try
+        {
+            await foreach (var gateway in lists.MetadataAsync(cluster, ListedKind.Gateways, null, () => totals.ListRequests++, cancellationToken).ConfigureAwait(false))
+            {
+                totals.Listed++;
+                if (gateway.OptedIn)
+                {
+                    gateways.Add(gateway);
+                }
+            }
+        }
+        catch (Kubernetes.Errors.KubernetesApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return;
+        }
+        catch (Kubernetes.Errors.PermanentKubernetesException ex)
+        {
+            // Not granted Gateways: the Ingresses are still discovered.
+            totals.Problems.Add($"{cluster}: Gateways were not discovered: {ex.Message}");
+            return;
+        }
+
+        optedIn.AddRange(gateways);
+    }
+
+    /// <summary>
+    /// True when the object is another object or another generation (hosts, spec.tls, listeners), or a Secret it names was deleted,
+    /// emptied or replaced (uid or resourceVersion). An opt-in annotation added shows as an object with no remembered state.
+    /// </summary>
+    private static bool Changed(DiscoveredState known, ObjectMetadata found, IReadOnlyDictionary<string, ObjectMetadata> secrets)
+    {
+        if (known.Uid != found.Uid || known.Generation != found.Version)
         {
             return true;
         }
 
-        if (known.SecretName is null)
+        string? Current(string key) => secrets.TryGetValue(key, out var secret) ? secret.Version : null;
+        if (known.GatewaySecrets is { } gatewaySecrets)
         {
-            return false;
+            return gatewaySecrets.Any(s => Current(s.Key) != s.Value);
         }
 
-        var current = secrets.TryGetValue(ingress.Namespace + "/" + known.SecretName, out var secret) ? secret.Version : null;
-        return current != known.SecretVersion;
+        return known.SecretName is not null && Current(found.Namespace + "/" + known.SecretName) != known.SecretVersion;
     }
 
     private sealed class Totals
@@ -166,10 +202,13 @@ public sealed partial class DiscoveryScanner(
         public List<string> Problems { get; } = [];
     }
 
+    /// <summary>Prefixes a Gateway's key in the stored state, so a Gateway and an Ingress of one name never share an entry.</summary>
+    private const string GatewayKeyPrefix = "gateway:";
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Discovery skipped: the previous run still holds its lease")]
     private static partial void LogOverlap(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discovery listed {Listed} Ingresses in {ListRequests} list requests, checked {Checked}, started {Started}, already running {AlreadyRunning}, problems {Problems}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discovery listed {Listed} Ingresses and Gateways in {ListRequests} list requests, checked {Checked}, started {Started}, already running {AlreadyRunning}, problems {Problems}")]
     private static partial void LogRan(ILogger logger, int listed, int listRequests, int @checked, int started, int alreadyRunning, int problems);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discovery found {Certificate} needs an issuance ({Why}); started: {Started}")]

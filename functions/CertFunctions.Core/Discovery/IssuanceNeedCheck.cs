@@ -24,12 +24,20 @@ public sealed class IssuanceNeedCheck(
     IOptions<ChallengeRoutingOptions> routing,
     IOptions<Challenges.ResponderOptions> responder,
     Issuers.AcmeIssuerCatalog issuers,
+    IssuanceDecision decision,
+    Kubernetes.Gateways.GatewayCertificatesReader gateways,
+    IOptions<Kubernetes.Routing.HttpRoutes.GatewayRoutingOptions> gatewayRouting,
     TimeProvider time)
 {
     /// <summary>Checks <paramref name="certificate"/>; with <paramref name="uid"/>, an object of another uid or an older generation counts as not stored.</summary>
     public async Task<IssuanceNeedResult> CheckAsync(CertificateRef certificate, string? uid, long generation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        if (certificate.IsGateway)
+        {
+            return await CheckGatewayAsync(certificate.WholeObject, uid, cancellationToken).ConfigureAwait(false);
+        }
+
         var client = clients.GetClient(certificate.Cluster);
         var ingress = await KubernetesCall.RunOrNullAsync(
             () => client.NetworkingV1.ReadNamespacedIngressAsync(certificate.Ingress, certificate.Namespace, cancellationToken: cancellationToken),
@@ -64,11 +72,11 @@ public sealed class IssuanceNeedCheck(
 
         var now = time.GetUtcNow();
         var deployed = await certificates.ReadAsync(certificate, spec.SecretName, cancellationToken).ConfigureAwait(false);
-        var due = RenewalDecision.Due(spec.Hosts, deployed, now);
-        // certfunctions.io/issuer changed: the certificate is from another CA than the object asks for now.
-        var issuerChanged = deployed is not null && issuers.Find(spec.Issuer) is { } wanted && RenewalDecision.IssuerChanged(deployed, wanted);
+        // The CA-free part of the one decision the renewal scan also makes (the scan adds the CA's renewal window).
+        var due = decision.Decide(spec, deployed, now);
+        var issuerChanged = due == Orchestration.IssuanceReason.IssuerChanged;
         var attached = !TlsEntryPlanner.Plan(ingress, spec.Hosts, spec.SecretName, new Kubernetes.Patching.JsonPatch());
-        if (due is null && attached && !issuerChanged)
+        if (due is null && attached)
         {
             return new IssuanceNeedResult(IssuanceNeed.Nothing, "its certificate covers every name and is attached", readUid, readGeneration, spec.SecretName);
         }
@@ -79,10 +87,64 @@ public sealed class IssuanceNeedCheck(
             return new IssuanceNeedResult(IssuanceNeed.Nothing, $"backing off after a failure until {state.NextAttemptAfter:u}", readUid, readGeneration, spec.SecretName);
         }
 
-        var why = issuerChanged && due is null ? $"its certificate is not from issuer {spec.Issuer}, which the Ingress asks for"
+        var why = issuerChanged ? $"its certificate is not from issuer {spec.Issuer}, which the Ingress asks for"
             : due is null ? $"spec.tls does not attach Secret {spec.SecretName} for every name"
             : deployed is null ? $"Secret {spec.SecretName} holds no certificate"
             : "its certificate does not cover every name, has expired or is due";
         return new IssuanceNeedResult(IssuanceNeed.Issue, why, readUid, readGeneration, spec.SecretName);
+    }
+
+    /// <summary>
+    /// A Gateway needs a run when any Secret its listeners name needs a certificate by the one decision and is not backing off;
+    /// its listener problems are the renewal scan's to report (Events), not discovery's.
+    /// </summary>
+    private async Task<IssuanceNeedResult> CheckGatewayAsync(CertificateRef gateway, string? uid, CancellationToken cancellationToken)
+    {
+        Kubernetes.Gateways.GatewayCertificates read;
+        try
+        {
+            read = await gateways.ReadAsync(gateway, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayNotFoundException)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.NotStored, "the Gateway does not exist");
+        }
+
+        if (uid is not null && read.Uid != uid)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.NotStored, $"the Gateway is not stored at uid {uid} yet", read.Uid);
+        }
+
+        if (!read.OptedIn)
+        {
+            return new IssuanceNeedResult(IssuanceNeed.Nothing, "the Gateway does not opt in", read.Uid);
+        }
+
+        var scanned = Renewal.Scan.ScannedGateway.From(read, gatewayRouting.Value.GatewayRouting, responder.Value.RequireKnownHost);
+        var secrets = scanned.Specs.Select(s => s.Certificate.Secret!).ToList();
+        var now = time.GetUtcNow();
+        var backingOff = new List<string>();
+        foreach (var spec in scanned.Specs)
+        {
+            var deployed = await certificates.ReadAsync(spec.Certificate, spec.SecretName, cancellationToken).ConfigureAwait(false);
+            if (decision.Decide(spec, deployed, now) is not { } reason)
+            {
+                continue;
+            }
+
+            var state = await states.ReadAsync(spec.Certificate, cancellationToken).ConfigureAwait(false);
+            if (state?.NextAttemptAfter > now)
+            {
+                backingOff.Add($"Secret {spec.Certificate.Secret} is backing off after a failure until {state.NextAttemptAfter:u}");
+                continue;
+            }
+
+            return new IssuanceNeedResult(IssuanceNeed.Issue, $"the certificate in Secret {spec.Certificate.Secret} is needed ({reason})", read.Uid, Secrets: secrets);
+        }
+
+        var detail = backingOff.Count > 0 ? string.Join("; ", backingOff)
+            : scanned.Specs.Count == 0 ? string.Join(" ", scanned.Problems)
+            : "every certificate of the Gateway covers its listeners' names";
+        return new IssuanceNeedResult(IssuanceNeed.Nothing, detail, read.Uid, Secrets: secrets);
     }
 }

@@ -5,5 +5,7 @@ namespace CertFunctions.Core.Discovery;
 /// <param name="Detail">Why, for logs and custom status.</param>
 /// <param name="Uid">The object's uid when it was read, else null.</param>
 /// <param name="Generation">The object's generation when it was read, else 0.</param>
-/// <param name="SecretName">The Secret it asks for, when that was worked out.</param>
-public sealed record IssuanceNeedResult(IssuanceNeed Need, string Detail, string? Uid = null, long Generation = 0, string? SecretName = null);
+/// <param name="SecretName">The Secret it asks for, when that was worked out (an Ingress).</param>
+/// <param name="Secrets">A Gateway's Secrets ("namespace/name"), when they were worked out.</param>
+public sealed record IssuanceNeedResult(
+    IssuanceNeed Need, string Detail, string? Uid = null, long Generation = 0, string? SecretName = null, IReadOnlyList<string>? Secrets = null);

@@ -35,6 +35,8 @@ public static class KubernetesServiceCollectionExtensions
         services.TryAddSingleton<Gateways.GatewayCertificatesReader>();
         services.TryAddSingleton<Gateways.GatewayProblemReporter>();
         services.TryAddSingleton<Routing.HttpRoutes.SolverHttpRouteRouting>();
+        services.TryAddSingleton<Routing.HttpRoutes.SolverHttpRouteLeftovers>();
+        services.TryAddSingleton<Listing.ObjectLists>();
         services.TryAddSingleton<IngressDiscovery>();
         services.TryAddSingleton<ResponderServiceProvisioner>();
         services.TryAddSingleton<ResponderProxyTrust>();

@@ -68,11 +68,23 @@ public sealed class CertificateStateStore(BlobContainers containers)
         var entries = new List<StoredStateEntry>();
         await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
         {
-            // certificates/<cluster>/<namespace>/<ingress>.json; namespaces and Ingress names hold no '/'.
+            // certificates/<cluster>/<namespace>/<ingress>.json, or, for one Secret of a Gateway,
+            // certificates/<cluster>/<namespace>/gateways/<gateway>/<secret namespace>/<secret>.json; names hold no '/'.
             var parts = blob.Name[prefix.Length..].Split('/');
-            if (parts.Length == 2 && parts[1].EndsWith(".json", StringComparison.Ordinal) && blob.Properties.LastModified is { } written)
+            if (blob.Properties.LastModified is not { } written || !parts[^1].EndsWith(".json", StringComparison.Ordinal))
             {
-                entries.Add(new StoredStateEntry(new CertificateRef(cluster, parts[0], parts[1][..^".json".Length]), written));
+                continue;
+            }
+
+            var last = parts[^1][..^".json".Length];
+            if (parts.Length == 2)
+            {
+                entries.Add(new StoredStateEntry(new CertificateRef(cluster, parts[0], last), written));
+            }
+            else if (parts.Length == 5 && parts[1] == "gateways")
+            {
+                var gateway = CertificateRef.ForGateway(cluster, parts[0], parts[2]);
+                entries.Add(new StoredStateEntry(last == "_" ? gateway : gateway.ForSecret(parts[3], last), written));
             }
         }
 

@@ -15,6 +15,7 @@ namespace CertFunctions.Core.Renewal;
 /// </summary>
 public sealed partial class ChallengeLeftoverSweep(
     SolverIngressChallengeRouting solvers,
+    Kubernetes.Routing.HttpRoutes.SolverHttpRouteLeftovers solverRoutes,
     ChallengeRouter router,
     ChallengeTokenStore tokens,
     IngressEventRecorder events,
@@ -23,7 +24,10 @@ public sealed partial class ChallengeLeftoverSweep(
     /// <summary>The token container as it is now (one listing), for <see cref="SweepAsync"/> and <see cref="SweepTokensAsync"/>.</summary>
     public Task<IReadOnlyList<PublishedToken>> ListTokensAsync(CancellationToken cancellationToken) => tokens.ListPublishedAsync(cancellationToken);
 
-    /// <summary>Finds the leftovers of <paramref name="cluster"/> (paths from <paramref name="discovered"/>, solver Ingresses by label) and removes those no active instance owns.</summary>
+    /// <summary>
+    /// Finds the leftovers of <paramref name="cluster"/> (paths from <paramref name="discovered"/>, solver Ingresses and solver
+    /// HTTPRoutes by label) and removes those no active instance owns.
+    /// </summary>
     /// <remarks>The gateway comes with the call: the Functions app makes it per invocation from its Durable client binding.</remarks>
     /// <param name="cluster">The cluster.</param>
     /// <param name="discovered">The scan's Ingresses that carry challenge paths, as listed.</param>
@@ -85,7 +89,62 @@ public sealed partial class ChallengeLeftoverSweep(
             }
         }
 
+        removed += await SweepRoutesAsync(cluster, listed, orchestrations, problems, cancellationToken).ConfigureAwait(false);
         return new LeftoverSweepResult(removed, problems);
+    }
+
+    /// <summary>
+    /// Removes the solver HTTPRoutes no running issuance needs: neither the Gateway's run nor a run presenting one of the
+    /// route's tokens is active. One route serves a Gateway's Secrets in turn, so either can still need it.
+    /// </summary>
+    private async Task<int> SweepRoutesAsync(
+        string cluster, Dictionary<string, PublishedToken> listed, IOrchestrationGateway orchestrations, List<string> problems, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Kubernetes.Routing.HttpRoutes.LeftoverSolverRoute> routes;
+        try
+        {
+            routes = await solverRoutes.ListAllAsync(cluster, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Typically 403 where the app is not granted HTTPRoutes: the rest of the sweep stands.
+            problems.Add($"cluster {cluster}: could not list solver HTTPRoutes: {ex.Message}");
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var route in routes)
+        {
+            try
+            {
+                var owners = route.Tokens.SelectMany(t => listed.GetValueOrDefault(t)?.Owners ?? []).Prepend(route.Gateway.InstanceId).Distinct(StringComparer.Ordinal);
+                var active = false;
+                foreach (var owner in owners)
+                {
+                    active |= await orchestrations.GetAsync(owner, cancellationToken).ConfigureAwait(false) is { IsActive: true };
+                }
+
+                if (active || !await solverRoutes.DeleteExactAsync(route, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                removed++;
+                await events.RecordAsync(
+                    route.Gateway,
+                    IngressEventReasons.ChallengeLeftoversRemoved,
+                    $"Removed solver HTTPRoute {route.Name} that an issuance left behind (no issuance of this Gateway is running).",
+                    IngressEventType.Normal,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                problems.Add($"{route.Gateway}: could not remove solver HTTPRoute {route.Name}: {ex.Message}");
+                LogSweepFailed(logger, route.Gateway, ex.Message);
+            }
+        }
+
+        return removed;
     }
 
     /// <summary>A token written this recently is kept whatever its instance's state says (a state read can lag a start).</summary>

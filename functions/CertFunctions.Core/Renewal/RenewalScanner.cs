@@ -36,7 +36,7 @@ public sealed partial class RenewalScanner(
                 continue;
             }
 
-            scan.Count(ScanCounter.Scanned, inventory.Specs.Count + inventory.Invalid.Count);
+            scan.Count(ScanCounter.Scanned, inventory.ObjectCount);
             await invalidReport.ReportAsync(inventory, scan, cancellationToken).ConfigureAwait(false);
             await renewals.RunAsync(inventory, scan, cancellationToken).ConfigureAwait(false);
 
@@ -119,7 +119,7 @@ public sealed partial class RenewalScanner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal scan: {Scanned} opted-in Ingresses, {Due} due, {Started} started, {Running} already running, {BackingOff} backing off, {AtRisk} expiring without renewal, {SharedSecret} using another Ingress's Secret, {LeftoversRemoved} challenge leftovers removed, {StatesRetired} states dropped, {Problems} problems")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal scan: {Scanned} opted-in Ingresses and Gateways, {Due} due, {Started} started, {Running} already running, {BackingOff} backing off, {AtRisk} expiring without renewal, {SharedSecret} using another Ingress's Secret, {LeftoversRemoved} challenge leftovers removed, {StatesRetired} states dropped, {Problems} problems")]
     private static partial void LogScanned(ILogger logger, int scanned, int due, int started, int running, int backingOff, int atRisk, int sharedSecret, int leftoversRemoved, int statesRetired, int problems);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal scan could not clear leftover challenge tokens: {Reason}")]

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace CertFunctions.Core.Renewal;
 
 /// <summary>
-/// Drops the stored state of certificates whose Ingress is gone or no longer opts in, once per scan, so the list API
-/// does not report them forever (and, as they near their old expiry, as at risk).
+/// Drops the stored state of certificates whose Ingress or Gateway is gone or no longer opts in (or whose Gateway no longer
+/// names that Secret), once per scan, so the list API does not report them forever (and, as they near their old expiry, as at risk).
 /// </summary>
 public sealed partial class StateRetirement(CertificateStateStore states, ILogger<StateRetirement> logger)
 {
@@ -33,6 +33,13 @@ public sealed partial class StateRetirement(CertificateStateStore states, ILogge
                 continue;
             }
 
+            // A Gateway's run may be about to start the run of this Secret.
+            if (entry.Certificate.IsGateway && entry.Certificate.Secret is not null
+                && await orchestrations.GetAsync(entry.Certificate.WholeObject.InstanceId, cancellationToken).ConfigureAwait(false) is { IsActive: true })
+            {
+                continue;
+            }
+
             await states.DeleteAsync(entry.Certificate, cancellationToken).ConfigureAwait(false);
             LogRetired(logger, entry.Certificate);
             retired++;
@@ -41,6 +48,6 @@ public sealed partial class StateRetirement(CertificateStateStore states, ILogge
         return retired;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Certificate}: the Ingress is gone or no longer opts in; its stored state is dropped (its Secret is left as it is)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Certificate}: the Ingress or Gateway is gone or no longer opts in; its stored state is dropped (its Secret is left as it is)")]
     private static partial void LogRetired(ILogger logger, CertificateRef certificate);
 }

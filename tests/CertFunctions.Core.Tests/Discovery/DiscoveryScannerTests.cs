@@ -38,7 +38,7 @@ public sealed class DiscoveryScannerTests(KubeApiEmulatorFixture emulator, Azuri
         Assert.Equal(0, second.Checked);
         Assert.Equal(0, second.Started);
         Assert.Single(StartedIn(ns));
-        Assert.InRange(second.ListRequests, 2, 1 + (second.Listed / MetadataLists.PageSize) + 2);
+        Assert.InRange(second.ListRequests, 2, 1 + (second.Listed / CertFunctions.Core.Kubernetes.Listing.ObjectLists.PageSize) + 2);
     }
 
     [Fact]

@@ -80,4 +80,26 @@ internal static class ScanTestServices
         var deployed = await services.GetRequiredService<DeployedCertificateReader>().ReadAsync(certificate, "web-tls", CancellationToken.None);
         return (ns, deployed ?? throw new InvalidOperationException("The seeded certificate could not be read back."));
     }
+
+    /// <summary>
+    /// Creates a namespace with an opted-in Gateway "web" (an HTTP listener, and per entry an HTTPS listener for
+    /// "&lt;listener&gt;.&lt;namespace&gt;.example.test" naming Secret "&lt;listener&gt;-tls") and our certificate in each Secret, as a run would have left them.
+    /// </summary>
+    public static async Task<string> SeedIssuedGatewayAsync(
+        KubeApiEmulatorFixture emulator, IServiceProvider services, string prefix, params (string Listener, DateTimeOffset PlannedRenewal)[] secrets)
+    {
+        var ns = await emulator.CreateNamespaceAsync(prefix);
+        using var client = emulator.CreateKubernetesClient();
+        await GatewayObjects.ApplyAsync(
+            client, ns, GatewayObjects.EmulatorController, [GatewayObjects.Http("http"), .. secrets.Select(s => GatewayObjects.Https(s.Listener, $"{s.Listener}.{ns}.example.test", s.Listener + "-tls"))]);
+        var web = CertificateRef.ForGateway(Cluster, ns, "web");
+        foreach (var (listener, planned) in secrets)
+        {
+            var (chain, key, _) = TestCertificates.Issue([$"{listener}.{ns}.example.test"]);
+            await services.GetRequiredService<TlsSecretWriter>().WriteAsync(
+                web.ForSecret(ns, listener + "-tls"), listener + "-tls", chain, key, new TlsSecretMetadata(Directory, planned), allowAdopt: false, CancellationToken.None);
+        }
+
+        return ns;
+    }
 }

@@ -75,8 +75,10 @@ public sealed partial class KubernetesManifestTests
         var perNamespace = Grants(roles["certfunctions-namespace"]);
         var clusterWide = Grants(Load("rbac.yaml").OfType<V1ClusterRole>().Single());
 
-        // Bound cluster-wide, it may only find Ingresses; everything else is bound per namespace.
-        Assert.Equal(["get networking.k8s.io/ingresses", "list networking.k8s.io/ingresses"], discovery.Order());
+        // Bound cluster-wide, it may only find Ingresses and Gateways, and the solver HTTPRoutes a run left; everything else is bound per namespace.
+        Assert.Equal(
+            ["get gateway.networking.k8s.io/gateways", "get networking.k8s.io/ingresses", "list gateway.networking.k8s.io/gateways", "list gateway.networking.k8s.io/httproutes", "list networking.k8s.io/ingresses"],
+            discovery.Order(StringComparer.Ordinal));
         Assert.Equal(clusterWide.Order(), perNamespace.Order());
     }
 

@@ -9,6 +9,9 @@ public static class CertFunctionsLabels
     /// <summary>Our value of <see cref="ManagedBy"/>.</summary>
     public const string ManagedByValue = "certfunctions";
 
+    /// <summary>The label selector of every object we manage.</summary>
+    public const string ManagedSelector = ManagedBy + "=" + ManagedByValue;
+
     /// <summary>The Ingress an object was created for (see <see cref="LabelValue.ForName"/> for long names).</summary>
     public const string Ingress = CertFunctionsAnnotations.Prefix + "ingress";
 

@@ -13,13 +13,14 @@ namespace CertFunctions.Core.Kubernetes.Discovery;
 /// <summary>Lists the Ingresses of a cluster (all namespaces, in pages) that opted in to CertFunctions or carry its challenge paths.</summary>
 public sealed class IngressDiscovery(
     IKubernetesClientProvider clients,
+    Listing.ObjectLists lists,
     IOptions<ChallengeRoutingOptions> routing,
     IOptions<Challenges.ResponderOptions> responder,
     Issuers.AcmeIssuerCatalog issuers,
     ILogger<IngressDiscovery> logger)
 {
     /// <summary>Page size of the Ingress list calls.</summary>
-    public const int PageSize = 500;
+    public const int PageSize = Listing.ObjectLists.PageSize;
 
     private readonly IKubernetesClientProvider _clients = clients;
     private readonly ChallengeRoutingOptions _routing = routing.Value;
@@ -32,17 +33,10 @@ public sealed class IngressDiscovery(
     /// </summary>
     public async IAsyncEnumerable<DiscoveredIngress> ListAsync(string cluster, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var client = _clients.GetClient(cluster);
-        string? continueToken = null;
         var count = 0;
-        do
+        await foreach (var page in lists.PagesAsync(cluster, Listing.ListedKind.Ingresses, Listing.ListShape.Full, null, null, null, cancellationToken).ConfigureAwait(false))
         {
-            var token = continueToken;
-            var page = await KubernetesCall.RunAsync(
-                () => client.NetworkingV1.ListIngressForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: cancellationToken),
-                $"list Ingresses in cluster '{cluster}'",
-                cancellationToken).ConfigureAwait(false);
-            foreach (var ingress in page.Items ?? [])
+            foreach (var ingress in page.Items.Select(i => (k8s.Models.V1Ingress)i.Body))
             {
                 var challengePaths = InPlaceRoutePlanner.ReadTracked(ingress);
                 var optedIn = IngressAnnotationParser.IsOptedIn(ingress.Metadata?.Annotations);
@@ -85,10 +79,7 @@ public sealed class IngressDiscovery(
                 count++;
                 yield return found;
             }
-
-            continueToken = string.IsNullOrEmpty(page.Metadata?.ContinueProperty) ? null : page.Metadata.ContinueProperty;
         }
-        while (continueToken is not null);
 
         KubernetesLog.DiscoveryCompleted(_logger, cluster, count);
     }

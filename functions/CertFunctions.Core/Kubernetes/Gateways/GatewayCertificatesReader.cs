@@ -20,9 +20,17 @@ public sealed class GatewayCertificatesReader(IKubernetesClientProvider clients)
                 $"read Gateway {gateway.Namespace}/{gateway.Name}",
                 cancellationToken).ConfigureAwait(false)
             ?? throw new GatewayNotFoundException(gateway);
-        var obj = ToObject(found);
+        return await FromObjectAsync(gateway, ToObject(found), ns => ListGrantsAsync(gateway.Cluster, ns, cancellationToken)).ConfigureAwait(false);
+    }
 
-        // Grants are read only where a listener points into another namespace: most Gateways need no extra call.
+    /// <summary>
+    /// What <paramref name="obj"/>, the Gateway <paramref name="gateway"/> as read or listed, asks for; <paramref name="grantsOf"/> gives the
+    /// ReferenceGrants of a namespace, asked only where a listener points into another namespace (most Gateways need no extra call).
+    /// </summary>
+    public static async Task<GatewayCertificates> FromObjectAsync(CertificateRef gateway, JsonObject obj, Func<string, Task<IReadOnlyList<JsonObject>>> grantsOf)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        ArgumentNullException.ThrowIfNull(grantsOf);
         var otherNamespaces = GatewayCertificatesBuilder.ReadListeners(obj, gateway.Namespace)
             .Where(l => l.CertificateRefs.Count > 0 && l.CertificateRefs[0].Namespace != gateway.Namespace)
             .Select(l => l.CertificateRefs[0].Namespace)
@@ -31,14 +39,21 @@ public sealed class GatewayCertificatesReader(IKubernetesClientProvider clients)
         var grants = new List<JsonObject>();
         foreach (var ns in otherNamespaces)
         {
-            var list = await KubernetesCall.RunAsync(
-                () => client.CustomObjects.ListNamespacedCustomObjectAsync(GatewayApi.Group, GatewayApi.ReferenceGrantVersion, ns, GatewayApi.ReferenceGrants, cancellationToken: cancellationToken),
-                $"list ReferenceGrants in {ns}",
-                cancellationToken).ConfigureAwait(false);
-            grants.AddRange((ToObject(list)["items"] as JsonArray ?? []).OfType<JsonObject>());
+            grants.AddRange(await grantsOf(ns).ConfigureAwait(false));
         }
 
         return GatewayCertificatesBuilder.Build(gateway, obj, ReferenceGrants.From(grants));
+    }
+
+    /// <summary>The ReferenceGrants of namespace <paramref name="namespace"/>, as the API returns them.</summary>
+    public async Task<IReadOnlyList<JsonObject>> ListGrantsAsync(string cluster, string @namespace, CancellationToken cancellationToken)
+    {
+        var client = clients.GetClient(cluster);
+        var list = await KubernetesCall.RunAsync(
+            () => client.CustomObjects.ListNamespacedCustomObjectAsync(GatewayApi.Group, GatewayApi.ReferenceGrantVersion, @namespace, GatewayApi.ReferenceGrants, cancellationToken: cancellationToken),
+            $"list ReferenceGrants in {@namespace}",
+            cancellationToken).ConfigureAwait(false);
+        return [.. (ToObject(list)["items"] as JsonArray ?? []).OfType<JsonObject>()];
     }
 
     /// <summary>The untyped answer of the custom-objects API (a JsonElement) as a mutable JSON object.</summary>

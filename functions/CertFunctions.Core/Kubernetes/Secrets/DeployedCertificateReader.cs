@@ -13,10 +13,10 @@ using Microsoft.Extensions.Logging;
 namespace CertFunctions.Core.Kubernetes.Secrets;
 
 /// <summary>Reads the deployed certificate back from its Secret (only the leaf of tls.crt is looked at, never the key).</summary>
-public sealed class DeployedCertificateReader(IKubernetesClientProvider clients, ILogger<DeployedCertificateReader> logger)
+public sealed class DeployedCertificateReader(IKubernetesClientProvider clients, Listing.ObjectLists lists, ILogger<DeployedCertificateReader> logger)
 {
     /// <summary>Page size of the managed-Secret listing.</summary>
-    public const int PageSize = 500;
+    public const int PageSize = Listing.ObjectLists.PageSize;
 
     private readonly IKubernetesClientProvider _clients = clients;
     private readonly ILogger<DeployedCertificateReader> _logger = logger;
@@ -40,31 +40,14 @@ public sealed class DeployedCertificateReader(IKubernetesClientProvider clients,
     /// </summary>
     public async IAsyncEnumerable<DeployedCertificate> ListManagedAsync(string cluster, string @namespace, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var client = _clients.GetClient(cluster);
-        var selector = $"{CertFunctionsLabels.ManagedBy}={CertFunctionsLabels.ManagedByValue}";
-        Task<V1SecretList> ListPageAsync(string? token) => KubernetesCall.RunAsync(
-            () => client.CoreV1.ListNamespacedSecretAsync(@namespace, continueParameter: token, labelSelector: selector, limit: PageSize, cancellationToken: cancellationToken),
-            $"list managed Secrets in namespace '{@namespace}' of cluster '{cluster}'",
-            cancellationToken);
-
-        var next = ListPageAsync(null);
-        string? continueToken;
-        do
+        await foreach (var page in lists.PagesAsync(
+            cluster, Listing.ListedKind.Secrets, Listing.ListShape.Full, @namespace, CertFunctionsLabels.ManagedSelector, null, cancellationToken).ConfigureAwait(false))
         {
-            var page = await next.ConfigureAwait(false);
-            continueToken = page.Metadata?.ContinueProperty;
-
-            // Fetch the next page while this one is parsed: a fleet scan is parsing-bound, and the two overlap.
-            if (!string.IsNullOrEmpty(continueToken))
-            {
-                next = ListPageAsync(continueToken);
-            }
-
             // Parsing a leaf costs ~0.2 ms of CPU; a page of 500 is parsed on every core, in listing order.
-            var items = page.Items ?? [];
+            var items = page.Items;
             var parsed = new DeployedCertificate?[items.Count];
             Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-                parsed[i] = FromSecret(items[i], items[i].Metadata.NamespaceProperty, items[i].Metadata.Name));
+                parsed[i] = FromSecret((V1Secret)items[i].Body, items[i].Metadata.NamespaceProperty, items[i].Metadata.Name));
             foreach (var deployed in parsed)
             {
                 if (deployed is not null)
@@ -73,7 +56,6 @@ public sealed class DeployedCertificateReader(IKubernetesClientProvider clients,
                 }
             }
         }
-        while (!string.IsNullOrEmpty(continueToken));
     }
 
     private DeployedCertificate? FromSecret(V1Secret secret, string @namespace, string secretName)

@@ -8,62 +8,124 @@ using Microsoft.Extensions.Logging;
 namespace CertFunctions.Core.Renewal.Scan;
 
 /// <summary>
-/// The scan's work for one opted-in Ingress, top to bottom: its certificate (listed, else read), the Secret's owner,
-/// whether it is due, an expiry warning, the back-off, then the start.
+/// The scan's work for one opted-in Ingress or Gateway, top to bottom: each certificate (listed, else read), the Secret's owner,
+/// whether it is due (<see cref="IssuanceDecision"/>), an expiry warning, the back-off, then one start per object.
 /// </summary>
 public sealed partial class CertificateRenewalStep(
     DeployedCertificateReader certificates,
     CertificateStateStore states,
     RenewalAdvisor advisor,
-    RenewalDueCheck dueCheck,
+    IssuanceDecision decision,
     ExpiryWarning expiryWarning,
     SharedSecretReport sharedSecret,
     TlsReferenceReport tlsReference,
     ILogger<CertificateRenewalStep> logger)
 {
-    /// <summary>Runs the step for every servable Ingress of <paramref name="inventory"/>, at most <c>Renewal:MaxConcurrency</c> at once.</summary>
+    /// <summary>
+    /// Runs the step for every servable Ingress and opted-in Gateway of <paramref name="inventory"/>, at most
+    /// <c>Renewal:MaxConcurrency</c> at once. A Gateway's Secrets are checked in turn and one run starts for the Gateway when any is due.
+    /// </summary>
     public Task RunAsync(ClusterInventory inventory, ScanRun scan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(scan);
-        var optedInLabels = inventory.OptedIn.Select(c => (c.Namespace, LabelValue.ForName(c.Ingress))).ToHashSet();
+        var optedInLabels = inventory.OptedIn.Where(c => !c.IsGateway).Select(c => (c.Namespace, LabelValue.ForName(c.Ingress))).ToHashSet();
+        var work = inventory.Specs.Select(s => (Certificate: s.Certificate, Check: (Func<CancellationToken, Task>)(ct => CheckIngressAsync(s, inventory, optedInLabels, scan, ct))))
+            .Concat(inventory.Gateways.Where(g => g.Specs.Count > 0).Select(g => (Certificate: g.Gateway, Check: (Func<CancellationToken, Task>)(ct => CheckGatewayAsync(g, inventory, scan, ct)))));
         return Parallel.ForEachAsync(
-            inventory.Specs,
+            work,
             new ParallelOptions { MaxDegreeOfParallelism = scan.Options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (spec, ct) =>
+            async (item, ct) =>
             {
                 try
                 {
-                    await CheckAsync(spec, inventory, optedInLabels, scan, ct).ConfigureAwait(false);
+                    await item.Check(ct).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    scan.AddProblem($"{spec.Certificate}: {ex.Message}");
-                    LogCertificateFailed(logger, spec.Certificate, ex.Message);
+                    scan.AddProblem($"{item.Certificate}: {ex.Message}");
+                    LogCertificateFailed(logger, item.Certificate, ex.Message);
                 }
             });
     }
 
-    private async Task CheckAsync(
+    private async Task CheckIngressAsync(
         IngressCertificateSpec spec, ClusterInventory inventory, HashSet<(string, string)> optedInLabels, ScanRun scan, CancellationToken ct)
     {
-        var ns = spec.Certificate.Namespace;
+        if (await EvaluateAsync(spec, inventory, optedInLabels, scan, ct).ConfigureAwait(false) is { } due)
+        {
+            await StartAsync(spec.Certificate, due, scan, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Checks each Secret of the Gateway like an Ingress's certificate; one run for the Gateway issues them all.</summary>
+    private async Task CheckGatewayAsync(ScannedGateway gateway, ClusterInventory inventory, ScanRun scan, CancellationToken ct)
+    {
+        var dues = new List<DueCertificate>();
+        foreach (var spec in gateway.Specs)
+        {
+            try
+            {
+                if (await EvaluateAsync(spec, inventory, null, scan, ct).ConfigureAwait(false) is { } due)
+                {
+                    dues.Add(due);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One Secret that cannot be checked does not keep the Gateway's other Secrets from renewing.
+                scan.AddProblem($"{spec.Certificate}: {ex.Message}");
+                LogCertificateFailed(logger, spec.Certificate, ex.Message);
+            }
+        }
+
+        if (dues.Count > 0)
+        {
+            // The most pressing reason names the run. ARI's replaces is per certificate and the Gateway's run passes none to
+            // the runs of its Secrets (Orchestration/GatewayIssuance), so none is named here either.
+            var reason = dues.MinBy(d => Urgency(d.Reason))!.Reason;
+            await StartAsync(gateway.Gateway, new DueCertificate(reason, null), scan, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static int Urgency(IssuanceReason reason) => reason switch
+    {
+        IssuanceReason.Discovered => 0,
+        IssuanceReason.IssuerChanged => 1,
+        _ => 2,
+    };
+
+    private static async Task StartAsync(Certificates.CertificateRef certificate, DueCertificate due, ScanRun scan, CancellationToken ct)
+    {
+        var result = await IssuanceStarter.StartAsync(
+            scan.Orchestrations, certificate, due.Reason, IssuanceStarter.Jitter(scan.Options.MaxStartJitter), due.Replaces, ct).ConfigureAwait(false);
+        scan.Count(result.Started ? ScanCounter.Started : ScanCounter.AlreadyRunning);
+    }
+
+    /// <summary>
+    /// One certificate, top to bottom: its Secret (listed, else read), the Secret's owner (Ingresses), whether it is due, an
+    /// expiry warning, the back-off; what to start, or null.
+    /// </summary>
+    private async Task<DueCertificate?> EvaluateAsync(
+        IngressCertificateSpec spec, ClusterInventory inventory, HashSet<(string, string)>? optedInLabels, ScanRun scan, CancellationToken ct)
+    {
+        var ns = spec.Certificate.SecretNamespace;
         if (inventory.UnreadableNamespaces.TryGetValue(ns, out var why))
         {
             // Never silently skipped: the namespace's certificates are reported, the rest of the cluster goes on.
             scan.AddProblem($"{spec.Certificate}: the Secrets of namespace {ns} cannot be read, so its certificate was not checked: {why}");
-            return;
+            return null;
         }
 
         // Our Secrets come from the listing; anything else (absent, or not ours yet) is read on its own.
         var deployed = inventory.Managed.TryGetValue((ns, spec.SecretName), out var listed)
             ? listed
             : await certificates.ReadAsync(spec.Certificate, spec.SecretName, ct).ConfigureAwait(false);
-        if (SecretOwnership.OtherOwner(spec.Certificate, deployed, owner => optedInLabels.Contains((ns, owner))) is { } owner)
+        if (optedInLabels is not null && SecretOwnership.OtherOwner(spec.Certificate, deployed, owner => optedInLabels.Contains((ns, owner))) is { } owner)
         {
             scan.Count(ScanCounter.SharedSecret);
             await sharedSecret.ReportAsync(spec, deployed!, owner, ct).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         // Repeated every scan while Git lacks the entry: a GitOps-managed Ingress serves our certificate only once it is there.
@@ -72,9 +134,9 @@ public sealed partial class CertificateRenewalStep(
             await tlsReference.ReportAsync(spec.Certificate, gitOps, spec.Hosts, spec.SecretName, ct).ConfigureAwait(false);
         }
 
-        if (await dueCheck.CheckAsync(spec, deployed, scan, ct).ConfigureAwait(false) is not { } reason)
+        if (await decision.DecideAsync(spec, deployed, scan, ct).ConfigureAwait(false) is not { } reason)
         {
-            return;
+            return null;
         }
 
         scan.Count(ScanCounter.Due);
@@ -90,12 +152,12 @@ public sealed partial class CertificateRenewalStep(
         if (state is not null && state.NextAttemptAfter > scan.Now)
         {
             scan.Count(ScanCounter.BackingOff);
-            return;
+            return null;
         }
 
         if (reason == IssuanceReason.Discovered && !scan.Options.IssueForDiscovered)
         {
-            return;
+            return null;
         }
 
         // Name the certificate being replaced (ARI) only when it is ours and from the issuer the renewal goes to.
@@ -103,10 +165,11 @@ public sealed partial class CertificateRenewalStep(
             ? null
             : deployed.AriCertificateId
                 ?? (state is not null && string.Equals(state.Serial, deployed.Serial, StringComparison.OrdinalIgnoreCase) ? state.AriCertificateId : null);
-        var result = await IssuanceStarter.StartAsync(
-            scan.Orchestrations, spec.Certificate, reason, IssuanceStarter.Jitter(scan.Options.MaxStartJitter), replaces, ct).ConfigureAwait(false);
-        scan.Count(result.Started ? ScanCounter.Started : ScanCounter.AlreadyRunning);
+        return new DueCertificate(reason, replaces);
     }
+
+    /// <summary>A certificate the scan found due and not backing off: why, and the ARI id of the one it replaces.</summary>
+    private sealed record DueCertificate(IssuanceReason Reason, string? Replaces);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal scan skipped {Certificate}: {Reason}")]
     private static partial void LogCertificateFailed(ILogger logger, Certificates.CertificateRef certificate, string reason);

@@ -126,7 +126,8 @@ internal static class CrdValidator
                 CheckString(value.GetValue<string>(), schema, path, errors);
                 break;
             case CrdType.Integer:
-                CheckInteger(value.GetValue<double>(), schema, path, errors);
+                // A seeded object holds CLR longs, a decoded request JsonElements: read either as a number.
+                CheckInteger(value.AsValue().TryGetValue<long>(out var whole) ? whole : value.GetValue<double>(), schema, path, errors);
                 break;
         }
 

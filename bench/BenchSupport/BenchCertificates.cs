@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace RenewalScanBench;
+namespace BenchSupport;
 
 /// <summary>
 /// Cheap real certificates for the seed: one ECDSA P-256 intermediate signs one leaf per host (all leaves share one key),
 /// so each Secret holds leaf + intermediate like a Let's Encrypt chain and the scanner parses real X.509.
 /// </summary>
-internal sealed class BenchCertificates : IDisposable
+public sealed class BenchCertificates : IDisposable
 {
     private readonly ECDsa _issuerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly ECDsa _leafKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -1,15 +1,21 @@
 using System.Collections.Concurrent;
 using CertFunctions.Core.Hosting;
 
-namespace RenewalScanBench;
+namespace BenchSupport;
 
-/// <summary>An orchestration gateway that starts nothing: it records the instance ids the scan asked to start.</summary>
-internal sealed class CountingOrchestrationGateway : IOrchestrationGateway
+/// <summary>An orchestration gateway that starts nothing: it records the instance ids a scan or discovery run asked to start.</summary>
+public sealed class CountingOrchestrationGateway : IOrchestrationGateway
 {
     private readonly ConcurrentDictionary<string, int> _starts = new(StringComparer.Ordinal);
 
     /// <summary>Distinct instance ids started since the last <see cref="Reset"/>.</summary>
     public int DistinctStarts => _starts.Count;
+
+    /// <summary>Every start since the last <see cref="Reset"/>, repeats included.</summary>
+    public int Starts => _starts.Values.Sum();
+
+    /// <summary>The instance ids started since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyCollection<string> Started => [.. _starts.Keys];
 
     /// <summary>Forgets the recorded starts.</summary>
     public void Reset() => _starts.Clear();

@@ -3,22 +3,24 @@ using CertFunctions.Core.Kubernetes.Discovery;
 using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Orchestration;
+using CertFunctions.Core.Renewal.Scan;
 using Microsoft.Extensions.Logging;
 
-namespace CertFunctions.Core.Renewal.Scan;
+namespace CertFunctions.Core.Renewal;
 
 /// <summary>
-/// Decides whether one certificate is due: from its stored plan, or, when that says not yet, from the CA's current
-/// renewal window (RFC 9773), which a CA may move after issuance; an early renewal is explained on the Ingress.
+/// The one rule for "does this certificate need issuing now", for Ingresses and Gateways alike. Its CA-free part
+/// (<see cref="Decide"/>: no certificate, expired, a name not covered, the stored plan due, another issuer asked for) is what
+/// discovery and the webhook ask; the renewal scan asks <see cref="DecideAsync"/>, which adds the CA's current renewal window
+/// (RFC 9773) when the CA-free part says not yet, and explains an early renewal on the object.
 /// </summary>
-public sealed partial class RenewalDueCheck(RenewalAdvisor advisor, AcmeIssuerCatalog issuers, IngressEventRecorder events, ILogger<RenewalDueCheck> logger)
+public sealed partial class IssuanceDecision(RenewalAdvisor advisor, AcmeIssuerCatalog issuers, IngressEventRecorder events, ILogger<IssuanceDecision> logger)
 {
-    /// <summary>Why an issuance is due now, or null.</summary>
-    public async Task<IssuanceReason?> CheckAsync(IngressCertificateSpec spec, DeployedCertificate? deployed, ScanRun scan, CancellationToken cancellationToken)
+    /// <summary>Why <paramref name="spec"/> needs an issuance now without asking the CA, or null.</summary>
+    public IssuanceReason? Decide(IngressCertificateSpec spec, DeployedCertificate? deployed, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(scan);
-        var reason = RenewalDecision.Due(spec.Hosts, deployed, scan.Now);
+        var reason = RenewalDecision.Due(spec.Hosts, deployed, now);
         if (reason is null && deployed is not null && issuers.Find(spec.Issuer) is { } wanted && RenewalDecision.IssuerChanged(deployed, wanted))
         {
             // The object names another issuer now (staging to production, say): its certificate comes from there at once.
@@ -26,6 +28,15 @@ public sealed partial class RenewalDueCheck(RenewalAdvisor advisor, AcmeIssuerCa
             return IssuanceReason.IssuerChanged;
         }
 
+        return reason;
+    }
+
+    /// <summary>Why an issuance is due now, or null: <see cref="Decide"/>, then, when the scan may ask, the CA's renewal window.</summary>
+    public async Task<IssuanceReason?> DecideAsync(IngressCertificateSpec spec, DeployedCertificate? deployed, ScanRun scan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(scan);
+        var reason = Decide(spec, deployed, scan.Now);
         if (reason is not null || !scan.AskCa || deployed is null)
         {
             return reason;
