@@ -92,7 +92,7 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
             new Uri(World.Emulator.ApiUri, "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations"), JsonContent(policy.ToJsonString()));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var apply = await World.Emulator.RunKubectlWithInputAsync(IngressYaml(ns, "refused", "refused.webhook.example.test"), "apply", "-f", "-");
+        var apply = await World.Emulator.RunKubectlWithInputAsync(IngressSeeder.IngressYaml(ns, "refused", ["refused.webhook.example.test"]), "apply", "-f", "-");
         Assert.NotEqual(0, apply.ExitCode);
 
         // Our webhook recorded the write: its run waits for an object that never appears, then ends with nothing reported.
@@ -148,7 +148,7 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
     public async Task The_webhook_allows_and_ignores_a_dry_run()
     {
         var ns = await World.Emulator.CreateNamespaceAsync("dryrun");
-        var apply = await World.Emulator.RunKubectlWithInputAsync(IngressYaml(ns, "dry", "dry.webhook.example.test"), "apply", "--dry-run=server", "-f", "-");
+        var apply = await World.Emulator.RunKubectlWithInputAsync(IngressSeeder.IngressYaml(ns, "dry", ["dry.webhook.example.test"]), "apply", "--dry-run=server", "-f", "-");
 
         Assert.True(apply.ExitCode == 0, apply.StandardError);
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -158,29 +158,6 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
 
     private static StringContent JsonContent(string json, string mediaType = "application/json") =>
         new(json, System.Text.Encoding.UTF8, mediaType);
-
-    private static string IngressYaml(string ns, string name, string host) => $"""
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata:
-          name: {name}
-          namespace: {ns}
-          annotations:
-            certfunctions.io/enabled: "true"
-        spec:
-          ingressClassName: nginx
-          rules:
-            - host: {host}
-              http:
-                paths:
-                  - path: /
-                    pathType: Prefix
-                    backend:
-                      service:
-                        name: web
-                        port:
-                          number: 80
-        """;
 
     private async Task<JsonObject?> WaitForSecretAsync(string ns, string name, TimeSpan timeout)
     {
