@@ -112,6 +112,8 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<CertificatesApi>();
         services.TryAddSingleton<Admission.AdmissionWebhookEndpoint>();
+        services.TryAddSingleton<Admission.AdmissionBacklog>();
+        services.AddHostedService<Admission.AdmissionStartWorker>();
         services.TryAddSingleton<Discovery.DiscoveryScanner>();
         return services;
     }

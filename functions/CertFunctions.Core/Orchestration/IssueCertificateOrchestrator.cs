@@ -21,8 +21,11 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
     private const int MaxValidationPolls = 60;
 
-    /// <summary>First wait for an admitted object that is not stored yet: admission runs just before storage, so it is usually there by then.</summary>
-    private static readonly TimeSpan AdmittedFirstPoll = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// First durable wait for an admitted object the activity did not see stored within its own short poll
+    /// (<see cref="AwaitAdmittedObjectActivity.InProcessWait"/>): by then it is most likely a write refused after us.
+    /// </summary>
+    private static readonly TimeSpan AdmittedFirstPoll = TimeSpan.FromSeconds(1);
 
     /// <summary>Longest wait between two reads of an admitted object.</summary>
     private static readonly TimeSpan AdmittedMaxPoll = TimeSpan.FromSeconds(8);
