@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Admission;
 
 /// <summary>
-/// The validating admission webhook the cluster calls on every Ingress create and update: it always allows, answers at once,
+/// The validating admission webhook the cluster calls on every Ingress and Gateway create and update: it always allows, answers at once,
 /// and only records the change in memory (<see cref="AdmissionBacklog"/>); <see cref="AdmissionStartWorker"/> starts the
 /// issuance afterwards, which waits for the object to be stored (see <see cref="AdmittedObject"/>).
 /// </summary>
@@ -91,7 +91,10 @@ public sealed partial class AdmissionWebhookEndpoint(
             return;
         }
 
-        var certificate = new CertificateRef(cluster, review.Namespace, review.Name);
+        // A Gateway's run covers all its listeners' Secrets, as the API's run for {"namespace","gateway"} does.
+        var certificate = AdmissionDecision.IsGateway(review)
+            ? CertificateRef.ForGateway(cluster, review.Namespace, review.Name)
+            : new CertificateRef(cluster, review.Namespace, review.Name);
         var admitted = new AdmittedObject(AdmissionReviewRequest.ObjectUid(review.Admitted), AdmissionReviewRequest.Generation(review.Admitted), settings.WaitTimeout);
 
         // No storage call before the answer: a start costs one or more Durable storage round trips (200+ ms measured,

@@ -113,6 +113,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<CertificatesApi>();
         services.TryAddSingleton<Admission.AdmissionWebhookEndpoint>();
         services.TryAddSingleton<Admission.AdmissionBacklog>();
+        services.TryAddSingleton<Admission.AdmittedGatewayCheck>();
         services.AddHostedService<Admission.AdmissionStartWorker>();
         services.TryAddSingleton<Discovery.DiscoveryScanner>();
         return services;

@@ -38,14 +38,20 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var logger = context.CreateReplaySafeLogger<IssueCertificateOrchestrator>();
+        var run = new IssuanceRun(context, input);
         if (input.Certificate.IsGateway && input.Certificate.Secret is null)
         {
-            // A Gateway as a whole: one sub-orchestration (this orchestrator again) per Secret its listeners name.
+            // A Gateway as a whole: one sub-orchestration (this orchestrator again) per Secret its listeners name; a write
+            // the webhook saw first waits for the Gateway to be stored, as an Ingress's does.
+            if (input.Admitted is { } admittedGateway && !await AwaitAdmittedAsync(run, admittedGateway, logger).ConfigureAwait(true))
+            {
+                return null!;
+            }
+
             return await GatewayIssuance.RunAsync(context, input).ConfigureAwait(true);
         }
 
-        var logger = context.CreateReplaySafeLogger<IssueCertificateOrchestrator>();
-        var run = new IssuanceRun(context, input);
         if (input.Admitted is { } admitted && !await AwaitAdmittedAsync(run, admitted, logger).ConfigureAwait(true))
         {
             // Nothing to issue: the output is null, and nothing is reported (no Event, no state), by design.
@@ -105,7 +111,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         var delay = AdmittedFirstPoll;
         while (true)
         {
-            run.SetStatus(IssuanceStep.AwaitingObject, detail: $"waiting for generation {admitted.Generation} of the Ingress to be stored");
+            run.SetStatus(IssuanceStep.AwaitingObject, detail: $"waiting for generation {admitted.Generation} of the {(run.Input.Certificate.IsGateway ? "Gateway" : "Ingress")} to be stored");
             var need = await context.CallActivityAsync<Discovery.IssuanceNeedResult>(
                 AwaitAdmittedObjectActivity.Name,
                 new AwaitAdmittedObjectInput(run.Input.Certificate, admitted),

@@ -97,6 +97,23 @@ public sealed class AdmissionWebhookEndpointTests
     }
 
     [Fact]
+    public async Task A_gateway_write_records_the_run_of_the_gateway_as_a_whole_and_other_kinds_record_nothing()
+    {
+        var gateway = new GatedGateway();
+        var queue = new AdmissionBacklog();
+        var endpoint = Endpoint(gateway, queue);
+
+        await CallAsync(endpoint, Review("edge", "uid-1", 2, group: "gateway.networking.k8s.io", kind: "Gateway"));
+        await CallAsync(endpoint, Review("route", "uid-2", 1, group: "gateway.networking.k8s.io", kind: "HTTPRoute"));
+
+        Assert.Equal(1, queue.Count);
+        var pending = await queue.TakeAsync(CancellationToken.None);
+        Assert.Equal(CertificateRef.ForGateway("default", "web", "edge"), pending.Certificate);
+        Assert.Null(pending.Certificate.Secret);
+        Assert.Equal(("uid-1", 2L), (pending.Admitted.Uid, pending.Admitted.Generation));
+    }
+
+    [Fact]
     public async Task A_dry_run_and_an_ingress_that_does_not_opt_in_record_nothing()
     {
         var gateway = new GatedGateway();
@@ -156,28 +173,28 @@ public sealed class AdmissionWebhookEndpointTests
 
     private static string Review(
         string name, string uid, long generation, bool dryRun = false, bool optIn = true, string group = "networking.k8s.io", string kind = "Ingress") => new JsonObject
-    {
-        ["apiVersion"] = "admission.k8s.io/v1",
-        ["kind"] = "AdmissionReview",
-        ["request"] = new JsonObject
         {
-            ["uid"] = Guid.NewGuid().ToString(),
-            ["kind"] = new JsonObject { ["group"] = group, ["version"] = "v1", ["kind"] = kind },
-            ["operation"] = generation == 1 ? "CREATE" : "UPDATE",
-            ["namespace"] = "web",
-            ["name"] = name,
-            ["dryRun"] = dryRun,
-            ["object"] = new JsonObject
+            ["apiVersion"] = "admission.k8s.io/v1",
+            ["kind"] = "AdmissionReview",
+            ["request"] = new JsonObject
             {
-                ["metadata"] = new JsonObject
+                ["uid"] = Guid.NewGuid().ToString(),
+                ["kind"] = new JsonObject { ["group"] = group, ["version"] = "v1", ["kind"] = kind },
+                ["operation"] = generation == 1 ? "CREATE" : "UPDATE",
+                ["namespace"] = "web",
+                ["name"] = name,
+                ["dryRun"] = dryRun,
+                ["object"] = new JsonObject
                 {
-                    ["name"] = name,
-                    ["namespace"] = "web",
-                    ["uid"] = uid,
-                    ["generation"] = generation,
-                    ["annotations"] = optIn ? new JsonObject { ["certfunctions.io/enabled"] = "true" } : new JsonObject(),
+                    ["metadata"] = new JsonObject
+                    {
+                        ["name"] = name,
+                        ["namespace"] = "web",
+                        ["uid"] = uid,
+                        ["generation"] = generation,
+                        ["annotations"] = optIn ? new JsonObject { ["certfunctions.io/enabled"] = "true" } : new JsonObject(),
+                    },
                 },
             },
-        },
-    }.ToJsonString();
+        }.ToJsonString();
 }

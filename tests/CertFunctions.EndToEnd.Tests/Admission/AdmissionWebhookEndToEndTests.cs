@@ -65,32 +65,7 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
             new Uri(World.Emulator.ApiUri, $"/api/v1/namespaces/{ns}"),
             JsonContent("""{"metadata":{"labels":{"policy":"deny-all"}}}""", "application/merge-patch+json"));
         Assert.True(label.IsSuccessStatusCode);
-        var policy = new JsonObject
-        {
-            ["apiVersion"] = "admissionregistration.k8s.io/v1",
-            ["kind"] = "ValidatingWebhookConfiguration",
-            ["metadata"] = new JsonObject { ["name"] = "deny-all-" + ns },
-            ["webhooks"] = new JsonArray(new JsonObject
-            {
-                ["name"] = "deny.policy.example.test",
-                // Nothing listens there: with failurePolicy Fail the write is refused after our webhook allowed it.
-                ["clientConfig"] = new JsonObject { ["url"] = "https://127.0.0.1:1/deny" },
-                ["rules"] = new JsonArray(new JsonObject
-                {
-                    ["operations"] = new JsonArray("CREATE"),
-                    ["apiGroups"] = new JsonArray("networking.k8s.io"),
-                    ["apiVersions"] = new JsonArray("v1"),
-                    ["resources"] = new JsonArray("ingresses"),
-                }),
-                ["namespaceSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["policy"] = "deny-all" } },
-                ["failurePolicy"] = "Fail",
-                ["sideEffects"] = "None",
-                ["admissionReviewVersions"] = new JsonArray("v1"),
-            }),
-        };
-        using var created = await World.Emulator.ApiClient.PostAsync(
-            new Uri(World.Emulator.ApiUri, "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations"), JsonContent(policy.ToJsonString()));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await DenyCreatesAsync(ns, "networking.k8s.io", "ingresses");
 
         var apply = await World.Emulator.RunKubectlWithInputAsync(IngressSeeder.IngressYaml(ns, "refused", ["refused.webhook.example.test"]), "apply", "-f", "-");
         Assert.NotEqual(0, apply.ExitCode);
@@ -98,6 +73,45 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
         // Our webhook recorded the write: its run waits for an object that never appears, then ends with nothing reported.
         var id = new CertificateRef("default", ns, "refused").InstanceId;
         var final = await WaitForEndAsync(id, TimeSpan.FromSeconds(60));
+        Assert.Equal("Completed", (string?)final["status"]);
+        Assert.Equal("NotNeeded", (string?)final["progress"]?["step"] ?? (string?)final["customStatus"]?["step"]);
+        var events = await E2E.GetJsonAsync(World, "get", "events", "-n", ns);
+        Assert.Empty(events["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_kubectl_apply_of_an_opted_in_gateway_gets_its_secret_with_nobody_calling_the_api()
+    {
+        var ns = await GatewaySeeder.SeedAsync(
+            World, "edge", [GatewaySeeder.Http("http"), GatewaySeeder.Https("shop", "shop.gw-webhook.example.test", "edge-shop-tls")], namespacePrefix: "webhook-gw");
+
+        var secret = await WaitForSecretAsync(ns, "edge-shop-tls", TimeSpan.FromSeconds(120));
+
+        Assert.True(secret is not null, "no Secret after the apply\n" + World.Host!.RecentOutput);
+        var pem = System.Text.Encoding.ASCII.GetString(Convert.FromBase64String((string)secret!["data"]!["tls.crt"]!));
+        using var leaf = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(pem);
+        Assert.Equal(["shop.gw-webhook.example.test"], leaf.Extensions.OfType<System.Security.Cryptography.X509Certificates.X509SubjectAlternativeNameExtension>().Single().EnumerateDnsNames());
+
+        // The Gateway's own run (the one the API starts for {"namespace","gateway"}) did it, and it ends completed.
+        var run = await WaitForEndAsync(CertificateRef.ForGateway("default", ns, "edge").InstanceId, TimeSpan.FromSeconds(60));
+        Assert.True((string?)run["status"] == "Completed", E2E.Pretty(run));
+    }
+
+    [Fact]
+    public async Task A_gateway_write_refused_after_the_webhook_ends_quietly_without_a_warning()
+    {
+        var ns = await World.Emulator.CreateNamespaceAsync("refused-gw");
+        var label = await World.Emulator.ApiClient.PatchAsync(
+            new Uri(World.Emulator.ApiUri, $"/api/v1/namespaces/{ns}"),
+            JsonContent("""{"metadata":{"labels":{"policy":"deny-all"}}}""", "application/merge-patch+json"));
+        Assert.True(label.IsSuccessStatusCode);
+        await DenyCreatesAsync(ns, "gateway.networking.k8s.io", "gateways");
+
+        var apply = await World.Emulator.RunKubectlWithInputAsync(
+            GatewaySeeder.Yaml(ns, "edge", [GatewaySeeder.Http("http"), GatewaySeeder.Https("shop", "shop.gw-refused.example.test", "edge-shop-tls")]), "apply", "-f", "-");
+        Assert.NotEqual(0, apply.ExitCode);
+
+        var final = await WaitForEndAsync(CertificateRef.ForGateway("default", ns, "edge").InstanceId, TimeSpan.FromSeconds(60));
         Assert.Equal("Completed", (string?)final["status"]);
         Assert.Equal("NotNeeded", (string?)final["progress"]?["step"] ?? (string?)final["customStatus"]?["step"]);
         var events = await E2E.GetJsonAsync(World, "get", "events", "-n", ns);
@@ -154,6 +168,37 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
         await Task.Delay(TimeSpan.FromSeconds(2));
         using var operation = await World.Host!.Http.GetAsync("api/certificates/operations/" + new CertificateRef("default", ns, "dry").InstanceId);
         Assert.Equal(HttpStatusCode.NotFound, operation.StatusCode);
+    }
+
+    /// <summary>A second webhook that refuses every create of <paramref name="resource"/> in <paramref name="ns"/> after ours allowed it.</summary>
+    private async Task DenyCreatesAsync(string ns, string group, string resource)
+    {
+        var policy = new JsonObject
+        {
+            ["apiVersion"] = "admissionregistration.k8s.io/v1",
+            ["kind"] = "ValidatingWebhookConfiguration",
+            ["metadata"] = new JsonObject { ["name"] = $"deny-{resource}-{ns}" },
+            ["webhooks"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "deny.policy.example.test",
+                // Nothing listens there: with failurePolicy Fail the write is refused after our webhook allowed it.
+                ["clientConfig"] = new JsonObject { ["url"] = "https://127.0.0.1:1/deny" },
+                ["rules"] = new JsonArray(new JsonObject
+                {
+                    ["operations"] = new JsonArray("CREATE"),
+                    ["apiGroups"] = new JsonArray(group),
+                    ["apiVersions"] = new JsonArray("v1"),
+                    ["resources"] = new JsonArray(resource),
+                }),
+                ["namespaceSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["policy"] = "deny-all" } },
+                ["failurePolicy"] = "Fail",
+                ["sideEffects"] = "None",
+                ["admissionReviewVersions"] = new JsonArray("v1"),
+            }),
+        };
+        using var created = await World.Emulator.ApiClient.PostAsync(
+            new Uri(World.Emulator.ApiUri, "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations"), JsonContent(policy.ToJsonString()));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 
     private static StringContent JsonContent(string json, string mediaType = "application/json") =>

@@ -1,13 +1,14 @@
+using CertFunctions.Core.Admission;
 using CertFunctions.Core.Discovery;
 using Microsoft.DurableTask;
 
 namespace CertFunctions.Core.Orchestration.Activities;
 
 /// <summary>
-/// Step 0 of an issuance the admission webhook started: is the admitted object stored yet, and does it need an issuance?
-/// Reads only, so running it twice gives the same answer for the same cluster state.
+/// Step 0 of an issuance the admission webhook started: is the admitted object (an Ingress or a Gateway) stored yet, and
+/// does it need an issuance? Reads only, so running it twice gives the same answer for the same cluster state.
 /// </summary>
-public sealed class AwaitAdmittedObjectActivity(IssuanceNeedCheck check, TimeProvider time) : IssuanceActivity<AwaitAdmittedObjectInput, IssuanceNeedResult>
+public sealed class AwaitAdmittedObjectActivity(IssuanceNeedCheck ingresses, AdmittedGatewayCheck gateways, TimeProvider time) : IssuanceActivity<AwaitAdmittedObjectInput, IssuanceNeedResult>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(AwaitAdmittedObjectActivity);
@@ -29,7 +30,9 @@ public sealed class AwaitAdmittedObjectActivity(IssuanceNeedCheck check, TimePro
         var deadline = time.GetUtcNow() + InProcessWait;
         while (true)
         {
-            var need = await check.CheckAsync(input.Certificate, input.Admitted.Uid, input.Admitted.Generation, CancellationToken.None).ConfigureAwait(false);
+            var need = input.Certificate.IsGateway
+                ? await gateways.CheckAsync(input.Certificate, input.Admitted.Uid, input.Admitted.Generation, CancellationToken.None).ConfigureAwait(false)
+                : await ingresses.CheckAsync(input.Certificate, input.Admitted.Uid, input.Admitted.Generation, CancellationToken.None).ConfigureAwait(false);
             if (need.Need != IssuanceNeed.NotStored || time.GetUtcNow() + InProcessInterval > deadline)
             {
                 return need;
