@@ -90,6 +90,12 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<CancelledIssuanceCleanup>();
         services.TryAddSingleton<IssuanceAdmission>();
         services.TryAddSingleton<Discovery.IssuanceNeedCheck>();
+        services.TryAddSingleton<Admission.AdmittedGatewayCheck>();
+
+        // Both hosts: the webhook's in-memory backlog and the worker that starts what it holds after the answer (the
+        // Functions app hands each write its invocation's Durable client, the local host its one gateway).
+        services.TryAddSingleton<Admission.AdmissionBacklog>();
+        services.AddHostedService<Admission.AdmissionStartWorker>();
         services.TryAddSingleton<Discovery.MetadataLists>();
         services.TryAddSingleton<Discovery.DiscoveryStateStore>();
         services.AddOptions<Discovery.DiscoveryOptions>().Bind(configuration.GetSection(Discovery.DiscoveryOptions.SectionName)).ValidateOnStart();
@@ -112,9 +118,6 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<CertificatesApi>();
         services.TryAddSingleton<Admission.AdmissionWebhookEndpoint>();
-        services.TryAddSingleton<Admission.AdmissionBacklog>();
-        services.TryAddSingleton<Admission.AdmittedGatewayCheck>();
-        services.AddHostedService<Admission.AdmissionStartWorker>();
         services.TryAddSingleton<Discovery.DiscoveryScanner>();
         return services;
     }

@@ -15,28 +15,20 @@ public sealed class ScheduledTimerServiceTests
     private static readonly DateTimeOffset Start = new(2026, 12, 5, 10, 0, 30, TimeSpan.Zero);
 
     [Fact]
-    public async Task Each_job_runs_on_its_own_schedule_setting()
+    public async Task Each_job_waits_for_the_next_occurrence_of_its_own_schedule_setting()
     {
-        var time = new FakeTimeProvider(Start);
-        var runs = Channel.CreateUnbounded<string>();
         var schedules = new TimerScheduleOptions { RenewalSchedule = "0 0 11 * * *", DiscoverySchedule = "0 */5 * * * *" };
-        using var renewal = Service(Job("renewal", s => s.RenewalSchedule, runs), schedules, time);
-        using var discovery = Service(Job("discovery", s => s.DiscoverySchedule, runs), schedules, time);
+        var renewalClock = new CountingTimeProvider(Start);
+        var discoveryClock = new CountingTimeProvider(Start);
+        using var renewal = Service(ScheduledJob.Renewal, schedules, renewalClock);
+        using var discovery = Service(ScheduledJob.Discovery, schedules, discoveryClock);
+
         await renewal.StartAsync(CancellationToken.None);
         await discovery.StartAsync(CancellationToken.None);
 
-        // From 10:00:30 to 11:00:30: discovery every 5 minutes (10:05 ... 11:00), renewal once at 11:00.
-        await AdvanceUntilWaitingAsync(time, TimeSpan.FromMinutes(60));
-        var seen = new List<string>();
-        while (seen.Count < 13)
-        {
-            seen.Add(await ReadAsync(runs));
-        }
-
-        await Task.Delay(100);
-        Assert.False(runs.Reader.TryRead(out _));
-        Assert.Equal(1, seen.Count(r => r == "renewal"));
-        Assert.Equal(12, seen.Count(r => r == "discovery"));
+        // From 10:00:30: the renewal scan waits for 11:00, discovery for 10:05.
+        Assert.Equal(TimeSpan.FromSeconds(59 * 60 + 30), await renewalClock.NextTimerAsync(1));
+        Assert.Equal(TimeSpan.FromSeconds(4 * 60 + 30), await discoveryClock.NextTimerAsync(1));
         await renewal.StopAsync(CancellationToken.None);
         await discovery.StopAsync(CancellationToken.None);
     }
@@ -44,7 +36,7 @@ public sealed class ScheduledTimerServiceTests
     [Fact]
     public async Task A_failed_run_is_logged_and_the_next_one_still_comes()
     {
-        var time = new FakeTimeProvider(Start);
+        var time = new CountingTimeProvider(Start);
         var runs = Channel.CreateUnbounded<string>();
         var attempt = 0;
         var job = new ScheduledJob("flaky", "DiscoverySchedule", s => s.DiscoverySchedule, _ => true, (_, _) =>
@@ -55,9 +47,12 @@ public sealed class ScheduledTimerServiceTests
         using var service = Service(job, new TimerScheduleOptions(), time);
         await service.StartAsync(CancellationToken.None);
 
-        await AdvanceUntilWaitingAsync(time, TimeSpan.FromMinutes(5));
+        time.Advance(await time.NextTimerAsync(1));
         Assert.Equal("run 1", await ReadAsync(runs));
-        await AdvanceUntilWaitingAsync(time, TimeSpan.FromMinutes(5));
+
+        // The failure is logged, and the loop waits for the next occurrence (10:10) as before.
+        Assert.Equal(TimeSpan.FromMinutes(5), await time.NextTimerAsync(2));
+        time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal("run 2", await ReadAsync(runs));
         await service.StopAsync(CancellationToken.None);
     }
@@ -65,7 +60,7 @@ public sealed class ScheduledTimerServiceTests
     [Fact]
     public async Task A_job_switched_off_in_the_local_settings_never_runs()
     {
-        var time = new FakeTimeProvider(Start);
+        var time = new CountingTimeProvider(Start);
         var runs = Channel.CreateUnbounded<string>();
         var job = Job("discovery", s => s.DiscoverySchedule, runs) with { Enabled = l => l.RunDiscoveryTimer };
         using var service = Service(job, new TimerScheduleOptions(), time, new LocalHostOptions { RunDiscoveryTimer = false });
@@ -75,6 +70,7 @@ public sealed class ScheduledTimerServiceTests
         await Task.Delay(100);
 
         Assert.False(runs.Reader.TryRead(out _));
+        Assert.Equal(0, time.Timers);
         await service.StopAsync(CancellationToken.None);
     }
 
@@ -112,21 +108,56 @@ public sealed class ScheduledTimerServiceTests
         new(job, new ServiceCollection().BuildServiceProvider(), Options.Create(schedules), Options.Create(local ?? new LocalHostOptions()), time,
             NullLogger<ScheduledTimerService>.Instance);
 
-    /// <summary>Advances a minute at a time, letting the loop run between steps, so every occurrence on the way fires.</summary>
-    private static async Task AdvanceUntilWaitingAsync(FakeTimeProvider time, TimeSpan by)
-    {
-        for (var step = TimeSpan.Zero; step < by; step += TimeSpan.FromMinutes(1))
-        {
-            await Task.Delay(20);
-            time.Advance(TimeSpan.FromMinutes(1));
-        }
-
-        await Task.Delay(50);
-    }
-
     private static async Task<string> ReadAsync(Channel<string> runs)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         return await runs.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>A fake clock that records the timers the loop creates: the test moves time only once the loop waits.</summary>
+    private sealed class CountingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly List<TimeSpan> _dueTimes = [];
+
+        public int Timers
+        {
+            get
+            {
+                lock (_dueTimes)
+                {
+                    return _dueTimes.Count;
+                }
+            }
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_dueTimes)
+            {
+                _dueTimes.Add(dueTime);
+            }
+
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+
+        /// <summary>Waits (real time, at most 10 s) until the <paramref name="number"/>th timer exists; returns its due time.</summary>
+        public async Task<TimeSpan> NextTimerAsync(int number)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (DateTime.UtcNow < deadline)
+            {
+                lock (_dueTimes)
+                {
+                    if (_dueTimes.Count >= number)
+                    {
+                        return _dueTimes[number - 1];
+                    }
+                }
+
+                await Task.Delay(10);
+            }
+
+            throw new TimeoutException($"timer {number} was never created");
+        }
     }
 }
