@@ -46,6 +46,13 @@ public sealed partial class AdmissionStartWorker(AdmissionBacklog queue, ILogger
                 var started = await IssuanceStarter.StartAsync(
                     admission.Orchestrations, admission.Certificate, IssuanceReason.Discovered, null, null, stoppingToken, admission.Admitted).ConfigureAwait(false);
                 LogStarted(logger, admission.Certificate, admission.Operation, admission.Admitted.Generation, started.Started);
+                if (!started.Started)
+                {
+                    // A run for this object is going: it may have read the object before this write. Tell it; when it
+                    // ends it starts one follow-up for the newest write it heard of (see IssueCertificateOrchestrator).
+                    await admission.Orchestrations.RaiseEventAsync(
+                        admission.Certificate.InstanceId, IssueCertificateOrchestrator.AdmittedWriteEvent, admission.Admitted, stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
