@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using static System.FormattableString;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using CertFunctions.Core.Certificates;
 using CertFunctions.Testing.LocalWorld;
+using static System.FormattableString;
 
 namespace DiscoveryBench;
 
