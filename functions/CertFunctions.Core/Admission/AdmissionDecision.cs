@@ -14,7 +14,7 @@ public static class AdmissionDecision
             return "a dry run";
         }
 
-        if (review.Group != "networking.k8s.io" || review.Kind != "Ingress")
+        if (!IsIngress(review) && !IsGateway(review))
         {
             return $"kind {review.Kind} is not served by the webhook";
         }
@@ -27,7 +27,7 @@ public static class AdmissionDecision
         var annotations = AdmissionReviewRequest.Annotations(review.Admitted);
         if (!IngressAnnotationParser.IsOptedIn(annotations))
         {
-            return "the Ingress does not opt in";
+            return $"the {review.Kind} does not opt in";
         }
 
         if (review.Operation == "UPDATE" && review.OldObject is { } old
@@ -41,6 +41,14 @@ public static class AdmissionDecision
 
         return null;
     }
+
+    /// <summary>True for a review of a networking.k8s.io Ingress.</summary>
+    public static bool IsIngress(AdmissionReviewRequest review) =>
+        review is { Group: "networking.k8s.io", Kind: "Ingress" };
+
+    /// <summary>True for a review of a gateway.networking.k8s.io Gateway (any served version).</summary>
+    public static bool IsGateway(AdmissionReviewRequest review) =>
+        review is { Group: "gateway.networking.k8s.io", Kind: "Gateway" };
 
     private static bool SameOwnAnnotations(IDictionary<string, string> old, IDictionary<string, string> current)
     {

@@ -5,7 +5,7 @@ namespace CertFunctions.Core.Admission;
 
 /// <summary>What the webhook reads of an admission.k8s.io/v1 AdmissionReview request.</summary>
 /// <param name="Uid">The review uid, echoed in the answer.</param>
-/// <param name="Kind">The object's kind (Ingress).</param>
+/// <param name="Kind">The object's kind (Ingress or Gateway).</param>
 /// <param name="Group">The object's API group.</param>
 /// <param name="Operation">CREATE, UPDATE, ...</param>
 /// <param name="Namespace">The object's namespace.</param>

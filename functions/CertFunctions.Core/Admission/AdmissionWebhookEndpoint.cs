@@ -5,7 +5,6 @@ using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Http;
 using CertFunctions.Core.Kubernetes;
-using CertFunctions.Core.Orchestration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,11 +12,13 @@ using Microsoft.Extensions.Options;
 namespace CertFunctions.Core.Admission;
 
 /// <summary>
-/// The validating admission webhook the cluster calls on every Ingress create and update: it always allows, answers at once,
-/// and only records the change as an issuance start that waits for the object to be stored (see <see cref="AdmittedObject"/>).
+/// The validating admission webhook the cluster calls on every Ingress and Gateway create and update: it always allows, answers at once,
+/// and only records the change in memory (<see cref="AdmissionBacklog"/>); <see cref="AdmissionStartWorker"/> starts the
+/// issuance afterwards, which waits for the object to be stored (see <see cref="AdmittedObject"/>).
 /// </summary>
 public sealed partial class AdmissionWebhookEndpoint(
     IOrchestrationGateway orchestrations,
+    AdmissionBacklog queue,
     IOptionsMonitor<AdmissionWebhookOptions> options,
     IOptions<KubernetesOptions> kubernetes,
     ILogger<AdmissionWebhookEndpoint> logger)
@@ -52,7 +53,7 @@ public sealed partial class AdmissionWebhookEndpoint(
         // The answer never depends on what follows: a user's write is never blocked by us, whatever fails here.
         try
         {
-            await RecordAsync(review, cluster, settings, context.RequestAborted).ConfigureAwait(false);
+            Record(review, cluster, settings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -71,7 +72,7 @@ public sealed partial class AdmissionWebhookEndpoint(
             context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task RecordAsync(AdmissionReviewRequest review, string cluster, AdmissionWebhookOptions settings, CancellationToken cancellationToken)
+    private void Record(AdmissionReviewRequest review, string cluster, AdmissionWebhookOptions settings)
     {
         if (!settings.Enabled)
         {
@@ -90,11 +91,22 @@ public sealed partial class AdmissionWebhookEndpoint(
             return;
         }
 
-        var certificate = new CertificateRef(cluster, review.Namespace, review.Name);
+        // A Gateway's run covers all its listeners' Secrets, as the API's run for {"namespace","gateway"} does.
+        var certificate = AdmissionDecision.IsGateway(review)
+            ? CertificateRef.ForGateway(cluster, review.Namespace, review.Name)
+            : new CertificateRef(cluster, review.Namespace, review.Name);
         var admitted = new AdmittedObject(AdmissionReviewRequest.ObjectUid(review.Admitted), AdmissionReviewRequest.Generation(review.Admitted), settings.WaitTimeout);
-        var started = await IssuanceStarter.StartAsync(
-            orchestrations, certificate, IssuanceReason.Discovered, null, null, cancellationToken, admitted).ConfigureAwait(false);
-        LogRecorded(logger, certificate, review.Operation, admitted.Generation, started.Started);
+
+        // No storage call before the answer: a start costs one or more Durable storage round trips (200+ ms measured,
+        // bench/results/discovery-*.md), and the API server holds the user's write for as long as we take.
+        if (queue.Enqueue(new PendingAdmission(orchestrations, certificate, admitted, review.Operation)))
+        {
+            LogRecorded(logger, certificate, review.Operation, admitted.Generation);
+        }
+        else
+        {
+            LogQueueFull(logger, certificate, AdmissionBacklog.Capacity);
+        }
     }
 
     /// <summary>Compares in constant time: both sides are hashed first, so neither length nor content leaks through timing.</summary>
@@ -136,8 +148,11 @@ public sealed partial class AdmissionWebhookEndpoint(
     [LoggerMessage(Level = LogLevel.Information, Message = "Admission of {Cluster}/{Namespace}/{Name} ignored: {Why}")]
     private static partial void LogIgnored(ILogger logger, string cluster, string @namespace, string name, string why);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Admission of {Certificate} ({Operation}, generation {Generation}) recorded; started: {Started}")]
-    private static partial void LogRecorded(ILogger logger, CertificateRef certificate, string operation, long generation, bool started);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admission of {Certificate} ({Operation}, generation {Generation}) recorded")]
+    private static partial void LogRecorded(ILogger logger, CertificateRef certificate, string operation, long generation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Admission of {Certificate} allowed but not recorded: {Capacity} objects already wait to be started; discovery will find it")]
+    private static partial void LogQueueFull(ILogger logger, CertificateRef certificate, int capacity);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Admission webhook called for unknown cluster {Cluster}; check the URL in the ValidatingWebhookConfiguration")]
     private static partial void LogUnknownCluster(ILogger logger, string cluster);

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CertFunctions.Core.Admission;
 
-/// <summary>The admission webhook the cluster calls on Ingress writes (section <c>AdmissionWebhook</c>).</summary>
+/// <summary>The admission webhook the cluster calls on Ingress and Gateway writes (section <c>AdmissionWebhook</c>).</summary>
 public sealed class AdmissionWebhookOptions
 {
     /// <summary>The configuration section name.</summary>

@@ -90,6 +90,11 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<CancelledIssuanceCleanup>();
         services.TryAddSingleton<IssuanceAdmission>();
         services.TryAddSingleton<Discovery.IssuanceNeedCheck>();
+
+        // Both hosts: the webhook's in-memory backlog and the worker that starts what it holds after the answer (the
+        // Functions app hands each write its invocation's Durable client, the local host its one gateway).
+        services.TryAddSingleton<Admission.AdmissionBacklog>();
+        services.AddHostedService<Admission.AdmissionStartWorker>();
         services.TryAddSingleton<Discovery.DiscoveryStateStore>();
         services.AddOptions<Discovery.DiscoveryOptions>().Bind(configuration.GetSection(Discovery.DiscoveryOptions.SectionName)).ValidateOnStart();
         services.AddOptions<Admission.AdmissionWebhookOptions>().Bind(configuration.GetSection(Admission.AdmissionWebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

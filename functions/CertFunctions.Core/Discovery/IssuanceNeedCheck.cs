@@ -35,7 +35,7 @@ public sealed class IssuanceNeedCheck(
         ArgumentNullException.ThrowIfNull(certificate);
         if (certificate.IsGateway)
         {
-            return await CheckGatewayAsync(certificate.WholeObject, uid, cancellationToken).ConfigureAwait(false);
+            return await CheckGatewayAsync(certificate.WholeObject, uid, generation, cancellationToken).ConfigureAwait(false);
         }
 
         var client = clients.GetClient(certificate.Cluster);
@@ -98,7 +98,7 @@ public sealed class IssuanceNeedCheck(
     /// A Gateway needs a run when any Secret its listeners name needs a certificate by the one decision and is not backing off;
     /// its listener problems are the renewal scan's to report (Events), not discovery's.
     /// </summary>
-    private async Task<IssuanceNeedResult> CheckGatewayAsync(CertificateRef gateway, string? uid, CancellationToken cancellationToken)
+    private async Task<IssuanceNeedResult> CheckGatewayAsync(CertificateRef gateway, string? uid, long generation, CancellationToken cancellationToken)
     {
         Kubernetes.Gateways.GatewayCertificates read;
         try
@@ -110,14 +110,14 @@ public sealed class IssuanceNeedCheck(
             return new IssuanceNeedResult(IssuanceNeed.NotStored, "the Gateway does not exist");
         }
 
-        if (uid is not null && read.Uid != uid)
+        if (uid is not null && (read.Uid != uid || read.Generation < generation))
         {
-            return new IssuanceNeedResult(IssuanceNeed.NotStored, $"the Gateway is not stored at uid {uid} yet", read.Uid);
+            return new IssuanceNeedResult(IssuanceNeed.NotStored, $"the Gateway is not stored at uid {uid}, generation {generation} yet", read.Uid, read.Generation);
         }
 
         if (!read.OptedIn)
         {
-            return new IssuanceNeedResult(IssuanceNeed.Nothing, "the Gateway does not opt in", read.Uid);
+            return new IssuanceNeedResult(IssuanceNeed.Nothing, "the Gateway does not opt in", read.Uid, read.Generation);
         }
 
         var scanned = Renewal.Scan.ScannedGateway.From(read, gatewayRouting.Value.GatewayRouting, responder.Value.RequireKnownHost);
@@ -139,12 +139,12 @@ public sealed class IssuanceNeedCheck(
                 continue;
             }
 
-            return new IssuanceNeedResult(IssuanceNeed.Issue, $"the certificate in Secret {spec.Certificate.Secret} is needed ({reason})", read.Uid, Secrets: secrets);
+            return new IssuanceNeedResult(IssuanceNeed.Issue, $"the certificate in Secret {spec.Certificate.Secret} is needed ({reason})", read.Uid, read.Generation, Secrets: secrets);
         }
 
         var detail = backingOff.Count > 0 ? string.Join("; ", backingOff)
             : scanned.Specs.Count == 0 ? string.Join(" ", scanned.Problems)
             : "every certificate of the Gateway covers its listeners' names";
-        return new IssuanceNeedResult(IssuanceNeed.Nothing, detail, read.Uid, Secrets: secrets);
+        return new IssuanceNeedResult(IssuanceNeed.Nothing, detail, read.Uid, read.Generation, Secrets: secrets);
     }
 }

@@ -21,8 +21,11 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
     private const int MaxValidationPolls = 60;
 
-    /// <summary>First wait for an admitted object that is not stored yet: admission runs just before storage, so it is usually there by then.</summary>
-    private static readonly TimeSpan AdmittedFirstPoll = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// First durable wait for an admitted object the activity did not see stored within its own short poll
+    /// (<see cref="AwaitAdmittedObjectActivity.InProcessWait"/>): by then it is most likely a write refused after us.
+    /// </summary>
+    private static readonly TimeSpan AdmittedFirstPoll = TimeSpan.FromSeconds(1);
 
     /// <summary>Longest wait between two reads of an admitted object.</summary>
     private static readonly TimeSpan AdmittedMaxPoll = TimeSpan.FromSeconds(8);
@@ -30,19 +33,66 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
     /// <summary>Longest one self-check activity loops before the orchestration takes over with durable timers.</summary>
     private static readonly TimeSpan MaxSelfCheckActivityBudget = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The event the webhook raises on a run already going for the object it saw a write of (an <see cref="Admission.AdmittedObject"/>):
+    /// the run, when it ends, starts one follow-up in the same instance instead of the write waiting for a scan.
+    /// </summary>
+    public const string AdmittedWriteEvent = "AdmittedWrite";
+
     /// <inheritdoc />
     public override async Task<IssuanceResult> RunAsync(TaskOrchestrationContext context, IssueCertificateRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var logger = context.CreateReplaySafeLogger<IssueCertificateOrchestrator>();
+        var result = await RunOnceAsync(context, input, logger).ConfigureAwait(true);
+
+        // Writes admitted while this run went on (a Gateway's per-Secret children never get any): one follow-up for the
+        // newest, which waits for its generation and issues only if the object now needs it (another issuer, new names).
+        if (input.Certificate.Secret is null && await LatestAdmittedWriteAsync(context).ConfigureAwait(true) is { } write)
+        {
+            LogFollowUp(logger, input.Certificate, write.Generation);
+            context.ContinueAsNew(new IssueCertificateRequest(input.Certificate, IssuanceReason.Discovered, null, null, write), preserveUnprocessedEvents: false);
+        }
+
+        return result;
+    }
+
+    /// <summary>The newest write the webhook reported while the run went on, or null; never waits (the events are already buffered or not there).</summary>
+    private static async Task<Admission.AdmittedObject?> LatestAdmittedWriteAsync(TaskOrchestrationContext context)
+    {
+        Admission.AdmittedObject? latest = null;
+        using var now = new CancellationTokenSource();
+        await now.CancelAsync().ConfigureAwait(true);
+        while (true)
+        {
+            try
+            {
+                var write = await context.WaitForExternalEvent<Admission.AdmittedObject>(AdmittedWriteEvent, now.Token).ConfigureAwait(true);
+                latest = latest is null || write.Generation >= latest.Generation || write.Uid != latest.Uid ? write : latest;
+            }
+            catch (OperationCanceledException)
+            {
+                return latest;
+            }
+        }
+    }
+
+    private static async Task<IssuanceResult> RunOnceAsync(TaskOrchestrationContext context, IssueCertificateRequest input, ILogger logger)
+    {
+        var run = new IssuanceRun(context, input);
         if (input.Certificate.IsGateway && input.Certificate.Secret is null)
         {
-            // A Gateway as a whole: one sub-orchestration (this orchestrator again) per Secret its listeners name.
+            // A Gateway as a whole: one sub-orchestration (this orchestrator again) per Secret its listeners name; a write
+            // the webhook saw first waits for the Gateway to be stored, as an Ingress's does.
+            if (input.Admitted is { } admittedGateway && !await AwaitAdmittedAsync(run, admittedGateway, logger).ConfigureAwait(true))
+            {
+                return null!;
+            }
+
             return await GatewayIssuance.RunAsync(context, input).ConfigureAwait(true);
         }
 
-        var logger = context.CreateReplaySafeLogger<IssueCertificateOrchestrator>();
-        var run = new IssuanceRun(context, input);
         if (input.Admitted is { } admitted && !await AwaitAdmittedAsync(run, admitted, logger).ConfigureAwait(true))
         {
             // Nothing to issue: the output is null, and nothing is reported (no Event, no state), by design.
@@ -102,7 +152,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         var delay = AdmittedFirstPoll;
         while (true)
         {
-            run.SetStatus(IssuanceStep.AwaitingObject, detail: $"waiting for generation {admitted.Generation} of the Ingress to be stored");
+            run.SetStatus(IssuanceStep.AwaitingObject, detail: $"waiting for generation {admitted.Generation} of the {(run.Input.Certificate.IsGateway ? "Gateway" : "Ingress")} to be stored");
             var need = await context.CallActivityAsync<Discovery.IssuanceNeedResult>(
                 AwaitAdmittedObjectActivity.Name,
                 new AwaitAdmittedObjectInput(run.Input.Certificate, admitted),
@@ -390,6 +440,9 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderUrl} for {Certificate} has {Pending} challenges to solve")]
     private static partial void LogOrdered(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, Uri orderUrl, int pending);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A write of {Certificate} (generation {Generation}) was admitted during the run; one follow-up run starts")]
+    private static partial void LogFollowUp(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, long generation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No issuance for the admitted write of {Certificate}: {Detail}")]
     private static partial void LogNotNeeded(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, string detail);

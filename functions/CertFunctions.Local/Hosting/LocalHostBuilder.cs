@@ -49,8 +49,8 @@ public static class LocalHostBuilder
             LocalTasks.Register);
         builder.Services.AddCertFunctionsOrchestrationClients();
         builder.Services.AddSingleton<ApiKeyFilter>();
-        builder.Services.AddHostedService<RenewalTimerService>();
-        builder.Services.AddHostedService<DiscoveryTimerService>();
+        ScheduledTimerService.Register(builder.Services, ScheduledJob.Renewal);
+        ScheduledTimerService.Register(builder.Services, ScheduledJob.Discovery);
         return builder;
     }
 }

@@ -28,6 +28,31 @@ public sealed partial class IssueCertificateOrchestratorTests : IClassFixture<Is
     }
 
     [Fact]
+    public async Task A_write_admitted_while_the_run_goes_on_gets_one_follow_up_in_the_same_instance_that_ends_quietly_when_nothing_changed()
+    {
+        var certificate = await _world.SeedIngressAsync("follow", "follow.orch.test");
+        var ingress = await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress);
+        var stored = new CertFunctions.Core.Admission.AdmittedObject(
+            ingress!["metadata"]!["uid"]!.GetValue<string>(), ingress["metadata"]!["generation"]!.GetValue<long>(), TimeSpan.FromSeconds(10));
+        var older = stored with { Generation = stored.Generation - 1 };
+
+        // Two writes reported while the first run goes on, as the webhook reports them (the newest one counts).
+        var run = await _world.RunAsync(Request(certificate), afterStart: async (client, id) =>
+        {
+            await client.RaiseEventAsync(id, IssueCertificateOrchestrator.AdmittedWriteEvent, older);
+            await client.RaiseEventAsync(id, IssueCertificateOrchestrator.AdmittedWriteEvent, stored);
+        });
+
+        // The issuance ran once, then one follow-up read the object at the newest generation, found its certificate
+        // fine and attached, and ended with nothing to report.
+        Assert.True(run.State.RuntimeStatus == OrchestrationRuntimeStatus.Completed, run.State.FailureDetails?.ToString() + " " + string.Join(",", run.Dispatched));
+        Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name, AwaitAdmittedObjectActivity.Name], run.Dispatched);
+        Assert.Equal(stored, run.State.ReadInputAs<IssueCertificateRequest>()!.Admitted);
+        Assert.Null(run.State.ReadOutputAs<IssuanceResult>());
+        Assert.Single(await _world.EventsAsync(certificate.Namespace), e => e.Reason == "CertificateIssued");
+    }
+
+    [Fact]
     public async Task The_happy_path_takes_three_round_trips_stores_attaches_and_leaves_nothing_behind()
     {
         var certificate = await _world.SeedIngressAsync("web", "a.happy.orch.test", "b.happy.orch.test");

@@ -37,7 +37,7 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
         Assert.True(first is not null, "no Secret after the apply\n" + World.Host!.RecentOutput);
         Assert.Equal("default", (string?)first!["metadata"]!["annotations"]!["certfunctions.io/issuer"]);
 
-        // The first run ends before the switch: a write while it runs is not queued behind it (a known gap, see deploy.md).
+        // The first run ends before the switch here; a switch made while it runs is the next test.
         var firstRun = await WaitForEndAsync(new CertificateRef("default", ns, "move").InstanceId, TimeSpan.FromSeconds(60));
         Assert.Equal("Completed", (string?)firstRun["status"]);
 
@@ -58,6 +58,30 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
     }
 
     [Fact]
+    public async Task An_issuer_changed_while_the_first_run_goes_on_is_not_lost()
+    {
+        var ns = await World.Emulator.CreateNamespaceAsync("webhook-mid");
+        var id = new CertificateRef("default", ns, "mid").InstanceId;
+        await IngressSeeder.SeedAsync(World, "mid", ["mid.webhook.example.test"], inNamespace: ns);
+        await WaitForOperationAsync(id, TimeSpan.FromSeconds(30));
+
+        // Annotated as soon as the first run exists: its start finds that run going and hands the write to it.
+        var annotate = await World.Emulator.RunKubectlAsync("annotate", "ingress", "mid", "-n", ns, "certfunctions.io/issuer=production");
+        Assert.True(annotate.ExitCode == 0, annotate.StandardError);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        string? issuer = null;
+        while (DateTime.UtcNow < deadline && issuer != "production")
+        {
+            await Task.Delay(250);
+            var secret = await WaitForSecretAsync(ns, "mid-tls", TimeSpan.FromSeconds(5));
+            issuer = (string?)secret?["metadata"]?["annotations"]?["certfunctions.io/issuer"];
+        }
+
+        Assert.True(issuer == "production", $"the Secret is from issuer {issuer ?? "(none)"}\n" + World.Host!.RecentOutput);
+    }
+
+    [Fact]
     public async Task A_write_refused_after_the_webhook_ends_quietly_without_a_warning()
     {
         var ns = await World.Emulator.CreateNamespaceAsync("refused");
@@ -65,39 +89,53 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
             new Uri(World.Emulator.ApiUri, $"/api/v1/namespaces/{ns}"),
             JsonContent("""{"metadata":{"labels":{"policy":"deny-all"}}}""", "application/merge-patch+json"));
         Assert.True(label.IsSuccessStatusCode);
-        var policy = new JsonObject
-        {
-            ["apiVersion"] = "admissionregistration.k8s.io/v1",
-            ["kind"] = "ValidatingWebhookConfiguration",
-            ["metadata"] = new JsonObject { ["name"] = "deny-all-" + ns },
-            ["webhooks"] = new JsonArray(new JsonObject
-            {
-                ["name"] = "deny.policy.example.test",
-                // Nothing listens there: with failurePolicy Fail the write is refused after our webhook allowed it.
-                ["clientConfig"] = new JsonObject { ["url"] = "https://127.0.0.1:1/deny" },
-                ["rules"] = new JsonArray(new JsonObject
-                {
-                    ["operations"] = new JsonArray("CREATE"),
-                    ["apiGroups"] = new JsonArray("networking.k8s.io"),
-                    ["apiVersions"] = new JsonArray("v1"),
-                    ["resources"] = new JsonArray("ingresses"),
-                }),
-                ["namespaceSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["policy"] = "deny-all" } },
-                ["failurePolicy"] = "Fail",
-                ["sideEffects"] = "None",
-                ["admissionReviewVersions"] = new JsonArray("v1"),
-            }),
-        };
-        using var created = await World.Emulator.ApiClient.PostAsync(
-            new Uri(World.Emulator.ApiUri, "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations"), JsonContent(policy.ToJsonString()));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await DenyCreatesAsync(ns, "networking.k8s.io", "ingresses");
 
-        var apply = await World.Emulator.RunKubectlWithInputAsync(IngressYaml(ns, "refused", "refused.webhook.example.test"), "apply", "-f", "-");
+        var apply = await World.Emulator.RunKubectlWithInputAsync(IngressSeeder.IngressYaml(ns, "refused", ["refused.webhook.example.test"]), "apply", "-f", "-");
         Assert.NotEqual(0, apply.ExitCode);
 
         // Our webhook recorded the write: its run waits for an object that never appears, then ends with nothing reported.
         var id = new CertificateRef("default", ns, "refused").InstanceId;
         var final = await WaitForEndAsync(id, TimeSpan.FromSeconds(60));
+        Assert.Equal("Completed", (string?)final["status"]);
+        Assert.Equal("NotNeeded", (string?)final["progress"]?["step"] ?? (string?)final["customStatus"]?["step"]);
+        var events = await E2E.GetJsonAsync(World, "get", "events", "-n", ns);
+        Assert.Empty(events["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_kubectl_apply_of_an_opted_in_gateway_gets_its_secret_with_nobody_calling_the_api()
+    {
+        var ns = await GatewaySeeder.SeedAsync(
+            World, "edge", [GatewaySeeder.Http("http"), GatewaySeeder.Https("shop", "shop.gw-webhook.example.test", "edge-shop-tls")], namespacePrefix: "webhook-gw");
+
+        var secret = await WaitForSecretAsync(ns, "edge-shop-tls", TimeSpan.FromSeconds(120));
+
+        Assert.True(secret is not null, "no Secret after the apply\n" + World.Host!.RecentOutput);
+        var pem = System.Text.Encoding.ASCII.GetString(Convert.FromBase64String((string)secret!["data"]!["tls.crt"]!));
+        using var leaf = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(pem);
+        Assert.Equal(["shop.gw-webhook.example.test"], leaf.Extensions.OfType<System.Security.Cryptography.X509Certificates.X509SubjectAlternativeNameExtension>().Single().EnumerateDnsNames());
+
+        // The Gateway's own run (the one the API starts for {"namespace","gateway"}) did it, and it ends completed.
+        var run = await WaitForEndAsync(CertificateRef.ForGateway("default", ns, "edge").InstanceId, TimeSpan.FromSeconds(60));
+        Assert.True((string?)run["status"] == "Completed", E2E.Pretty(run));
+    }
+
+    [Fact]
+    public async Task A_gateway_write_refused_after_the_webhook_ends_quietly_without_a_warning()
+    {
+        var ns = await World.Emulator.CreateNamespaceAsync("refused-gw");
+        var label = await World.Emulator.ApiClient.PatchAsync(
+            new Uri(World.Emulator.ApiUri, $"/api/v1/namespaces/{ns}"),
+            JsonContent("""{"metadata":{"labels":{"policy":"deny-all"}}}""", "application/merge-patch+json"));
+        Assert.True(label.IsSuccessStatusCode);
+        await DenyCreatesAsync(ns, "gateway.networking.k8s.io", "gateways");
+
+        var apply = await World.Emulator.RunKubectlWithInputAsync(
+            GatewaySeeder.Yaml(ns, "edge", [GatewaySeeder.Http("http"), GatewaySeeder.Https("shop", "shop.gw-refused.example.test", "edge-shop-tls")]), "apply", "-f", "-");
+        Assert.NotEqual(0, apply.ExitCode);
+
+        var final = await WaitForEndAsync(CertificateRef.ForGateway("default", ns, "edge").InstanceId, TimeSpan.FromSeconds(60));
         Assert.Equal("Completed", (string?)final["status"]);
         Assert.Equal("NotNeeded", (string?)final["progress"]?["step"] ?? (string?)final["customStatus"]?["step"]);
         var events = await E2E.GetJsonAsync(World, "get", "events", "-n", ns);
@@ -148,7 +186,7 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
     public async Task The_webhook_allows_and_ignores_a_dry_run()
     {
         var ns = await World.Emulator.CreateNamespaceAsync("dryrun");
-        var apply = await World.Emulator.RunKubectlWithInputAsync(IngressYaml(ns, "dry", "dry.webhook.example.test"), "apply", "--dry-run=server", "-f", "-");
+        var apply = await World.Emulator.RunKubectlWithInputAsync(IngressSeeder.IngressYaml(ns, "dry", ["dry.webhook.example.test"]), "apply", "--dry-run=server", "-f", "-");
 
         Assert.True(apply.ExitCode == 0, apply.StandardError);
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -156,31 +194,39 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
         Assert.Equal(HttpStatusCode.NotFound, operation.StatusCode);
     }
 
+    /// <summary>A second webhook that refuses every create of <paramref name="resource"/> in <paramref name="ns"/> after ours allowed it.</summary>
+    private async Task DenyCreatesAsync(string ns, string group, string resource)
+    {
+        var policy = new JsonObject
+        {
+            ["apiVersion"] = "admissionregistration.k8s.io/v1",
+            ["kind"] = "ValidatingWebhookConfiguration",
+            ["metadata"] = new JsonObject { ["name"] = $"deny-{resource}-{ns}" },
+            ["webhooks"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "deny.policy.example.test",
+                // Nothing listens there: with failurePolicy Fail the write is refused after our webhook allowed it.
+                ["clientConfig"] = new JsonObject { ["url"] = "https://127.0.0.1:1/deny" },
+                ["rules"] = new JsonArray(new JsonObject
+                {
+                    ["operations"] = new JsonArray("CREATE"),
+                    ["apiGroups"] = new JsonArray(group),
+                    ["apiVersions"] = new JsonArray("v1"),
+                    ["resources"] = new JsonArray(resource),
+                }),
+                ["namespaceSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["policy"] = "deny-all" } },
+                ["failurePolicy"] = "Fail",
+                ["sideEffects"] = "None",
+                ["admissionReviewVersions"] = new JsonArray("v1"),
+            }),
+        };
+        using var created = await World.Emulator.ApiClient.PostAsync(
+            new Uri(World.Emulator.ApiUri, "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations"), JsonContent(policy.ToJsonString()));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
     private static StringContent JsonContent(string json, string mediaType = "application/json") =>
         new(json, System.Text.Encoding.UTF8, mediaType);
-
-    private static string IngressYaml(string ns, string name, string host) => $"""
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata:
-          name: {name}
-          namespace: {ns}
-          annotations:
-            certfunctions.io/enabled: "true"
-        spec:
-          ingressClassName: nginx
-          rules:
-            - host: {host}
-              http:
-                paths:
-                  - path: /
-                    pathType: Prefix
-                    backend:
-                      service:
-                        name: web
-                        port:
-                          number: 80
-        """;
 
     private async Task<JsonObject?> WaitForSecretAsync(string ns, string name, TimeSpan timeout)
     {
@@ -197,6 +243,23 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
         }
 
         return null;
+    }
+
+    private async Task WaitForOperationAsync(string id, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var operation = await World.Host!.Http.GetAsync("api/certificates/operations/" + id);
+            if (operation.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail("the webhook started no run for " + id + "\n" + World.Host!.RecentOutput);
     }
 
     private async Task<JsonObject> WaitForEndAsync(string id, TimeSpan timeout)

@@ -26,9 +26,22 @@ public static class GatewaySeeder
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(listeners);
         var ns = inNamespace ?? await world.Emulator.CreateNamespaceAsync(namespacePrefix);
+        var yaml = Yaml(ns, name, listeners, optIn, annotations);
+        var result = await world.Emulator.RunKubectlWithInputAsync(yaml, "apply", "-f", "-");
+        Assert.True(result.ExitCode == 0, "kubectl apply failed: " + result.StandardError);
+        return ns;
+    }
+
+    /// <summary>
+    /// The manifest <see cref="SeedAsync"/> applies (the GatewayClass, then Gateway <paramref name="name"/>), for tests that
+    /// apply it themselves (a write refused after the webhook).
+    /// </summary>
+    public static string Yaml(string ns, string name, IEnumerable<string> listeners, bool optIn = true, IDictionary<string, string>? annotations = null)
+    {
+        ArgumentNullException.ThrowIfNull(listeners);
         var annotationLines = string.Concat((annotations ?? new Dictionary<string, string>()).Select(a => $"\n    {a.Key}: \"{a.Value}\""));
         var listenerLines = string.Concat(listeners.Select(l => "\n" + string.Join("\n", l.Split('\n').Select(line => "    " + line))));
-        var yaml = $"""
+        return $"""
             apiVersion: gateway.networking.k8s.io/v1
             kind: GatewayClass
             metadata:
@@ -47,9 +60,6 @@ public static class GatewaySeeder
               gatewayClassName: {ClassName}
               listeners:{listenerLines}
             """;
-        var result = await world.Emulator.RunKubectlWithInputAsync(yaml, "apply", "-f", "-");
-        Assert.True(result.ExitCode == 0, "kubectl apply failed: " + result.StandardError);
-        return ns;
     }
 
     /// <summary>An HTTP listener on port 80 (the one the CA validates through), for any hostname unless one is given.</summary>

@@ -20,6 +20,31 @@ public static class IngressSeeder
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(hosts);
         var ns = inNamespace ?? await world.Emulator.CreateNamespaceAsync(namespacePrefix);
+        var yaml = $"""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+              namespace: {ns}
+            spec:
+              ports:
+                - port: 80
+            ---
+
+            """ + IngressYaml(ns, name, hosts, optIn, annotations);
+        var result = await world.Emulator.RunKubectlWithInputAsync(yaml, "apply", "-f", "-");
+        Assert.True(result.ExitCode == 0, "kubectl apply failed: " + result.StandardError);
+        return ns;
+    }
+
+    /// <summary>
+    /// The manifest of Ingress <paramref name="name"/> alone (class nginx, backend Service <c>web</c>), opted in or not,
+    /// with extra <paramref name="annotations"/>: for tests that apply it themselves (a refused write, a dry run).
+    /// </summary>
+    public static string IngressYaml(
+        string ns, string name, IReadOnlyList<string> hosts, bool optIn = true, IDictionary<string, string>? annotations = null)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
         var annotationLines = string.Concat((annotations ?? new Dictionary<string, string>()).Select(a => $"\n    {a.Key}: \"{a.Value}\""));
         var rules = string.Concat(hosts.Select(h => $"""
 
@@ -34,16 +59,7 @@ public static class IngressSeeder
                           port:
                             number: 80
             """));
-        var yaml = $"""
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: web
-              namespace: {ns}
-            spec:
-              ports:
-                - port: 80
-            ---
+        return $"""
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata:
@@ -55,8 +71,5 @@ public static class IngressSeeder
               ingressClassName: nginx
               rules:{rules}
             """;
-        var result = await world.Emulator.RunKubectlWithInputAsync(yaml, "apply", "-f", "-");
-        Assert.True(result.ExitCode == 0, "kubectl apply failed: " + result.StandardError);
-        return ns;
     }
 }

@@ -56,6 +56,19 @@ public sealed class ContainerValidationTests
         Assert.Empty(needsGateway);
     }
 
+    [Fact]
+    public void The_functions_app_makes_the_webhook_endpoint_per_call_and_runs_the_worker_that_starts_what_it_records()
+    {
+        var builder = FunctionsAppBuilder.Create(StartupSettings.FunctionsWorkerArguments("Production"));
+        using var host = builder.Build();
+
+        // As AdmissionFunctions does: the invocation's Durable client is the one thing the container does not hold.
+        var endpoint = ActivatorUtilities.CreateInstance<Core.Admission.AdmissionWebhookEndpoint>(host.Services, new UnusedGateway());
+
+        Assert.NotNull(endpoint);
+        Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is Core.Admission.AdmissionStartWorker);
+    }
+
     /// <summary>Resolves each registered service type in a scope (open generics are resolved through their closed uses) and runs start-up validation.</summary>
     private static void ResolveEveryService(IServiceProvider root, IEnumerable<ServiceDescriptor> registrations)
     {
@@ -76,5 +89,18 @@ public sealed class ContainerValidationTests
 
         services.GetService<IStartupValidator>()?.Validate();
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>Stands in for an invocation's Durable client; building the endpoint never calls it.</summary>
+    private sealed class UnusedGateway : Core.Hosting.IOrchestrationGateway
+    {
+        public Task<Core.Hosting.OrchestrationStartResult> StartIfNotRunningAsync(string orchestratorName, string instanceId, object? input, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<Core.Hosting.OrchestrationSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -46,6 +46,40 @@ public sealed class ValidatingWebhookTests(KubeApiEmulatorFixture emulator) : IA
     }
 
     [Fact]
+    public async Task The_shipped_manifest_reviews_opted_in_ingress_and_gateway_writes_and_nothing_else()
+    {
+        await using var world = await WebhookWorld.CreateAsync(emulator, "vwh-shipped");
+        var template = (await File.ReadAllTextAsync(Path.Combine(CertFunctions.Testing.Processes.ProgramLocator.RepositoryRoot, "infra", "k8s", "admission-webhook.yaml.template")))
+            .Replace("https://APP_HOST/api/admission/CLUSTER_NAME/WEBHOOK_SECRET", new Uri(_server.Url, "/hook/shipped").ToString(), StringComparison.Ordinal);
+        var converted = await emulator.RunKubectlWithInputAsync(template, "create", "--dry-run=client", "-o", "json", "-f", "-");
+        Assert.True(converted.ExitCode == 0, converted.StandardError);
+        var webhooks = JsonNode.Parse(converted.StandardOutput)!["webhooks"]!.AsArray().Select(w =>
+        {
+            var webhook = w!.DeepClone().AsObject();
+            webhook["clientConfig"]!["caBundle"] = _server.CaBundle;
+            return webhook;
+        }).ToArray();
+        Assert.Equal(2, webhooks.Length);
+        Assert.Equal(HttpStatusCode.Created, (await world.AddConfigurationAsync(webhooks)).Code);
+
+        await world.CreateIngressAsync("in", """{"certfunctions.io/enabled":"true"}""");
+        await world.CreateIngressAsync("out");
+        foreach (var (name, optIn) in new[] { ("edge-in", "true"), ("edge-out", "false") })
+        {
+            var gateway = await emulator.ApiClient.PostJsonAsync($"/apis/gateway.networking.k8s.io/v1/namespaces/{world.Namespace}/gateways", $$$"""
+                {"apiVersion":"gateway.networking.k8s.io/v1","kind":"Gateway","metadata":{"name":"{{{name}}}","annotations":{"certfunctions.io/enabled":"{{{optIn}}}"}},
+                 "spec":{"gatewayClassName":"any","listeners":[{"name":"http","protocol":"HTTP","port":80}]}}
+                """);
+            Assert.Equal(HttpStatusCode.Created, gateway.Code);
+        }
+
+        var reviewed = _server.RequestsIn(world.Namespace)
+            .Select(r => $"{(string?)r["resource"]!["group"]}/{(string?)r["resource"]!["resource"]} {(string?)r["operation"]} {(string?)r["name"]}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["gateway.networking.k8s.io/gateways CREATE edge-in", "networking.k8s.io/ingresses CREATE in"], reviewed);
+    }
+
+    [Fact]
     public async Task An_update_sends_the_old_object_and_the_new_generation()
     {
         await using var world = await WebhookWorld.CreateAsync(emulator, "vwh-update");

@@ -11,6 +11,7 @@ namespace CertFunctions.Core.Kubernetes.Gateways;
 /// <param name="ResourceVersion">The Gateway's resourceVersion when read.</param>
 /// <param name="Uid">The Gateway's uid.</param>
 /// <param name="Annotations">The Gateway's annotations (per-Gateway choices).</param>
+/// <param name="Generation">The Gateway's metadata.generation (0 when absent), for the admission webhook's wait.</param>
 public sealed record GatewayCertificates(
     CertificateRef Gateway,
     bool OptedIn,
@@ -19,4 +20,5 @@ public sealed record GatewayCertificates(
     IReadOnlyList<GatewayListener> Listeners,
     string? ResourceVersion,
     string? Uid,
-    IReadOnlyDictionary<string, string> Annotations);
+    IReadOnlyDictionary<string, string> Annotations,
+    long Generation = 0);

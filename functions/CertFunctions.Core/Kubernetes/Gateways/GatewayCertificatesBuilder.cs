@@ -70,7 +70,8 @@ public static class GatewayCertificatesBuilder
             listeners,
             Text(metadata, "resourceVersion"),
             Text(metadata, "uid"),
-            annotations);
+            annotations,
+            metadata?["generation"] is JsonValue generation && generation.TryGetValue<long>(out var value) ? value : 0);
     }
 
     /// <summary>The listeners of <paramref name="gateway"/>, with defaults applied (tls.mode Terminate, certificateRef kind Secret in the Gateway's namespace).</summary>

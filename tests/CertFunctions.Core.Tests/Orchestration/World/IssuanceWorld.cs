@@ -113,13 +113,15 @@ public sealed class IssuanceWorld : IAsyncLifetime
     /// <summary>
     /// Runs one issuance to its end with the real activities, the world's settings plus <paramref name="settings"/>,
     /// and <paramref name="kubernetesFault"/> (request, body → status to answer instead) in the product's cluster client;
-    /// <paramref name="log"/> lets a fault rule see how far the run is.
+    /// <paramref name="log"/> lets a fault rule see how far the run is; <paramref name="afterStart"/> acts on the
+    /// instance (client, instance id) right after it was scheduled, as a second caller would.
     /// </summary>
     public async Task<IssuanceRunRecord> RunAsync(
         IssueCertificateRequest request,
         IReadOnlyDictionary<string, string>? settings = null,
         Func<HttpRequestMessage, string, HttpStatusCode?>? kubernetesFault = null,
-        IssuanceDispatchLog? log = null)
+        IssuanceDispatchLog? log = null,
+        Func<Microsoft.DurableTask.Client.DurableTaskClient, string, Task>? afterStart = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         log ??= new IssuanceDispatchLog();
@@ -145,6 +147,11 @@ public sealed class IssuanceWorld : IAsyncLifetime
         await using (host)
         {
             var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(IssueCertificateOrchestrator.Name, request);
+            if (afterStart is not null)
+            {
+                await afterStart(host.Client, id);
+            }
+
             using var timeout = new CancellationTokenSource(RunTimeout);
             var state = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
             return new IssuanceRunRecord(state, log.Dispatched, [.. faults.Faulted]);

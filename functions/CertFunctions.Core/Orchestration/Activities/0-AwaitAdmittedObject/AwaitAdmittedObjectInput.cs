@@ -4,6 +4,6 @@ using CertFunctions.Core.Certificates;
 namespace CertFunctions.Core.Orchestration.Activities;
 
 /// <summary>Input of <see cref="AwaitAdmittedObjectActivity"/>.</summary>
-/// <param name="Certificate">The Ingress.</param>
+/// <param name="Certificate">The Ingress, or the Gateway as a whole.</param>
 /// <param name="Admitted">The admitted uid and generation.</param>
 public sealed record AwaitAdmittedObjectInput(CertificateRef Certificate, AdmittedObject Admitted);
