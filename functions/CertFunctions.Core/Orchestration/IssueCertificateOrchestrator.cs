@@ -361,17 +361,19 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         }
 
         var failure = run.Failure ?? "The issuance failed for an unknown reason.";
+        // One instant for the state and the notification: its next attempt is the back-off counted from it.
+        var failedAt = context.CurrentUtcDateTime;
         var state = await ReportOutcomeAsync(
             run,
             IssuanceOutcome.Failed(
-                new SaveStateInput(certificate, context.InstanceId, context.CurrentUtcDateTime, hosts, run.Plan?.Spec.SecretName, null, failure, run.Plan?.Issuer),
+                new SaveStateInput(certificate, context.InstanceId, failedAt, hosts, run.Plan?.Spec.SecretName, null, failure, run.Plan?.Issuer),
                 failure)).ConfigureAwait(true);
         run.SetStatus(IssuanceStep.Failed, lastError: failure);
         LogFailed(logger, certificate, failure);
         await NotifyAsync(
             run,
             Notifications.NotificationEvents.Failed(
-                certificate, context.InstanceId, context.CurrentUtcDateTime, hosts, run.Plan?.Spec.SecretName, failure, state?.NextAttemptAfter, run.Plan?.Issuer)).ConfigureAwait(true);
+                certificate, context.InstanceId, failedAt, hosts, run.Plan?.Spec.SecretName, failure, state?.NextAttemptAfter, run.Plan?.Issuer)).ConfigureAwait(true);
         throw new IssuanceFailedException(failure);
     }
 
