@@ -84,6 +84,9 @@ param acme acmeConfig = {
 @description('More named ACME issuers (Acme:Issuers:<name>:*), chosen per object with the annotation certfunctions.io/issuer: <name>; e.g. Let\'s Encrypt production beside staging, or a CA that needs external account binding.')
 param acmeIssuers acmeIssuer[] = []
 
+@description('Webhooks that receive notifications (Notifications:Webhooks:<name>:*). Each URL is read from the Key Vault secret named in the output notificationWebhookUrlSecretNames (for Slack and Teams the URL is the credential); store it there after the deployment.')
+param notificationWebhooks notificationWebhook[] = []
+
 @description('The issuer of objects without certfunctions.io/issuer (Acme:DefaultIssuer). Empty: the issuer named "default" (the acme parameter).')
 param acmeDefaultIssuer string = ''
 
@@ -216,6 +219,20 @@ type acmeIssuer = {
   allowedNamespaces: string?
 }
 
+@description('A notification webhook; its URL is a Key Vault reference (see the output notificationWebhookUrlSecretNames).')
+type notificationWebhook = {
+  @description('Webhook name in the app\'s settings (Notifications:Webhooks:<name>) and in logs. Letters, digits and underscores.')
+  @minLength(1)
+  @maxLength(40)
+  name: string
+
+  @description('Body format. App default: CloudEvents.')
+  format: ('CloudEvents' | 'Slack' | 'Teams')?
+
+  @description('Comma-separated events: issued, renewed, failed, expiring, cleanupFailed. Empty: all.')
+  events: string?
+}
+
 @description('A cluster the app reaches with a kubeconfig stored in Key Vault (Kubernetes:Clusters:<name>:Kubeconfig).')
 type kubeconfigCluster = {
   @description('Cluster name in the app\'s settings (Kubernetes:Clusters:<name>) and in requests ({"cluster": "<name>"}). Letters, digits and underscores (it is part of app setting names).')
@@ -278,6 +295,10 @@ var eabHmacKeySecretName = 'acme-eab-hmac-key'
 
 @description('Key Vault secret holding the EAB HMAC key of a named issuer.')
 func issuerEabHmacKeySecretName(issuerName string) string => 'acme-eab-hmac-key-${toLower(issuerName)}'
+
+@description('Key Vault secret holding the URL of a notification webhook.')
+func notificationWebhookUrlSecretName(webhookName string) string =>
+  'notification-webhook-url-${toLower(replace(webhookName, '_', '-'))}'
 
 @description('Key Vault secret holding the kubeconfig of a Kubeconfig cluster.')
 func kubeconfigSecretName(clusterName string) string => 'kubeconfig-${toLower(replace(clusterName, '_', '-'))}'
@@ -481,7 +502,19 @@ var issuerSettings = reduce(
     })
 )
 
-var generatedAppSettings = union(appSettingsBase, clusterSettings, issuerSettings)
+// Notifications:Webhooks:<name>:*; the URL always from Key Vault.
+var notificationSettings = reduce(
+  notificationWebhooks,
+  {},
+  (acc, w) =>
+    union(acc, {
+      'Notifications__Webhooks__${w.name}__Url': '${kvRefPrefix}${notificationWebhookUrlSecretName(w.name)})'
+      'Notifications__Webhooks__${w.name}__Format': w.?format ?? ''
+      'Notifications__Webhooks__${w.name}__Events': w.?events ?? ''
+    })
+)
+
+var generatedAppSettings = union(appSettingsBase, clusterSettings, issuerSettings, notificationSettings)
 
 // Settings additionalAppSettings may not override: how the app authenticates (its identity), where
 // its state lives (storage) and where its secrets come from (Key Vault references). Compared
@@ -498,6 +531,7 @@ var protectedAppSettingNames = map(
       'Acme__Issuers__default__EabHmacKey'
     ],
     map(acmeIssuers, i => 'Acme__Issuers__${i.name}__EabHmacKey'),
+    map(notificationWebhooks, w => 'Notifications__Webhooks__${w.name}__Url'),
     flatten(map(
       clusters,
       c =>
@@ -554,6 +588,13 @@ output kubeconfigSecretNames object = kubeconfigSecretNames
 
 @description('Key Vault secret name of the ACME EAB HMAC key (used only when acme.eabKeyId is set).')
 output eabHmacKeySecretName string = eabHmacKeySecretName
+
+@description('Key Vault secret name of each notification webhook\'s URL, by webhook name.')
+output notificationWebhookUrlSecretNames object = toObject(
+  notificationWebhooks,
+  w => w.name,
+  w => notificationWebhookUrlSecretName(w.name)
+)
 
 @description('Key Vault secret names for the EAB HMAC keys of the named issuers that use EAB, by issuer name.')
 output issuerEabHmacKeySecretNames object = toObject(

@@ -28,6 +28,16 @@ param acmeIssuers = [
 // routed through a solver Ingress (infra/k8s/responder-solver-ingress.yaml) whose annotations
 // rewrite the Host header: IngressNginx (ingress-nginx, AKS application routing) or
 // AzureApplicationGateway (AGIC).
+// The on-call Slack channel hears of failures and expiring certificates; its URL goes into the Key Vault
+// secret named in the output notificationWebhookUrlSecretNames.
+param notificationWebhooks = [
+  {
+    name: 'oncall'
+    format: 'Slack'
+    events: 'failed,expiring,cleanupFailed'
+  }
+]
+
 param challengeRouting = 'SolverIngress'
 param challengeSolverPreset = 'IngressNginx'
 

@@ -34,6 +34,9 @@ public sealed class FunctionsMetadataTests
         var expected = HttpFunctions.Select(row => (string)row[0])
             .Concat(CertFunctionsServiceCollectionExtensions.ActivityTypes.Keys)
             .Append(IssueCertificateOrchestrator.Name)
+            .Append(Core.Notifications.DeliverNotificationsOrchestrator.Name)
+            .Append(Core.Notifications.DeliverNotificationActivity.Name)
+            .Append(Core.Orchestration.Activities.QueueNotificationsActivity.Name)
             .Append("RenewalTimer")
             .Append("DiscoveryTimer")
             .Order(StringComparer.Ordinal);
@@ -72,6 +75,16 @@ public sealed class FunctionsMetadataTests
         {
             Assert.Equal("activityTrigger", (string?)TriggerOf(activity)["type"]);
         }
+    }
+
+    [Fact]
+    public void The_notification_functions_have_their_triggers_and_the_queueing_step_a_durable_client()
+    {
+        Assert.Equal("orchestrationTrigger", (string?)TriggerOf(Core.Notifications.DeliverNotificationsOrchestrator.Name)["type"]);
+        Assert.Equal("activityTrigger", (string?)TriggerOf(Core.Notifications.DeliverNotificationActivity.Name)["type"]);
+        Assert.Equal("activityTrigger", (string?)TriggerOf(Core.Orchestration.Activities.QueueNotificationsActivity.Name)["type"]);
+        var queue = Metadata.Single(f => (string?)f!["name"] == Core.Orchestration.Activities.QueueNotificationsActivity.Name)!;
+        Assert.Contains(queue["bindings"]!.AsArray(), b => (string?)b!["type"] == "durableClient");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CertFunctions.Core.Challenges;
 using CertFunctions.Core.Http;
 using CertFunctions.Core.Issuers;
 using CertFunctions.Core.Kubernetes;
+using CertFunctions.Core.Notifications;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Orchestration.Activities;
 using CertFunctions.Core.Renewal;
@@ -99,6 +100,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.AddOptions<Discovery.DiscoveryOptions>().Bind(configuration.GetSection(Discovery.DiscoveryOptions.SectionName)).ValidateOnStart();
         services.AddOptions<Admission.AdmissionWebhookOptions>().Bind(configuration.GetSection(Admission.AdmissionWebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PublicBaseUrl>();
+        services.AddCertFunctionsNotifications(configuration);
         foreach (var activity in ActivityTypes.Values)
         {
             services.TryAddTransient(activity);
@@ -117,6 +119,7 @@ public static class CertFunctionsServiceCollectionExtensions
         services.TryAddSingleton<CertificatesApi>();
         services.TryAddSingleton<Admission.AdmissionWebhookEndpoint>();
         services.TryAddSingleton<Discovery.DiscoveryScanner>();
+        services.TryAddTransient<QueueNotificationsActivity>();
         return services;
     }
 }

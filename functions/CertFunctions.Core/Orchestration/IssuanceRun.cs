@@ -31,6 +31,9 @@ internal sealed class IssuanceRun(TaskOrchestrationContext context, IssueCertifi
     /// <summary>Why the challenge routes of a stored certificate could not be removed, when they could not.</summary>
     public string? CleanupWarning { get; set; }
 
+    /// <summary>Why the cleanup activity failed, when it did (a notification names it, success or not).</summary>
+    public string? CleanupFailure { get; set; }
+
     private string? LastError { get; set; }
 
     public void SetStatus(IssuanceStep step, string? lastError = null, string? detail = null)

@@ -125,6 +125,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
                     // stays a success (TLS works): the leftover route is a warning, not a failed issuance.
                     LogCleanupFailed(logger, input.Certificate, ex.FailureDetails.ErrorMessage);
                     var leftover = "The challenge routes could not be removed (the next renewal scan removes them): " + ex.FailureDetails.ErrorMessage;
+                    run.CleanupFailure = leftover;
                     if (run.Result is null)
                     {
                         run.Failure ??= leftover;
@@ -405,30 +406,63 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
             run.SetStatus(IssuanceStep.Completed);
             LogIssued(logger, certificate, result.Serial);
+            await NotifyAsync(run, Notifications.NotificationEvents.Succeeded(result, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime)).ConfigureAwait(true);
             return result;
         }
 
         var failure = run.Failure ?? "The issuance failed for an unknown reason.";
-        await ReportOutcomeAsync(
+        // One instant for the state and the notification: its next attempt is the back-off counted from it.
+        var failedAt = context.CurrentUtcDateTime;
+        var state = await ReportOutcomeAsync(
             run,
             IssuanceOutcome.Failed(
-                new SaveStateInput(certificate, context.InstanceId, context.CurrentUtcDateTime, hosts, run.Plan?.Spec.SecretName, null, failure, run.Plan?.Issuer),
+                new SaveStateInput(certificate, context.InstanceId, failedAt, hosts, run.Plan?.Spec.SecretName, null, failure, run.Plan?.Issuer),
                 failure)).ConfigureAwait(true);
         run.SetStatus(IssuanceStep.Failed, lastError: failure);
         LogFailed(logger, certificate, failure);
+        await NotifyAsync(
+            run,
+            Notifications.NotificationEvents.Failed(
+                certificate, context.InstanceId, failedAt, hosts, run.Plan?.Spec.SecretName, failure, state?.NextAttemptAfter, run.Plan?.Issuer)).ConfigureAwait(true);
         throw new IssuanceFailedException(failure);
     }
 
-    private static async Task ReportOutcomeAsync(IssuanceRun run, ReportOutcomeInput outcome)
+    private static async Task<Renewal.CertificateState?> ReportOutcomeAsync(IssuanceRun run, ReportOutcomeInput outcome)
     {
         try
         {
-            await run.Context.CallActivityAsync<Renewal.CertificateState>(
+            return await run.Context.CallActivityAsync<Renewal.CertificateState>(
                 ReportOutcomeActivity.Name, outcome, IssuanceRetryPolicies.Bookkeeping).ConfigureAwait(true);
         }
         catch (TaskFailedException)
         {
             // Bookkeeping must not turn a working issuance into a failure: the Secret and its annotations carry the outcome too.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Queues the outcome's notifications (plus a cleanup failure, if any) after the outcome is decided and reported. Only
+    /// the queueing is awaited: delivery runs as its own orchestration, and nothing here can change the result.
+    /// </summary>
+    private static async Task NotifyAsync(IssuanceRun run, Notifications.NotificationEvent outcome)
+    {
+        var context = run.Context;
+        var events = new List<Notifications.NotificationEvent> { outcome };
+        if (run.CleanupFailure is { } leftover)
+        {
+            events.Add(Notifications.NotificationEvents.CleanupFailed(
+                run.Input.Certificate, context.InstanceId, context.CurrentUtcDateTime, run.Plan?.Spec.Hosts ?? [], run.Plan?.Spec.SecretName, leftover, run.Plan?.Issuer));
+        }
+
+        try
+        {
+            await context.CallActivityAsync<int>(
+                QueueNotificationsActivity.Name, new QueueNotificationsInput(events), IssuanceRetryPolicies.Bookkeeping).ConfigureAwait(true);
+        }
+        catch (TaskFailedException ex)
+        {
+            LogNotifyFailed(context.CreateReplaySafeLogger<IssueCertificateOrchestrator>(), run.Input.Certificate, ex.FailureDetails.ErrorMessage);
         }
     }
 
@@ -452,6 +486,9 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Issuance for {Certificate} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notifications for {Certificate} could not be queued: {Reason}")]
+    private static partial void LogNotifyFailed(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cleanup for {Certificate} failed: {Reason}")]
     private static partial void LogCleanupFailed(ILogger logger, CertFunctions.Core.Certificates.CertificateRef certificate, string reason);

@@ -1,3 +1,4 @@
+using CertFunctions.Core.Notifications;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Orchestration.Activities;
 using CertFunctions.Local.Durable;
@@ -24,6 +25,9 @@ public static class LocalTasks
             .AddActivity<SolveChallengesActivity>(SolveChallengesActivity.Name)
             .AddActivity<CompleteIssuanceActivity>(CompleteIssuanceActivity.Name)
             .AddActivity<AwaitAdmittedObjectActivity>(AwaitAdmittedObjectActivity.Name)
-            .AddActivity<ReadGatewayActivity>(ReadGatewayActivity.Name);
+            .AddActivity<ReadGatewayActivity>(ReadGatewayActivity.Name)
+            .AddActivity<QueueNotificationsActivity>(QueueNotificationsActivity.Name)
+            .AddOrchestrator<DeliverNotificationsOrchestrator>(DeliverNotificationsOrchestrator.Name)
+            .AddActivity<DeliverNotificationActivity>(DeliverNotificationActivity.Name);
     }
 }

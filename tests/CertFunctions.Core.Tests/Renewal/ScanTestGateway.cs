@@ -9,6 +9,9 @@ internal sealed class ScanTestGateway : IOrchestrationGateway
 {
     public ConcurrentBag<IssueCertificateRequest> Started { get; } = [];
 
+    /// <summary>The notification deliveries the scan queued.</summary>
+    public ConcurrentBag<CertFunctions.Core.Notifications.NotificationDelivery> Notifications { get; } = [];
+
     public ConcurrentDictionary<string, OrchestrationState> States { get; } = new();
 
     /// <summary>How long each start takes, so overlapping starts can be seen.</summary>
@@ -31,7 +34,15 @@ internal sealed class ScanTestGateway : IOrchestrationGateway
         try
         {
             await Task.Delay(StartDuration, cancellationToken);
-            Started.Add((IssueCertificateRequest)input!);
+            if (input is CertFunctions.Core.Notifications.NotificationDelivery delivery)
+            {
+                Notifications.Add(delivery);
+            }
+            else
+            {
+                Started.Add((IssueCertificateRequest)input!);
+            }
+
             return new OrchestrationStartResult(instanceId, true, null);
         }
         finally

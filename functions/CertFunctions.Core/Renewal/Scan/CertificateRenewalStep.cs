@@ -19,6 +19,7 @@ public sealed partial class CertificateRenewalStep(
     ExpiryWarning expiryWarning,
     SharedSecretReport sharedSecret,
     TlsReferenceReport tlsReference,
+    Notifications.ExpiringNotifier expiringNotifier,
     ILogger<CertificateRenewalStep> logger)
 {
     /// <summary>
@@ -147,6 +148,7 @@ public sealed partial class CertificateRenewalStep(
         {
             scan.Count(ScanCounter.AtRisk);
             await expiryWarning.WarnAsync(spec, risk, state, scan.Now, ct).ConfigureAwait(false);
+            await expiringNotifier.NotifyAsync(spec, deployed.Serial, risk, state, scan.Now, scan.Orchestrations, ct).ConfigureAwait(false);
         }
 
         if (state is not null && state.NextAttemptAfter > scan.Now)
