@@ -62,6 +62,14 @@ param instanceMemoryMB int = 2048
 @maxValue(730)
 param logRetentionInDays int = 30
 
+@description('Resource id of an action group the "certificate expires soon" alert notifies (empty: the alert shows in the portal only).')
+param alertActionGroupId string = ''
+
+@description('The expiry alert fires for a certificate with fewer days than this left.')
+@minValue(1)
+@maxValue(60)
+param expiryAlertDays int = 14
+
 @description('Turn on Key Vault purge protection. Irreversible: a deleted vault name stays reserved for 90 days. Recommended for production.')
 param keyVaultEnablePurgeProtection bool = true
 
@@ -347,6 +355,8 @@ module monitoring 'modules/monitoring.bicep' = {
     workspaceName: names.workspace
     appInsightsName: names.appInsights
     retentionInDays: logRetentionInDays
+    alertActionGroupId: alertActionGroupId
+    expiryAlertDays: expiryAlertDays
     publisherPrincipalId: identity.properties.principalId
     publisherPrincipalKey: identity.id
     tags: tags

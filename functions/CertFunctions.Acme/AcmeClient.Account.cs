@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CertFunctions.Acme.Jws;
 using CertFunctions.Acme.Protocol;
+using CertFunctions.Acme.Telemetry;
 
 namespace CertFunctions.Acme;
 
@@ -50,7 +51,7 @@ public sealed partial class AcmeClient
     public async Task<AcmeAccount> GetAccountAsync(CancellationToken cancellationToken = default)
     {
         var url = RequireAccountUrl();
-        var response = await PostAsync(url, null, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(url, AcmeEndpoint.Account, null, cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeAccount) with { Url = url };
     }
 
@@ -60,7 +61,7 @@ public sealed partial class AcmeClient
         ArgumentNullException.ThrowIfNull(contact);
         var url = RequireAccountUrl();
         var payload = Serialize(new UpdateAccountPayload { Contact = contact }, AcmeJsonContext.Default.UpdateAccountPayload);
-        var response = await PostAsync(url, payload, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(url, AcmeEndpoint.Account, payload, cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeAccount) with { Url = url };
     }
 
@@ -69,7 +70,7 @@ public sealed partial class AcmeClient
     {
         var url = RequireAccountUrl();
         var payload = Serialize(new UpdateAccountPayload { Status = "deactivated" }, AcmeJsonContext.Default.UpdateAccountPayload);
-        var response = await PostAsync(url, payload, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(url, AcmeEndpoint.Account, payload, cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeAccount) with { Url = url };
     }
 
@@ -82,18 +83,19 @@ public sealed partial class AcmeClient
         var current = _account;
         var accountUrl = RequireAccountUrl();
         var inner = JwsEncoder.SignKeyChange(newKey, current.Key, accountUrl, keyChange);
-        await _transport.PostAsync(keyChange, () => inner, () => (current.Key, accountUrl), null, cancellationToken).ConfigureAwait(false);
+        await _transport.PostAsync(keyChange, AcmeEndpoint.KeyChange, () => inner, () => (current.Key, accountUrl), null, cancellationToken).ConfigureAwait(false);
         _account = new AccountState(newKey, accountUrl);
-        AcmeLog.KeyChanged(_logger, accountUrl);
+        AcmeLog.KeyChanged(_logger, accountUrl.Authority);
     }
 
     private async Task<AcmeAccount> NewAccountAsync(AcmeDirectory directory, AccountKey key, byte[] payload, CancellationToken cancellationToken)
     {
-        var response = await _transport.PostAsync(directory.NewAccount, () => payload, () => (key, null), null, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.PostAsync(directory.NewAccount, AcmeEndpoint.NewAccount, () => payload, () => (key, null), null, cancellationToken).ConfigureAwait(false);
         var url = response.RequireLocation();
         var account = response.ReadJson(AcmeJsonContext.Default.AcmeAccount) with { Url = url };
         _account = new AccountState(key, url);
-        AcmeLog.AccountReady(_logger, url, account.Status);
+        // The account URL identifies the account: logs (exported as telemetry) name only the CA.
+        AcmeLog.AccountReady(_logger, url.Authority, account.Status);
         return account;
     }
 }

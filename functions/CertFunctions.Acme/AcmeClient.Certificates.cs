@@ -5,6 +5,7 @@ using CertFunctions.Acme.Certificates;
 using CertFunctions.Acme.Errors;
 using CertFunctions.Acme.Jws;
 using CertFunctions.Acme.Protocol;
+using CertFunctions.Acme.Telemetry;
 
 namespace CertFunctions.Acme;
 
@@ -21,7 +22,7 @@ public sealed partial class AcmeClient
     public async Task<CertificateChain> DownloadCertificateAsync(Uri certificateUrl, string? preferredIssuer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(certificateUrl);
-        var response = await PostAsync(certificateUrl, null, cancellationToken, PemChain).ConfigureAwait(false);
+        var response = await PostAsync(certificateUrl, AcmeEndpoint.Certificate, null, cancellationToken, PemChain).ConfigureAwait(false);
         var chain = ParseChain(response.Body, certificateUrl);
         if (string.IsNullOrWhiteSpace(preferredIssuer) || IsTopIssuedBy(chain, preferredIssuer))
         {
@@ -32,7 +33,7 @@ public sealed partial class AcmeClient
         var candidates = new List<CertificateChain> { chain };
         foreach (var alternate in response.AlternateLinks)
         {
-            var alternateResponse = await PostAsync(alternate, null, cancellationToken, PemChain).ConfigureAwait(false);
+            var alternateResponse = await PostAsync(alternate, AcmeEndpoint.Certificate, null, cancellationToken, PemChain).ConfigureAwait(false);
             var alternateChain = ParseChain(alternateResponse.Body, alternate);
             if (IsTopIssuedBy(alternateChain, preferredIssuer))
             {
@@ -52,11 +53,11 @@ public sealed partial class AcmeClient
     public async Task<IReadOnlyList<CertificateChain>> DownloadCertificateChainsAsync(Uri certificateUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(certificateUrl);
-        var response = await PostAsync(certificateUrl, null, cancellationToken, PemChain).ConfigureAwait(false);
+        var response = await PostAsync(certificateUrl, AcmeEndpoint.Certificate, null, cancellationToken, PemChain).ConfigureAwait(false);
         var chains = new List<CertificateChain> { ParseChain(response.Body, certificateUrl) };
         foreach (var alternate in response.AlternateLinks)
         {
-            var alternateResponse = await PostAsync(alternate, null, cancellationToken, PemChain).ConfigureAwait(false);
+            var alternateResponse = await PostAsync(alternate, AcmeEndpoint.Certificate, null, cancellationToken, PemChain).ConfigureAwait(false);
             chains.Add(ParseChain(alternateResponse.Body, alternate));
         }
 
@@ -70,7 +71,7 @@ public sealed partial class AcmeClient
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var revokeUrl = directory.RevokeCert ?? throw MissingField("revokeCert URL in the directory", DirectoryUrl);
         var payload = Serialize(new RevokePayload(Base64Url.Encode(certificate.RawData), (int?)reason), AcmeJsonContext.Default.RevokePayload);
-        await PostAsync(revokeUrl, payload, cancellationToken).ConfigureAwait(false);
+        await PostAsync(revokeUrl, AcmeEndpoint.RevokeCertificate, payload, cancellationToken).ConfigureAwait(false);
         AcmeLog.Revoked(_logger, reason);
     }
 
@@ -98,7 +99,7 @@ public sealed partial class AcmeClient
         }
 
         var url = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(ariCertificateId));
-        var response = await _transport.GetAsync(url, "application/json", cancellationToken).ConfigureAwait(false);
+        var response = await _transport.GetAsync(url, AcmeEndpoint.RenewalInfo, "application/json", cancellationToken).ConfigureAwait(false);
         var info = response.ReadJson(AcmeJsonContext.Default.RenewalInfoPayload);
         if (info.SuggestedWindow.End < info.SuggestedWindow.Start)
         {

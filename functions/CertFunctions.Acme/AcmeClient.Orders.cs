@@ -3,6 +3,7 @@ using CertFunctions.Acme.Errors;
 using CertFunctions.Acme.Http;
 using CertFunctions.Acme.Jws;
 using CertFunctions.Acme.Protocol;
+using CertFunctions.Acme.Telemetry;
 
 namespace CertFunctions.Acme;
 
@@ -40,13 +41,13 @@ public sealed partial class AcmeClient
         AcmeResponse response;
         try
         {
-            response = await PostAsync(directory.NewOrder, Serialize(request, AcmeJsonContext.Default.NewOrderPayload), cancellationToken).ConfigureAwait(false);
+            response = await PostAsync(directory.NewOrder, AcmeEndpoint.NewOrder, Serialize(request, AcmeJsonContext.Default.NewOrderPayload), cancellationToken).ConfigureAwait(false);
         }
         catch (AcmeProblemException error) when (replaces is not null && IsReplacesRejection(error))
         {
             AcmeLog.ReplacesRejected(_logger, replaces, error.ProblemType);
             request = request with { Replaces = null };
-            response = await PostAsync(directory.NewOrder, Serialize(request, AcmeJsonContext.Default.NewOrderPayload), cancellationToken).ConfigureAwait(false);
+            response = await PostAsync(directory.NewOrder, AcmeEndpoint.NewOrder, Serialize(request, AcmeJsonContext.Default.NewOrderPayload), cancellationToken).ConfigureAwait(false);
         }
 
         var order = response.ReadJson(AcmeJsonContext.Default.AcmeOrder) with { Url = response.RequireLocation() };
@@ -58,7 +59,7 @@ public sealed partial class AcmeClient
     public async Task<AcmeOrder> GetOrderAsync(Uri orderUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orderUrl);
-        var response = await PostAsync(orderUrl, null, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(orderUrl, AcmeEndpoint.Order, null, cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeOrder) with { Url = orderUrl };
     }
 
@@ -66,7 +67,7 @@ public sealed partial class AcmeClient
     public async Task<AcmeAuthorization> GetAuthorizationAsync(Uri authorizationUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(authorizationUrl);
-        var response = await PostAsync(authorizationUrl, null, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(authorizationUrl, AcmeEndpoint.Authorization, null, cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeAuthorization) with { Url = authorizationUrl };
     }
 
@@ -91,9 +92,10 @@ public sealed partial class AcmeClient
     public async Task<AcmeChallenge> AnswerChallengeAsync(Uri challengeUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(challengeUrl);
-        var response = await PostAsync(challengeUrl, EmptyObject(), cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(challengeUrl, AcmeEndpoint.Challenge, EmptyObject(), cancellationToken).ConfigureAwait(false);
         var challenge = response.ReadJson(AcmeJsonContext.Default.AcmeChallenge);
-        AcmeLog.ChallengeAnswered(_logger, challengeUrl, challenge.Token ?? string.Empty);
+        // Never the token: with the account key's thumbprint it is the key authorization, and logs are exported as telemetry.
+        AcmeLog.ChallengeAnswered(_logger, challengeUrl, challenge.Status);
         return challenge;
     }
 
@@ -101,6 +103,7 @@ public sealed partial class AcmeClient
     public Task<AcmeOrder> WaitForOrderAsync(Uri orderUrl, CancellationToken cancellationToken = default)
         => PollAsync(
             orderUrl,
+            AcmeEndpoint.Order,
             AcmeJsonContext.Default.AcmeOrder,
             o => o.Status,
             static (o, url) => o with { Url = url },
@@ -110,6 +113,7 @@ public sealed partial class AcmeClient
     public Task<AcmeAuthorization> WaitForAuthorizationAsync(Uri authorizationUrl, CancellationToken cancellationToken = default)
         => PollAsync(
             authorizationUrl,
+            AcmeEndpoint.Authorization,
             AcmeJsonContext.Default.AcmeAuthorization,
             a => a.Status,
             static (a, url) => a with { Url = url },
@@ -133,7 +137,7 @@ public sealed partial class AcmeClient
         ArgumentNullException.ThrowIfNull(finalizeUrl);
         ArgumentNullException.ThrowIfNull(csr);
         var finalize = finalizeUrl;
-        var response = await PostAsync(finalize, Serialize(new FinalizePayload(Base64Url.Encode(csr)), AcmeJsonContext.Default.FinalizePayload), cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(finalize, AcmeEndpoint.Finalize, Serialize(new FinalizePayload(Base64Url.Encode(csr)), AcmeJsonContext.Default.FinalizePayload), cancellationToken).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeOrder) with { Url = response.Location ?? orderUrl };
     }
 
@@ -170,6 +174,7 @@ public sealed partial class AcmeClient
 
     private async Task<T> PollAsync<T>(
         Uri url,
+        AcmeEndpoint endpoint,
         JsonTypeInfo<T> typeInfo,
         Func<T, AcmeStatus> status,
         Func<T, Uri, T> withUrl,
@@ -182,7 +187,7 @@ public sealed partial class AcmeClient
         while (true)
         {
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            var response = await PostAsync(url, null, cancellationToken).ConfigureAwait(false);
+            var response = await PostAsync(url, endpoint, null, cancellationToken).ConfigureAwait(false);
             var resource = withUrl(response.ReadJson(typeInfo), url);
             var current = status(resource);
             if (current is not (AcmeStatus.Pending or AcmeStatus.Processing))

@@ -4,6 +4,7 @@ using CertFunctions.Acme.Errors;
 using CertFunctions.Acme.Http;
 using CertFunctions.Acme.Jws;
 using CertFunctions.Acme.Protocol;
+using CertFunctions.Acme.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -110,8 +111,8 @@ public sealed partial class AcmeClient : IDisposable
         return (account.Key, account.Url ?? RequireAccountUrl());
     }
 
-    private Task<AcmeResponse> PostAsync(Uri url, byte[]? payload, CancellationToken cancellationToken, string? accept = null)
-        => _transport.PostAsync(url, () => payload, SignWithKid, accept, cancellationToken);
+    private Task<AcmeResponse> PostAsync(Uri url, AcmeEndpoint endpoint, byte[]? payload, CancellationToken cancellationToken, string? accept = null)
+        => _transport.PostAsync(url, endpoint, () => payload, SignWithKid, accept, cancellationToken);
 
     private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 

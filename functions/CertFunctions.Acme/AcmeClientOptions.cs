@@ -18,6 +18,9 @@ public sealed record AcmeClientOptions
     /// <summary>Ask for HTTP/2 (negotiated with ALPN; HTTP/1.1 when the CA does not offer it).</summary>
     public bool PreferHttp2 { get; init; }
 
+    /// <summary>Told of every request (endpoint kind, status, duration) for metrics; null: nobody is.</summary>
+    public Telemetry.IAcmeRequestObserver? RequestObserver { get; init; }
+
     /// <summary>The User-Agent sent with every request.</summary>
     public string UserAgent { get; init; } = "CertFunctions.Acme/1.0";
 }

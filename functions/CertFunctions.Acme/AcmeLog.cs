@@ -14,8 +14,8 @@ internal static partial class AcmeLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "ACME problem {ProblemType} from {Url} (HTTP {Status}): {Detail}")]
     public static partial void Problem(ILogger logger, string problemType, Uri url, int status, string? detail);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "ACME account {AccountUrl} ready (status {Status})")]
-    public static partial void AccountReady(ILogger logger, Uri? accountUrl, CertFunctions.Acme.Protocol.AcmeStatus status);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "ACME account at {CaAuthority} ready (status {Status})")]
+    public static partial void AccountReady(ILogger logger, string caAuthority, CertFunctions.Acme.Protocol.AcmeStatus status);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "ACME order {OrderUrl} created for {FirstName} and {OtherCount} more (status {Status})")]
     public static partial void OrderCreated(ILogger logger, Uri? orderUrl, string firstName, int otherCount, CertFunctions.Acme.Protocol.AcmeStatus status);
@@ -23,8 +23,8 @@ internal static partial class AcmeLog
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "ACME {Resource} is {Status}; polling again in {DelayMs} ms")]
     public static partial void Polling(ILogger logger, Uri resource, CertFunctions.Acme.Protocol.AcmeStatus status, double delayMs);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "ACME challenge {ChallengeUrl} answered for {Identifier}")]
-    public static partial void ChallengeAnswered(ILogger logger, Uri challengeUrl, string identifier);
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "ACME challenge {ChallengeUrl} answered (status {Status})")]
+    public static partial void ChallengeAnswered(ILogger logger, Uri challengeUrl, CertFunctions.Acme.Protocol.AcmeStatus status);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "ACME certificate downloaded from {CertificateUrl}; chain issued by {Issuer}")]
     public static partial void CertificateDownloaded(ILogger logger, Uri certificateUrl, string issuer);
@@ -32,8 +32,8 @@ internal static partial class AcmeLog
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "ACME CA rejected replaces={Replaces} ({ProblemType}); ordering again without it")]
     public static partial void ReplacesRejected(ILogger logger, string replaces, string problemType);
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "ACME account key changed for {AccountUrl}")]
-    public static partial void KeyChanged(ILogger logger, Uri accountUrl);
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "ACME account key changed at {CaAuthority}")]
+    public static partial void KeyChanged(ILogger logger, string caAuthority);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "ACME certificate revoked (reason {Reason})")]
     public static partial void Revoked(ILogger logger, CertFunctions.Acme.Certificates.RevocationReason? reason);

@@ -25,6 +25,14 @@ param publisherPrincipalKey string
 @description('Tags applied to every resource.')
 param tags object
 
+@description('Resource id of an action group the expiry alert notifies (empty: the alert fires in the portal only).')
+param alertActionGroupId string = ''
+
+@description('The expiry alert fires for a certificate with fewer days than this left (from the certfunctions.certificate.expires_in gauge).')
+@minValue(1)
+@maxValue(60)
+param expiryAlertDays int = 14
+
 // Monitoring Metrics Publisher: send telemetry with Entra ID authentication.
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
@@ -59,6 +67,63 @@ resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: publisherPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
+  }
+}
+
+// "Certificate expires in less than N days": the latest expires_in gauge per certificate (OpenTelemetry metrics land in
+// customMetrics with their tags as customDimensions). Checked hourly over the last 13 hours, so a certificate the twice
+// daily scan reported is always in the window.
+resource expiryAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-${appInsightsName}-certificate-expiry'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'CertFunctions: certificate expires in less than ${expiryAlertDays} days'
+    description: 'A certificate CertFunctions manages expires in less than ${expiryAlertDays} days: renewal has not replaced it. See docs/operations.md.'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT13H'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "certfunctions.certificate.expires_in" | extend cluster = tostring(customDimensions["certfunctions.cluster"]), namespace = tostring(customDimensions["certfunctions.namespace"]), kind = tostring(customDimensions["certfunctions.kind"]), object = tostring(customDimensions["certfunctions.name"]), secret = tostring(customDimensions["certfunctions.secret"]) | summarize arg_max(timestamp, value) by cluster, namespace, kind, object, secret | where value < ${expiryAlertDays * 86400}'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          dimensions: [
+            {
+              name: 'namespace'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+            {
+              name: 'object'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: empty(alertActionGroupId)
+        ? []
+        : [
+            alertActionGroupId
+          ]
+    }
   }
 }
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using CertFunctions.Acme.Errors;
 using CertFunctions.Acme.Jws;
 using CertFunctions.Acme.Protocol;
+using CertFunctions.Acme.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CertFunctions.Acme.Http;
@@ -49,14 +50,15 @@ internal sealed class AcmeTransport
 
     private async Task<AcmeDirectory> FetchDirectoryAsync()
     {
-        var response = await GetAsync(_directoryUrl, accept: null, CancellationToken.None).ConfigureAwait(false);
+        var response = await GetAsync(_directoryUrl, AcmeEndpoint.Directory, accept: null, CancellationToken.None).ConfigureAwait(false);
         return response.ReadJson(AcmeJsonContext.Default.AcmeDirectory);
     }
 
     /// <summary>An unauthenticated GET (directory, renewalInfo).</summary>
-    public async Task<AcmeResponse> GetAsync(Uri url, string? accept, CancellationToken cancellationToken)
+    public async Task<AcmeResponse> GetAsync(Uri url, AcmeEndpoint endpoint, string? accept, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        Mark(request, endpoint);
         if (accept is not null)
         {
             request.Headers.Accept.ParseAdd(accept);
@@ -69,6 +71,7 @@ internal sealed class AcmeTransport
     /// <summary>A signed POST; <paramref name="payload"/> null means POST-as-GET; a null key id signs with the JWK.</summary>
     public async Task<AcmeResponse> PostAsync(
         Uri url,
+        AcmeEndpoint endpoint,
         Func<byte[]?> payload,
         Func<(AccountKey Key, Uri? KeyId)> signer,
         string? accept,
@@ -81,6 +84,7 @@ internal sealed class AcmeTransport
             var body = JwsEncoder.Sign(key, url, nonce, keyId, payload());
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(JoseJson);
+            Mark(request, endpoint);
             if (accept is not null)
             {
                 request.Headers.Accept.ParseAdd(accept);
@@ -112,6 +116,7 @@ internal sealed class AcmeTransport
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Head, directory.NewNonce);
+        Mark(request, AcmeEndpoint.NewNonce);
         using var response = await SendAsync(request, cancellationToken, keepNonce: false).ConfigureAwait(false);
         if (response.Headers.TryGetValues("Replay-Nonce", out var values) && values.FirstOrDefault() is { Length: > 0 } fresh)
         {
@@ -131,7 +136,18 @@ internal sealed class AcmeTransport
         request.Version = _options.PreferHttp2 ? HttpVersion.Version20 : HttpVersion.Version11;
         request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
         Interlocked.Increment(ref _requestCount);
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var started = _time.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (Observe(request, null, started))
+        {
+            throw; // Unreachable: Observe returns false, so the filter only records the failed request.
+        }
+
+        Observe(request, (int)response.StatusCode, started);
         AcmeLog.Request(_logger, request.Method.Method, request.RequestUri!, (int)response.StatusCode);
         if (keepNonce && response.Headers.TryGetValues("Replay-Nonce", out var values))
         {
@@ -145,6 +161,19 @@ internal sealed class AcmeTransport
         }
 
         return response;
+    }
+
+    /// <summary>Tags the request with its endpoint kind, for the observer and for HTTP tracing (which must not show the URL).</summary>
+    private static void Mark(HttpRequestMessage request, AcmeEndpoint endpoint) => request.Options.Set(AcmeRequestOptions.Endpoint, endpoint);
+
+    private bool Observe(HttpRequestMessage request, int? status, long started)
+    {
+        if (_options.RequestObserver is { } observer && request.Options.TryGetValue(AcmeRequestOptions.Endpoint, out var endpoint))
+        {
+            observer.OnRequest(new AcmeRequestRecord(endpoint, request.Method.Method, status, _time.GetElapsedTime(started)));
+        }
+
+        return false;
     }
 
     private async Task<AcmeResponse> ReadAsync(Uri url, HttpResponseMessage response, CancellationToken cancellationToken)

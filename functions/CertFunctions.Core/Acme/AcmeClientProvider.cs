@@ -89,17 +89,18 @@ public sealed partial class AcmeClientProvider(
         return new HttpClient(handler, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The CA of issuer {Issuer} no longer knows ACME account {UnknownAccountUrl}; registered the stored key again as {AccountUrl}")]
-    private static partial void LogAccountRegisteredAgain(ILogger logger, string issuer, Uri? unknownAccountUrl, Uri accountUrl);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The CA of issuer {Issuer} no longer knows ACME account it had registered; registered the stored key again")]
+    private static partial void LogAccountRegisteredAgain(ILogger logger, string issuer);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created ACME account {AccountUrl} for issuer {Issuer}")]
-    private static partial void LogAccountCreated(ILogger logger, Uri accountUrl, string issuer);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created an ACME account for issuer {Issuer}")]
+    private static partial void LogAccountCreated(ILogger logger, string issuer);
 
     /// <summary>One issuer's client: its HTTP connections, its account, its lock.</summary>
     private sealed class IssuerClient(AcmeIssuer issuer, AcmeClientProvider owner) : IDisposable
     {
         private readonly SemaphoreSlim _lock = new(1, 1);
         private readonly HttpClient _httpClient = CreateHttpClient(issuer);
+        private readonly Telemetry.AcmeRequestMetrics _requests = new(issuer.Name);
         private AcmeClient? _client;
 
         public async Task<AcmeClient> GetAsync(CancellationToken cancellationToken)
@@ -121,7 +122,7 @@ public sealed partial class AcmeClientProvider(
                 if (stored is null)
                 {
                     using var key = AccountKey.Generate(issuer.AccountKeyType);
-                    using var creator = new AcmeClient(_httpClient, issuer.DirectoryUrl, key, logger: owner._loggerFactory.CreateLogger<AcmeClient>());
+                    using var creator = new AcmeClient(_httpClient, issuer.DirectoryUrl, key, options: new AcmeClientOptions { RequestObserver = _requests }, logger: owner._loggerFactory.CreateLogger<AcmeClient>());
                     Uri accountUrl;
                     try
                     {
@@ -134,7 +135,8 @@ public sealed partial class AcmeClientProvider(
                     }
 
                     stored = await owner._accounts.CreateAsync(issuer, new StoredAccount(issuer.DirectoryUrl, accountUrl, key.ExportPem()), cancellationToken).ConfigureAwait(false);
-                    LogAccountCreated(owner._logger, stored.AccountUrl, issuer.Name);
+                    // Account URLs identify the account: logs (exported as telemetry) leave them out.
+                    LogAccountCreated(owner._logger, issuer.Name);
                 }
 
                 _client = AcmeClient.FromStoredState(
@@ -142,7 +144,7 @@ public sealed partial class AcmeClientProvider(
                     issuer.DirectoryUrl,
                     stored.KeyPem,
                     stored.AccountUrl,
-                    new AcmeClientOptions { PollTimeout = owner._pollTimeout },
+                    new AcmeClientOptions { PollTimeout = owner._pollTimeout, RequestObserver = _requests },
                     owner._loggerFactory.CreateLogger<AcmeClient>());
                 return _client;
             }
@@ -167,7 +169,7 @@ public sealed partial class AcmeClientProvider(
                 var account = await client.CreateAccountAsync(AccountOptionsFrom(issuer), cancellationToken).ConfigureAwait(false);
                 await owner._accounts.ReplaceAsync(
                     issuer, new StoredAccount(issuer.DirectoryUrl, account.Url!, client.AccountKey.ExportPem()), cancellationToken).ConfigureAwait(false);
-                LogAccountRegisteredAgain(owner._logger, issuer.Name, unknownAccountUrl, account.Url!);
+                LogAccountRegisteredAgain(owner._logger, issuer.Name);
                 return true;
             }
             finally

@@ -40,6 +40,8 @@ public sealed partial class DiscoveryScanner(
         }
 
         var totals = new Totals();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var span = Telemetry.TelemetryNames.Source.StartActivity("certfunctions discovery");
         try
         {
             foreach (var cluster in kubernetes.Value.Clusters.Keys)
@@ -62,6 +64,7 @@ public sealed partial class DiscoveryScanner(
             await lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
 
+        Telemetry.CertFunctionsMetrics.RecordScan("discovery", System.Diagnostics.Stopwatch.GetElapsedTime(started), totals.Checked, totals.Started, totals.Problems.Count);
         LogRan(logger, totals.Listed, totals.ListRequests, totals.Checked, totals.Started, totals.AlreadyRunning, totals.Problems.Count);
         return new DiscoveryReport(false, totals.Listed, totals.ListRequests, totals.Checked, totals.Started, totals.AlreadyRunning, totals.Problems);
     }

@@ -37,7 +37,7 @@ public static class IssuanceOutcome
                 $"Certificate for {string.Join(", ", result.Hosts)}{from} stored in Secret {result.SecretName} (serial {result.Serial}, " +
                 $"valid until {result.NotAfter:u}, renewal planned {result.PlannedRenewal:u}).{why}",
                 IngressEventType.Normal),
-            new SaveStateInput(report.Certificate, report.InstanceId, report.At, report.Hosts, report.SecretName, result, null, report.Issuer));
+            new SaveStateInput(report.Certificate, report.InstanceId, report.At, report.Hosts, report.SecretName, result, null, report.Issuer, report.StartedAt));
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public static class IssuanceStarter
     /// <param name="replaces">The ARI id of the certificate it replaces, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <param name="admitted">For a write the admission webhook saw: the object to wait for before issuing, or null.</param>
-    public static Task<OrchestrationStartResult> StartAsync(
+    public static async Task<OrchestrationStartResult> StartAsync(
         IOrchestrationGateway orchestrations,
         CertificateRef certificate,
         IssuanceReason reason,
@@ -28,11 +28,22 @@ public static class IssuanceStarter
     {
         ArgumentNullException.ThrowIfNull(orchestrations);
         ArgumentNullException.ThrowIfNull(certificate);
-        return orchestrations.StartIfNotRunningAsync(
+        // The root of the issuance's trace where the engine carries the context into the orchestration (see docs/operations.md).
+        using var span = Telemetry.TelemetryNames.Source.StartActivity("certfunctions start issuance");
+        Telemetry.IssuanceTelemetry.Describe(span, certificate);
+        span?.SetTag(Telemetry.TelemetryTags.InstanceId, certificate.InstanceId);
+        span?.SetTag(Telemetry.TelemetryTags.Reason, reason.ToString());
+        var result = await orchestrations.StartIfNotRunningAsync(
             IssueCertificateOrchestrator.Name,
             certificate.InstanceId,
             new IssueCertificateRequest(certificate, reason, startDelay > TimeSpan.Zero ? startDelay : null, replaces, admitted),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (result.Started)
+        {
+            Telemetry.IssuanceTelemetry.Started(certificate, reason.ToString());
+        }
+
+        return result;
     }
 
     /// <summary>A random delay up to <paramref name="maxJitter"/>: spreads a scan's starts over time with a durable timer, holding no compute.</summary>

@@ -205,7 +205,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         }
 
         var report = new SuccessReport(
-            certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, plan.Spec.Hosts, plan.Spec.SecretName, order.OrderUrl!, plan.Issuer);
+            certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, plan.Spec.Hosts, plan.Spec.SecretName, order.OrderUrl!, plan.Issuer, run.StartedAt);
         var stored = await CompleteAsync(run, plan, report, logger).ConfigureAwait(true);
         return IssuanceOutcome.Result(report, stored);
     }
@@ -393,7 +393,7 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         if (run.Result is { } result && run.Failure is null)
         {
             var report = new SuccessReport(
-                certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, result.Hosts, result.SecretName, result.OrderUrl, run.Plan?.Issuer);
+                certificate, run.Input.Reason, context.InstanceId, context.CurrentUtcDateTime, result.Hosts, result.SecretName, result.OrderUrl, run.Plan?.Issuer, run.StartedAt);
             if (!run.Reported)
             {
                 await ReportOutcomeAsync(run, IssuanceOutcome.Succeeded(report, result)).ConfigureAwait(true);
@@ -416,7 +416,8 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         var state = await ReportOutcomeAsync(
             run,
             IssuanceOutcome.Failed(
-                new SaveStateInput(certificate, context.InstanceId, failedAt, hosts, run.Plan?.Spec.SecretName, null, failure, run.Plan?.Issuer),
+                new SaveStateInput(
+                    certificate, context.InstanceId, failedAt, hosts, run.Plan?.Spec.SecretName, null, failure, run.Plan?.Issuer, run.StartedAt, (run.FailedStep ?? run.Step).ToString()),
                 failure)).ConfigureAwait(true);
         run.SetStatus(IssuanceStep.Failed, lastError: failure);
         LogFailed(logger, certificate, failure);

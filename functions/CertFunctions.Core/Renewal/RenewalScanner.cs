@@ -28,6 +28,8 @@ public sealed partial class RenewalScanner(
     /// <summary>Scans all clusters once.</summary>
     public async Task<RenewalScanReport> ScanAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var span = Telemetry.TelemetryNames.Source.StartActivity("certfunctions renewal scan");
         var scan = await BeginAsync(cancellationToken).ConfigureAwait(false);
         foreach (var cluster in kubernetesOptions.Value.Clusters.Keys)
         {
@@ -46,6 +48,7 @@ public sealed partial class RenewalScanner(
 
         await SweepTokensAsync(scan, cancellationToken).ConfigureAwait(false);
         var report = scan.ToReport();
+        Telemetry.CertFunctionsMetrics.RecordScan("renewal", System.Diagnostics.Stopwatch.GetElapsedTime(started), report.Scanned, report.Started, report.Problems.Count);
         LogScanned(logger, report.Scanned, report.Due, report.Started, report.AlreadyRunning, report.BackingOff, report.AtRisk, report.SharedSecret, report.LeftoversRemoved, report.StatesRetired, report.Problems.Count);
         return report;
     }

@@ -7,6 +7,9 @@ namespace CertFunctions.Local.Hosting;
 /// <summary>Maps the same routes as the Functions app onto Core's handlers.</summary>
 public static class LocalEndpoints
 {
+    /// <summary>The Prometheus scrape route (behind the API key when one is set).</summary>
+    public const string MetricsRoute = "/metrics";
+
     /// <summary>Maps the API and the dashboard (key-protected), the responder, health and the admin route that runs the renewal timer now.</summary>
     public static WebApplication MapCertFunctions(this WebApplication app)
     {
@@ -35,6 +38,8 @@ public static class LocalEndpoints
             Results.Json(await scanner.RunAsync(context.RequestAborted).ConfigureAwait(false), statusCode: StatusCodes.Status202Accepted));
 
         app.MapGet("/" + ChallengeEndpoint.Route, (HttpContext context, string token, ChallengeEndpoint handler) => handler.HandleAsync(context, token));
+        // The scrape endpoint is middleware, not a route handler, so the key check runs in its branch instead of as a filter.
+        app.MapPrometheusScrapingEndpoint(MetricsRoute, meterProvider: null, configureBranchedPipeline: branch => branch.Use(ApiKeyFilter.RequireKeyAsync), optionsName: null);
         app.MapGet("/" + HealthEndpoint.Route, (HttpContext context, HealthEndpoint health) => health.HandleAsync(context));
         app.MapGet("/", (HttpContext context, HealthEndpoint health) => health.HandleAsync(context));
         return app;

@@ -1,5 +1,10 @@
 using CertFunctions.Core.DependencyInjection;
+using CertFunctions.Core.Telemetry;
 using CertFunctions.Local.Durable;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace CertFunctions.Local.Hosting;
 
@@ -51,6 +56,39 @@ public static class LocalHostBuilder
         builder.Services.AddSingleton<ApiKeyFilter>();
         ScheduledTimerService.Register(builder.Services, ScheduledJob.Renewal);
         ScheduledTimerService.Register(builder.Services, ScheduledJob.Discovery);
+        AddTelemetry(builder, local);
         return builder;
+    }
+
+    /// <summary>
+    /// Metrics and traces: always the Prometheus scrape endpoint (<c>/metrics</c>); OTLP (logs, metrics, traces) when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; spans on standard output with <c>Local:ConsoleTraces</c>. The engine's
+    /// own spans (DurableTask.Core) carry the trace from the start of an orchestration to its activities.
+    /// </summary>
+    private static void AddTelemetry(WebApplicationBuilder builder, LocalHostOptions local)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("CertFunctions.Local"))
+            .AddCertFunctionsTelemetry("DurableTask.Core")
+            .WithMetrics(metrics => metrics.AddPrometheusExporter())
+            // Incoming requests start the trace of an issuance (POST /api/certificates); scrapes and probes are left out.
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(options => options.Filter = IsTraced));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        if (local.ConsoleTraces)
+        {
+            telemetry.WithTracing(tracing => tracing.AddConsoleExporter());
+        }
+    }
+
+    private static bool IsTraced(HttpContext context)
+    {
+        var path = context.Request.Path;
+        return !path.StartsWithSegments(LocalEndpoints.MetricsRoute, StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/" + Core.Http.HealthEndpoint.Route, StringComparison.OrdinalIgnoreCase)
+            && path != "/";
     }
 }

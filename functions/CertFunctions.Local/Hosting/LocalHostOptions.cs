@@ -35,4 +35,7 @@ public sealed class LocalHostOptions
 
     /// <summary>Run the discovery timer on its schedule (discovery can always be run through the admin route).</summary>
     public bool RunDiscoveryTimer { get; set; } = true;
+
+    /// <summary>Writes every span to standard output (the console exporter): for looking at traces without a collector.</summary>
+    public bool ConsoleTraces { get; set; }
 }

@@ -31,7 +31,7 @@ public sealed partial class KubernetesClientProvider(
         }
 
         var lazy = _clients.GetOrAdd(name, key => new Lazy<IKubernetes>(
-            () => new k8s.Kubernetes(KubernetesClientConfigurationFactory.Build(key, settings, credentials)),
+            () => new k8s.Kubernetes(KubernetesClientConfigurationFactory.Build(key, settings, credentials), new Telemetry.KubernetesRequestMetricsHandler(key)),
             LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {

@@ -129,6 +129,11 @@ public sealed partial class CertificateRenewalStep(
             return null;
         }
 
+        if (deployed is not null)
+        {
+            Telemetry.CertificateGauges.Observe(spec.Certificate, deployed.Namespace, deployed.SecretName, deployed.NotAfter, RenewalPolicy.StoredPlan(deployed));
+        }
+
         // Repeated every scan while Git lacks the entry: a GitOps-managed Ingress serves our certificate only once it is there.
         if (spec.GitOps is { } gitOps && !spec.TlsListed && deployed is not null)
         {

@@ -38,6 +38,7 @@ public sealed class CreateOrderActivity(AcmeAccountRecovery acme, OrderRecordSto
             }
             catch (AcmeRateLimitedException ex)
             {
+                Telemetry.IssuanceTelemetry.RateLimited(Name);
                 return new CreateOrderOutput(null, [], new RateLimitNotice(ex.RetryAfter ?? TimeSpan.FromHours(1), ex.Detail ?? ex.Message));
             }
 

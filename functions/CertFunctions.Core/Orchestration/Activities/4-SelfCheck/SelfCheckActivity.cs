@@ -29,11 +29,13 @@ public sealed class SelfCheckActivity(ChallengeSelfChecker checker, TimeProvider
 
             if (passes.All(p => p >= input.ConsecutivePasses))
             {
+                Telemetry.IssuanceTelemetry.SelfCheckRound(passed: true);
                 return new SelfCheckRound(true, passes, attempts);
             }
 
             if (timeProvider.GetUtcNow() + input.Interval > deadline)
             {
+                Telemetry.IssuanceTelemetry.SelfCheckRound(passed: false);
                 return new SelfCheckRound(false, passes, attempts);
             }
 

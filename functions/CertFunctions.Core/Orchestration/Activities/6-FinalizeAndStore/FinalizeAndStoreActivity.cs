@@ -64,6 +64,7 @@ public sealed partial class FinalizeAndStoreActivity(
             }
             catch (AcmeRateLimitedException ex)
             {
+                Telemetry.IssuanceTelemetry.RateLimited(Name);
                 return new FinalizeOutput(null, null, new RateLimitNotice(ex.RetryAfter ?? TimeSpan.FromHours(1), ex.Detail ?? ex.Message));
             }
         }

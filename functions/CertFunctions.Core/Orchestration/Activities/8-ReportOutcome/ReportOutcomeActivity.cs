@@ -24,15 +24,40 @@ public sealed class ReportOutcomeActivity(IngressEventRecorder events, Certifica
         // The recorder never throws (an Event is best effort); the state write may, and is retried.
         var recorded = input.Event;
         var recording = events.RecordAsync(recorded.Certificate, recorded.Reason, recorded.Message, recorded.Type, CancellationToken.None);
-        // A success starts the state afresh; only a failure builds on the previous one (its failure count).
-        var previous = input.State.Result is null ? await store.ReadAsync(input.State.Certificate, CancellationToken.None).ConfigureAwait(false) : null;
-        var state = Next(previous, input.State);
+        // A success starts the state afresh; only a failure builds on the previous one (its failure count). The previous
+        // state is read either way: it tells whether an earlier attempt of this activity already counted this outcome.
+        var previous = await store.ReadAsync(input.State.Certificate, CancellationToken.None).ConfigureAwait(false);
+        var state = Next(input.State.Result is null ? previous : null, input.State);
+        RecordTelemetry(previous, input.State);
         // Every terminal outcome but a stored certificate ends here: the key the run kept for its order has no use left.
         var discarding = input.State.Result is null
             ? pendingKeys.DeleteOwnedByAsync(input.State.InstanceId, DateTimeOffset.MaxValue, CancellationToken.None)
             : Task.FromResult(0);
         await Task.WhenAll(recording, store.WriteAsync(state, CancellationToken.None), discarding).ConfigureAwait(false);
         return state;
+    }
+
+    /// <summary>Counts the outcome once (not again when this activity runs twice) and refreshes the certificate gauges.</summary>
+    private static void RecordTelemetry(CertificateState? previous, SaveStateInput input)
+    {
+        System.Diagnostics.Activity.Current?.SetTag(Telemetry.TelemetryTags.InstanceId, input.InstanceId);
+        Telemetry.IssuanceTelemetry.Describe(System.Diagnostics.Activity.Current, input.Certificate);
+        if (input.Result is { } result)
+        {
+            Telemetry.CertificateGauges.Observe(input.Certificate, input.Certificate.SecretNamespace, result.SecretName, result.NotAfter, result.PlannedRenewal);
+            if (previous is { LastOutcome: CertificateOutcome.Succeeded } && string.Equals(previous.Serial, result.Serial, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+        }
+        else if (previous is { LastOutcome: CertificateOutcome.Failed } && previous.LastInstanceId == input.InstanceId && previous.LastAttemptAt == input.At)
+        {
+            return;
+        }
+
+        var issuer = input.Result?.AcmeIssuer ?? input.Issuer;
+        Telemetry.IssuanceTelemetry.Completed(
+            input.Certificate, issuer, input.Result is null ? input.FailureKind ?? "Unknown" : null, input.At - input.StartedAt);
     }
 
     /// <summary>The state after an issuance: success resets the back-off; a failure counts and pushes the next attempt out.</summary>

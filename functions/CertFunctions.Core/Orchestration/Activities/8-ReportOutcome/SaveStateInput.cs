@@ -11,6 +11,8 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// <param name="Result">The result on success.</param>
 /// <param name="Error">The reason on failure.</param>
 /// <param name="Issuer">The named issuer of the attempt, when known.</param>
+/// <param name="StartedAt">Orchestration time when the run began (issuance duration metric), when known.</param>
+/// <param name="FailureKind">The step a failure happened in (a bounded metric tag), when known.</param>
 public sealed record SaveStateInput(
     CertificateRef Certificate,
     string InstanceId,
@@ -19,4 +21,6 @@ public sealed record SaveStateInput(
     string? SecretName,
     IssuanceResult? Result,
     string? Error,
-    string? Issuer = null);
+    string? Issuer = null,
+    DateTimeOffset? StartedAt = null,
+    string? FailureKind = null);

@@ -11,6 +11,7 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// <param name="SecretName">The Secret written.</param>
 /// <param name="OrderUrl">The ACME order.</param>
 /// <param name="Issuer">The named issuer it came from (null in reports scheduled before named issuers).</param>
+/// <param name="StartedAt">Orchestration time when the run began (issuance duration metric), when known.</param>
 public sealed record SuccessReport(
     CertificateRef Certificate,
     IssuanceReason Reason,
@@ -19,4 +20,5 @@ public sealed record SuccessReport(
     IReadOnlyList<string> Hosts,
     string SecretName,
     Uri OrderUrl,
-    string? Issuer = null);
+    string? Issuer = null,
+    DateTimeOffset? StartedAt = null);
