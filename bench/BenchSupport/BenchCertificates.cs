@@ -29,6 +29,13 @@ public sealed class BenchCertificates : IDisposable
     /// <summary>The shared leaf key in PEM (tls.key; the scanner never reads it).</summary>
     public string LeafKeyPem { get; }
 
+    /// <summary>
+    /// tls.crt as a CA serves it: leaf then intermediate, each PEM block ending in a newline. ExportCertificatePem ends
+    /// without one, and "-----END CERTIFICATE----------BEGIN CERTIFICATE-----" is no PEM a reader must accept.
+    /// </summary>
+    public string ChainPem(string host, DateTimeOffset notBefore, DateTimeOffset notAfter, long serial) =>
+        LeafPem(host, notBefore, notAfter, serial) + "\n" + IssuerPem + "\n";
+
     /// <summary>A leaf for <paramref name="host"/> valid from <paramref name="notBefore"/> to <paramref name="notAfter"/>, PEM.</summary>
     public string LeafPem(string host, DateTimeOffset notBefore, DateTimeOffset notAfter, long serial)
     {

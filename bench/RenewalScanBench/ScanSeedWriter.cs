@@ -44,13 +44,13 @@ internal static class ScanSeedWriter
             {
                 var (a, b) = ($"a.{host}", $"b.{host}");
                 seed.Gateway(ns, name, [(a, $"{name}-a-tls"), (b, $"{name}-b-tls")])
-                    .TlsSecret(ns, $"{name}-a-tls", name, [a], certificates.LeafPem(a, notBefore, notAfter, i + 1) + certificates.IssuerPem, certificates.LeafKeyPem, notBefore, notAfter, renewAfter)
-                    .TlsSecret(ns, $"{name}-b-tls", name, [b], certificates.LeafPem(b, notBefore, notAfter, count + i + 1) + certificates.IssuerPem, certificates.LeafKeyPem, notBefore, notAfter, now.AddDays(30));
+                    .TlsSecret(ns, $"{name}-a-tls", name, [a], certificates.ChainPem(a, notBefore, notAfter, i + 1), certificates.LeafKeyPem, notBefore, notAfter, renewAfter)
+                    .TlsSecret(ns, $"{name}-b-tls", name, [b], certificates.ChainPem(b, notBefore, notAfter, count + i + 1), certificates.LeafKeyPem, notBefore, notAfter, now.AddDays(30));
                 continue;
             }
 
             seed.Ingress(ns, name, host, $"{name}-tls")
-                .TlsSecret(ns, $"{name}-tls", name, [host], certificates.LeafPem(host, notBefore, notAfter, i + 1) + certificates.IssuerPem, certificates.LeafKeyPem, notBefore, notAfter, renewAfter);
+                .TlsSecret(ns, $"{name}-tls", name, [host], certificates.ChainPem(host, notBefore, notAfter, i + 1), certificates.LeafKeyPem, notBefore, notAfter, renewAfter);
         }
 
         return seed.WriteTo(Path.Combine(directory, $"renewal-scan-seed-{count}.yaml"));
