@@ -2,6 +2,7 @@ using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Kubernetes.Discovery;
 using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Kubernetes.Gateways;
+using CertFunctions.Core.Kubernetes.Listing;
 using CertFunctions.Core.Kubernetes.Routing;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Kubernetes.Tls;
@@ -62,7 +63,11 @@ public sealed class RbacTests(KubeApiEmulatorFixture emulator)
         {
         }
 
-        // The scan's leftover sweep: our solver Ingresses in every namespace.
+        // The scan's opted-in Gateways (whole objects, cluster-wide), then its leftover sweep: our solver Ingresses in every namespace.
+        await foreach (var _ in host.Get<ObjectLists>().ListAsync(certificate.Cluster, ListedKind.Gateways, ListShape.Full, null, null, null, CancellationToken.None))
+        {
+        }
+
         await host.Get<SolverIngressChallengeRouting>().ListAllAsync(certificate.Cluster, CancellationToken.None);
         if (certificate.IsGateway)
         {

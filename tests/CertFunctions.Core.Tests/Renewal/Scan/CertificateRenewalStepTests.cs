@@ -23,6 +23,8 @@ public sealed class CertificateRenewalStepTests(KubeApiEmulatorFixture emulator,
         {
             Specs = [.. full.Specs.Where(s => s.Certificate.Namespace == dueNs || s.Certificate.Namespace == deniedNs)],
             UnreadableNamespaces = new Dictionary<string, string> { [deniedNs] = "secrets is forbidden" },
+            // Other tests share the emulator: their Gateways are not this test's.
+            Gateways = [],
         };
         var scan = new ScanRun(DateTimeOffset.UtcNow, services.GetRequiredService<IOptions<RenewalOptions>>().Value, askCa: false, [], gateway);
 
