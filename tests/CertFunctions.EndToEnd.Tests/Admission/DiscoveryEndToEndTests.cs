@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using CertFunctions.Core.Certificates;
+using CertFunctions.EndToEnd.Tests.Issuance;
 using CertFunctions.Testing.LocalWorld;
 
 namespace CertFunctions.EndToEnd.Tests.Admission;
@@ -17,6 +19,10 @@ public sealed class DiscoveryEndToEndTests(DiscoveryEndToEndTests.World fixture)
 
         var first = await RunDiscoveryAsync(world);
         var issued = await WaitForSecretAsync(world, ns, "shop-tls");
+        // The run goes on after the Secret is written (cleanup, outcome, notifications); a discovery run meanwhile
+        // would find it running and rightly start nothing, so wait for its end first.
+        var operation = new Uri($"api/certificates/operations/{new CertificateRef("default", ns, "shop").InstanceId}", UriKind.Relative);
+        Assert.Equal("Completed", (string?)(await E2E.WaitForOperationAsync(world.Host!, operation))["status"]);
         var idle = await RunDiscoveryAsync(world);
         var deleted = await world.Emulator.RunKubectlAsync("delete", "secret", "shop-tls", "-n", ns);
         var again = await RunDiscoveryAsync(world);

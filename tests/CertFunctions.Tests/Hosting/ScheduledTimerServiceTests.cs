@@ -132,12 +132,15 @@ public sealed class ScheduledTimerServiceTests
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
+            // Counted only once the fake clock holds the timer: a test that advances time on seeing the count must not
+            // move the clock before the timer exists, or the timer would be due from the later time and never fire.
+            var timer = base.CreateTimer(callback, state, dueTime, period);
             lock (_dueTimes)
             {
                 _dueTimes.Add(dueTime);
             }
 
-            return base.CreateTimer(callback, state, dueTime, period);
+            return timer;
         }
 
         /// <summary>Waits (real time, at most 10 s) until the <paramref name="number"/>th timer exists; returns its due time.</summary>
