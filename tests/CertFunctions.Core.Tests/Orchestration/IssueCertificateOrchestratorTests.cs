@@ -6,8 +6,10 @@ using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Kubernetes.Events;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Orchestration.Activities;
+using CertFunctions.Core.Telemetry;
 using CertFunctions.Core.Tests.Orchestration.World;
 using CertFunctions.Testing.Pebble;
+using CertFunctions.Testing.Telemetry;
 using Microsoft.DurableTask.Client;
 
 namespace CertFunctions.Core.Tests.Orchestration;
@@ -204,6 +206,7 @@ public sealed partial class IssueCertificateOrchestratorTests : IClassFixture<Is
     {
         // The self-check reaches the responder; the CA's own request does not (a split-horizon DNS, say).
         _world.ResponderRefuses = request => !IssuanceWorld.IsSelfCheck(request);
+        using var metrics = new MeasurementRecorder(TelemetryNames.Meter);
         var certificate = await _world.SeedIngressAsync("web", "invalid.orch.test");
         var before = (await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress))!["spec"]!.ToJsonString();
         var run = await _world.RunAsync(Request(certificate));
@@ -216,6 +219,10 @@ public sealed partial class IssueCertificateOrchestratorTests : IClassFixture<Is
         Assert.Equal(before, (await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress))!["spec"]!.ToJsonString());
         Assert.Null(await _world.GetAsync(certificate.Namespace, "secret", "web-tls"));
         Assert.Contains(await _world.EventsAsync(certificate.Namespace), e => e.Reason == IngressEventReasons.IssuanceFailed && e.Message.Contains("404", StringComparison.Ordinal));
+        // Counted once as failed, in the step it failed in, with its duration.
+        var failed = metrics.Of("certfunctions.issuance.completed", (TelemetryTags.Outcome, "failed"), (TelemetryTags.FailureKind, nameof(IssuanceStep.PresentingChallenges)));
+        Assert.Equal(1, failed.Sum(m => m.Value));
+        Assert.Single(metrics.Of("certfunctions.issuance.duration", (TelemetryTags.Outcome, "failed"), (TelemetryTags.FailureKind, nameof(IssuanceStep.PresentingChallenges))));
     }
 
     [Fact]
@@ -255,10 +262,12 @@ public sealed partial class IssueCertificateOrchestratorTests : IClassFixture<Is
         _world.Ca.ReplaceAnswers(exchange => exchange.Path == "/order-plz" && exchange.StatusCode == 201 && Interlocked.Increment(ref limited) == 1
             ? PebbleReplacement.RateLimited(TimeSpan.FromSeconds(2), "too many new orders recently")
             : null);
+        using var metrics = new MeasurementRecorder(TelemetryNames.Meter);
         var certificate = await _world.SeedIngressAsync("web", "limited.orch.test");
         var run = await _world.RunAsync(Request(certificate, IssuanceReason.Renewal));
 
         AssertCompleted(run);
+        Assert.Equal(1, metrics.Of("certfunctions.ratelimit.waits", (TelemetryTags.Step, CreateOrderActivity.Name)).Sum(m => m.Value));
         Assert.Equal([PrepareIssuanceActivity.Name, CreateOrderActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name], run.Dispatched);
         Assert.Contains(await _world.EventsAsync(certificate.Namespace), e => e.Reason == IngressEventReasons.CertificateRenewed);
     }
