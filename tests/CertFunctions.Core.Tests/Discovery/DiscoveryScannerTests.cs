@@ -1,8 +1,10 @@
 using CertFunctions.Core.Discovery;
+using CertFunctions.Core.Telemetry;
 using CertFunctions.Core.Tests.Kubernetes.Support;
 using CertFunctions.Core.Tests.Renewal;
 using CertFunctions.Testing.Kubernetes;
 using CertFunctions.Testing.Storage;
+using CertFunctions.Testing.Telemetry;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,7 @@ public sealed class DiscoveryScannerTests(KubeApiEmulatorFixture emulator, Azuri
         var ns = await emulator.CreateNamespaceAsync("disc-new");
         using var client = emulator.CreateKubernetesClient();
         await CreateIngressAsync(client, ns, "web", ["web.disc.example.test"], optIn: true);
+        using var metrics = new MeasurementRecorder(TelemetryNames.Meter);
 
         var first = await RunAsync();
         var second = await RunAsync();
@@ -39,6 +42,12 @@ public sealed class DiscoveryScannerTests(KubeApiEmulatorFixture emulator, Azuri
         Assert.Equal(0, second.Started);
         Assert.Single(StartedIn(ns));
         Assert.InRange(second.ListRequests, 2, 1 + (second.Listed / CertFunctions.Core.Kubernetes.Listing.ObjectLists.PageSize) + 2);
+        // Each run is measured as a discovery run, with what it checked and started (other runs may add their own).
+        var discovery = (TelemetryTags.ScanKind, "discovery");
+        Assert.True(metrics.Of("certfunctions.scan.runs", discovery).Sum(m => m.Value) >= 2);
+        Assert.True(metrics.Of("certfunctions.scan.duration", discovery).Count(m => m.Value >= 0) >= 2);
+        Assert.Contains(metrics.Of("certfunctions.scan.started", discovery), m => m.Value == first.Started && first.Started >= 1);
+        Assert.Contains(metrics.Of("certfunctions.scan.objects", discovery), m => m.Value == first.Checked && first.Checked >= 1);
     }
 
     [Fact]
