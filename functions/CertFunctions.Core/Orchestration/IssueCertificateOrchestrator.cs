@@ -47,12 +47,19 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         var logger = context.CreateReplaySafeLogger<IssueCertificateOrchestrator>();
         var result = await RunOnceAsync(context, input, logger).ConfigureAwait(true);
 
-        // Writes admitted while this run went on (a Gateway's per-Secret children never get any): one follow-up for the
-        // newest, which waits for its generation and issues only if the object now needs it (another issuer, new names).
+        // Writes admitted while this run went on (a Gateway's per-Secret children never get any), our own spec.tls write
+        // among them: the newest is checked here, and only one that still needs an issuance (another issuer, new names)
+        // continues this instance as a follow-up. Checked first so a run whose write needs nothing keeps its result and
+        // status for whoever polls the operation, instead of ending as a follow-up with nothing to report.
         if (input.Certificate.Secret is null && await LatestAdmittedWriteAsync(context).ConfigureAwait(true) is { } write)
         {
-            LogFollowUp(logger, input.Certificate, write.Generation);
-            context.ContinueAsNew(new IssueCertificateRequest(input.Certificate, IssuanceReason.Discovered, null, null, write), preserveUnprocessedEvents: false);
+            var need = await context.CallActivityAsync<Discovery.IssuanceNeedResult>(
+                AwaitAdmittedObjectActivity.Name, new AwaitAdmittedObjectInput(input.Certificate, write), IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
+            if (need.Need != Discovery.IssuanceNeed.Nothing)
+            {
+                LogFollowUp(logger, input.Certificate, write.Generation);
+                context.ContinueAsNew(new IssueCertificateRequest(input.Certificate, IssuanceReason.Discovered, null, null, write), preserveUnprocessedEvents: false);
+            }
         }
 
         return result;

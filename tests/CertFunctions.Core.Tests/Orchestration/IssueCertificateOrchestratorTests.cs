@@ -30,7 +30,7 @@ public sealed partial class IssueCertificateOrchestratorTests : IClassFixture<Is
     }
 
     [Fact]
-    public async Task A_write_admitted_while_the_run_goes_on_gets_one_follow_up_in_the_same_instance_that_ends_quietly_when_nothing_changed()
+    public async Task A_write_admitted_while_the_run_goes_on_is_checked_once_and_the_run_keeps_its_result_when_it_needs_nothing()
     {
         var certificate = await _world.SeedIngressAsync("follow", "follow.orch.test");
         var ingress = await _world.GetAsync(certificate.Namespace, "ingress", certificate.Ingress);
@@ -45,12 +45,13 @@ public sealed partial class IssueCertificateOrchestratorTests : IClassFixture<Is
             await client.RaiseEventAsync(id, IssueCertificateOrchestrator.AdmittedWriteEvent, stored);
         });
 
-        // The issuance ran once, then one follow-up read the object at the newest generation, found its certificate
-        // fine and attached, and ended with nothing to report.
+        // The issuance ran once, then the newest write was read at its generation once, found fine and attached: no
+        // follow-up, so the operation still shows the issuance's result and status.
         Assert.True(run.State.RuntimeStatus == OrchestrationRuntimeStatus.Completed, run.State.FailureDetails?.ToString() + " " + string.Join(",", run.Dispatched));
         Assert.Equal([PrepareIssuanceActivity.Name, SolveChallengesActivity.Name, CompleteIssuanceActivity.Name, AwaitAdmittedObjectActivity.Name], run.Dispatched);
-        Assert.Equal(stored, run.State.ReadInputAs<IssueCertificateRequest>()!.Admitted);
-        Assert.Null(run.State.ReadOutputAs<IssuanceResult>());
+        Assert.Null(run.State.ReadInputAs<IssueCertificateRequest>()!.Admitted);
+        Assert.Equal("follow-tls", run.State.ReadOutputAs<IssuanceResult>()!.SecretName);
+        Assert.Equal(IssuanceStep.Completed, JsonSerializer.Deserialize<IssuanceStatus>(run.State.SerializedCustomStatus!, JsonSerializerOptions.Web)!.Step);
         Assert.Single(await _world.EventsAsync(certificate.Namespace), e => e.Reason == "CertificateIssued");
     }
 
