@@ -17,13 +17,8 @@ public sealed class SecretOwnerGuardTests(KubeApiEmulatorFixture emulator)
     [Fact]
     public async Task A_gateway_cannot_write_a_secret_an_opted_in_ingress_owns_and_the_secret_stays_as_it_was()
     {
-        var (ns, client, host) = await SeedAsync("own-ingress");
-        using var _ = client;
-        using var __ = host;
-        var writer = host.Get<TlsSecretWriter>();
-        var guard = host.Get<SecretOwnerGuard>();
-        var ingress = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
-        var gateway = CertificateRef.ForGateway(KubernetesTestHost.Cluster, ns, "web").ForSecret(ns, Shared);
+        using var scene = await SeedAsync("own-ingress");
+        var (ns, client, writer, guard, ingress, gateway) = scene;
         var (chain, key, serial) = TestCertificates.Issue(["www.example.com"]);
         await writer.WriteAsync(ingress, Shared, chain, key, Metadata, allowAdopt: false, CancellationToken.None, guard);
         var (otherChain, otherKey, _) = TestCertificates.Issue(["gw.example.com"]);
@@ -43,13 +38,8 @@ public sealed class SecretOwnerGuardTests(KubeApiEmulatorFixture emulator)
     [Fact]
     public async Task When_the_owner_is_deleted_the_other_object_takes_the_secret_over_and_is_recorded_as_its_owner()
     {
-        var (ns, client, host) = await SeedAsync("own-handover");
-        using var _ = client;
-        using var __ = host;
-        var writer = host.Get<TlsSecretWriter>();
-        var guard = host.Get<SecretOwnerGuard>();
-        var ingress = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
-        var gateway = CertificateRef.ForGateway(KubernetesTestHost.Cluster, ns, "web").ForSecret(ns, Shared);
+        using var scene = await SeedAsync("own-handover");
+        var (ns, client, writer, guard, ingress, gateway) = scene;
         var (chain, key, _) = TestCertificates.Issue(["www.example.com"]);
         await writer.WriteAsync(ingress, Shared, chain, key, Metadata, allowAdopt: false, CancellationToken.None, guard);
 
@@ -67,13 +57,8 @@ public sealed class SecretOwnerGuardTests(KubeApiEmulatorFixture emulator)
     [Fact]
     public async Task Of_an_ingress_and_a_gateway_racing_to_write_a_new_secret_exactly_one_writes_and_the_other_stops()
     {
-        var (ns, client, host) = await SeedAsync("own-race");
-        using var _ = client;
-        using var __ = host;
-        var writer = host.Get<TlsSecretWriter>();
-        var guard = host.Get<SecretOwnerGuard>();
-        var ingress = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
-        var gateway = CertificateRef.ForGateway(KubernetesTestHost.Cluster, ns, "web").ForSecret(ns, Shared);
+        using var scene = await SeedAsync("own-race");
+        var (ns, client, writer, guard, ingress, gateway) = scene;
         var (ingressChain, ingressKey, ingressSerial) = TestCertificates.Issue(["www.example.com"]);
         var (gatewayChain, gatewayKey, gatewaySerial) = TestCertificates.Issue(["gw.example.com"]);
 
@@ -106,7 +91,7 @@ public sealed class SecretOwnerGuardTests(KubeApiEmulatorFixture emulator)
     }
 
     // An opted-in Ingress "web" and an opted-in Gateway "web" in a fresh namespace, both naming Secret shared-tls.
-    private async Task<(string Namespace, IKubernetes Client, KubernetesTestHost Host)> SeedAsync(string prefix)
+    private async Task<Scene> SeedAsync(string prefix)
     {
         var ns = await emulator.CreateNamespaceAsync(prefix);
         var client = emulator.CreateKubernetesClient();
@@ -118,6 +103,27 @@ public sealed class SecretOwnerGuardTests(KubeApiEmulatorFixture emulator)
         ingress.Metadata.ResourceVersion = null;
         await client.NetworkingV1.CreateNamespacedIngressAsync(ingress, ns);
         await GatewayObjects.ApplyAsync(client, ns, GatewayObjects.EmulatorController, GatewayObjects.Http("http"), GatewayObjects.Https("shop", "gw.example.com", Shared));
-        return (ns, client, KubernetesTestHost.Create(emulator));
+        return new Scene(ns, client, KubernetesTestHost.Create(emulator));
+    }
+
+    /// <summary>The seeded namespace, a client, the product's writer and guard, and the two objects naming the Secret.</summary>
+    private sealed class Scene(string ns, IKubernetes client, KubernetesTestHost host) : IDisposable
+    {
+        public void Deconstruct(
+            out string @namespace, out IKubernetes kubernetes, out TlsSecretWriter writer, out SecretOwnerGuard guard, out CertificateRef ingress, out CertificateRef gateway)
+        {
+            @namespace = ns;
+            kubernetes = client;
+            writer = host.Get<TlsSecretWriter>();
+            guard = host.Get<SecretOwnerGuard>();
+            ingress = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
+            gateway = CertificateRef.ForGateway(KubernetesTestHost.Cluster, ns, "web").ForSecret(ns, Shared);
+        }
+
+        public void Dispose()
+        {
+            client.Dispose();
+            host.Dispose();
+        }
     }
 }
