@@ -44,7 +44,7 @@ public sealed partial class AdmissionStartWorker(AdmissionBacklog queue, ILogger
             try
             {
                 var started = await IssuanceStarter.StartAsync(
-                    admission.Orchestrations, admission.Certificate, IssuanceReason.Discovered, null, null, stoppingToken, admission.Admitted).ConfigureAwait(false);
+                    admission.Orchestrations, new IssueCertificateRequest(admission.Certificate, IssuanceReason.Discovered, Admitted: admission.Admitted), stoppingToken).ConfigureAwait(false);
                 LogStarted(logger, admission.Certificate, admission.Operation, admission.Admitted.Generation, started.Started);
                 if (!started.Started)
                 {

@@ -106,7 +106,8 @@ public sealed partial class DiscoveryScanner(
                 var need = await check.CheckAsync(certificate, null, 0, cancellationToken).ConfigureAwait(false);
                 if (need.Need == IssuanceNeed.Issue)
                 {
-                    var started = await IssuanceStarter.StartAsync(orchestrations, certificate, IssuanceReason.Discovered, null, null, cancellationToken).ConfigureAwait(false);
+                    var started = await IssuanceStarter.StartAsync(
+                        orchestrations, new IssueCertificateRequest(certificate, IssuanceReason.Discovered, Due: need.Due), cancellationToken).ConfigureAwait(false);
                     if (started.Started)
                     {
                         totals.Started++;

@@ -95,8 +95,9 @@ public sealed class IssuanceNeedCheck(
     }
 
     /// <summary>
-    /// A Gateway needs a run when any Secret its listeners name needs a certificate by the one decision and is not backing off;
-    /// its listener problems are the renewal scan's to report (Events), not discovery's.
+    /// A Gateway needs a run when any Secret its listeners name needs a certificate by the one decision and is not backing
+    /// off; the run issues those Secrets only (<see cref="IssuanceNeedResult.Due"/>). Its listener problems are the renewal
+    /// scan's to report (Events), not discovery's.
     /// </summary>
     private async Task<IssuanceNeedResult> CheckGatewayAsync(CertificateRef gateway, string? uid, long generation, CancellationToken cancellationToken)
     {
@@ -124,6 +125,7 @@ public sealed class IssuanceNeedCheck(
         var secrets = scanned.Specs.Select(s => s.Certificate.Secret!).ToList();
         var now = time.GetUtcNow();
         var backingOff = new List<string>();
+        var due = new List<Orchestration.DueSecret>();
         foreach (var spec in scanned.Specs)
         {
             var deployed = await certificates.ReadAsync(spec.Certificate, spec.SecretName, cancellationToken).ConfigureAwait(false);
@@ -139,7 +141,13 @@ public sealed class IssuanceNeedCheck(
                 continue;
             }
 
-            return new IssuanceNeedResult(IssuanceNeed.Issue, $"the certificate in Secret {spec.Certificate.Secret} is needed ({reason})", read.Uid, read.Generation, Secrets: secrets);
+            due.Add(new Orchestration.DueSecret(spec.Certificate.Secret!, reason));
+        }
+
+        if (due.Count > 0)
+        {
+            var needed = string.Join(", ", due.Select(d => $"Secret {d.Secret} ({d.Reason})"));
+            return new IssuanceNeedResult(IssuanceNeed.Issue, $"certificates are needed in {needed}", read.Uid, read.Generation, Secrets: secrets, Due: due);
         }
 
         var detail = backingOff.Count > 0 ? string.Join("; ", backingOff)

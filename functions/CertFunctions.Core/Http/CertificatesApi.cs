@@ -296,7 +296,7 @@ public sealed partial class CertificatesApi(
             return;
         }
 
-        var started = await IssuanceStarter.StartAsync(orchestrations, certificate, reason, startDelay: null, replaces: null, context.RequestAborted).ConfigureAwait(false);
+        var started = await IssuanceStarter.StartAsync(orchestrations, new IssueCertificateRequest(certificate, reason), context.RequestAborted).ConfigureAwait(false);
         LogStart(logger, certificate, started.Started, started.InstanceId);
 
         var statusUrl = OperationUrl(context, started.InstanceId);

@@ -4,8 +4,8 @@ using Microsoft.DurableTask;
 namespace CertFunctions.Core.Orchestration;
 
 /// <summary>
-/// The run of a Gateway as a whole: reads its listeners, then issues each Secret's certificate in turn as a
-/// sub-orchestration of its own (its own instance id, so orders, tokens and pending keys stay per certificate), and
+/// The run of a Gateway as a whole: reads its listeners, then issues each Secret's certificate (the due ones when the
+/// request names them) in turn as a sub-orchestration of its own (its own instance id, so orders, tokens and pending keys stay per certificate), and
 /// fails naming every certificate that failed after trying them all. One run per Gateway at a time, since the parent's
 /// instance id is derived from the Gateway; see docs/architecture.md.
 /// </summary>
@@ -40,20 +40,32 @@ internal static class GatewayIssuance
             throw new IssuanceFailedException(none);
         }
 
-        IReadOnlyList<string> operations = [.. plan.Certificates.Select(c => c.InstanceId)];
+        // The scan, discovery and the webhook name the Secrets that are due (each with its reason and ARI id), so one due
+        // Secret does not renew its siblings early; the API's request (no list) issues them all.
+        var due = input.Due?.ToDictionary(d => d.Secret, StringComparer.Ordinal);
+        var certificates = due is null ? plan.Certificates : [.. plan.Certificates.Where(c => due.ContainsKey(c.Secret!))];
+        if (certificates.Count == 0)
+        {
+            // Every due Secret left the listeners between the check and this read: nothing is issued, nothing is reported.
+            SetStatus(context, IssuanceStep.NotNeeded, null, "no listener names the Secrets that were due any more");
+            return null!;
+        }
+
+        IReadOnlyList<string> operations = [.. certificates.Select(c => c.InstanceId)];
         var results = new List<IssuanceResult>();
         var failures = new List<string>();
-        for (var i = 0; i < plan.Certificates.Count; i++)
+        for (var i = 0; i < certificates.Count; i++)
         {
-            var certificate = plan.Certificates[i];
+            var certificate = certificates[i];
+            var secretDue = due?[certificate.Secret!];
             // Recorded before the child is scheduled (same checkpoint), so a cancellation that sees the child sees its id here.
             SetStatus(context, IssuanceStep.PresentingChallenges, failures.LastOrDefault(),
-                $"certificate {i + 1} of {plan.Certificates.Count}: Secret {certificate.Secret} (operation {certificate.InstanceId})", operations);
+                $"certificate {i + 1} of {certificates.Count}: Secret {certificate.Secret} (operation {certificate.InstanceId})", operations);
             try
             {
                 results.Add(await context.CallSubOrchestratorAsync<IssuanceResult>(
                     IssueCertificateOrchestrator.Name,
-                    new IssueCertificateRequest(certificate, input.Reason),
+                    new IssueCertificateRequest(certificate, secretDue?.Reason ?? input.Reason, Replaces: secretDue?.Replaces),
                     new SubOrchestrationOptions { InstanceId = certificate.InstanceId }).ConfigureAwait(true));
             }
             catch (TaskFailedException ex)
@@ -65,7 +77,7 @@ internal static class GatewayIssuance
 
         if (failures.Count > 0)
         {
-            var failure = $"{failures.Count} of {plan.Certificates.Count} certificates of Gateway '{gateway.Namespace}/{gateway.Name}' failed: {string.Join(" | ", failures)}";
+            var failure = $"{failures.Count} of {certificates.Count} certificates of Gateway '{gateway.Namespace}/{gateway.Name}' failed: {string.Join(" | ", failures)}";
             SetStatus(context, IssuanceStep.Failed, failure, null, operations);
             throw new IssuanceFailedException(failure);
         }

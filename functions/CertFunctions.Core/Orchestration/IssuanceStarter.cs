@@ -1,4 +1,3 @@
-using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Hosting;
 
 namespace CertFunctions.Core.Orchestration;
@@ -7,40 +6,31 @@ namespace CertFunctions.Core.Orchestration;
 public static class IssuanceStarter
 {
     /// <summary>
-    /// Starts <see cref="IssueCertificateOrchestrator"/> for <paramref name="certificate"/> under its derived instance
-    /// id, so a second start while one runs reports the running one (the engine's own guarantee).
+    /// Starts <see cref="IssueCertificateOrchestrator"/> for the request's certificate under its derived instance id, so a
+    /// second start while one runs reports the running one (the engine's own guarantee).
     /// </summary>
     /// <param name="orchestrations">The host's orchestration gateway.</param>
-    /// <param name="certificate">The certificate.</param>
-    /// <param name="reason">Why it is issued.</param>
-    /// <param name="startDelay">A durable wait before the first step (scan jitter), or null.</param>
-    /// <param name="replaces">The ARI id of the certificate it replaces, or null.</param>
+    /// <param name="request">What to issue, why, and how (start delay, ARI id, admitted write, a Gateway's due Secrets).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="admitted">For a write the admission webhook saw: the object to wait for before issuing, or null.</param>
     public static async Task<OrchestrationStartResult> StartAsync(
-        IOrchestrationGateway orchestrations,
-        CertificateRef certificate,
-        IssuanceReason reason,
-        TimeSpan? startDelay,
-        string? replaces,
-        CancellationToken cancellationToken,
-        Admission.AdmittedObject? admitted = null)
+        IOrchestrationGateway orchestrations, IssueCertificateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orchestrations);
-        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(request);
+        var certificate = request.Certificate;
         // The root of the issuance's trace where the engine carries the context into the orchestration (see docs/operations.md).
         using var span = Telemetry.TelemetryNames.Source.StartActivity("certfunctions start issuance");
         Telemetry.IssuanceTelemetry.Describe(span, certificate);
         span?.SetTag(Telemetry.TelemetryTags.InstanceId, certificate.InstanceId);
-        span?.SetTag(Telemetry.TelemetryTags.Reason, reason.ToString());
+        span?.SetTag(Telemetry.TelemetryTags.Reason, request.Reason.ToString());
         var result = await orchestrations.StartIfNotRunningAsync(
             IssueCertificateOrchestrator.Name,
             certificate.InstanceId,
-            new IssueCertificateRequest(certificate, reason, startDelay > TimeSpan.Zero ? startDelay : null, replaces, admitted),
+            request.StartDelay > TimeSpan.Zero ? request : request with { StartDelay = null },
             cancellationToken).ConfigureAwait(false);
         if (result.Started)
         {
-            Telemetry.IssuanceTelemetry.Started(certificate, reason.ToString());
+            Telemetry.IssuanceTelemetry.Started(certificate, request.Reason.ToString());
         }
 
         return result;

@@ -92,15 +92,21 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
         {
             // A Gateway as a whole: one sub-orchestration (this orchestrator again) per Secret its listeners name; a write
             // the webhook saw first waits for the Gateway to be stored, as an Ingress's does.
-            if (input.Admitted is { } admittedGateway && !await AwaitAdmittedAsync(run, admittedGateway, logger).ConfigureAwait(true))
+            if (input.Admitted is { } admittedGateway)
             {
-                return null!;
+                if (await AwaitAdmittedAsync(run, admittedGateway, logger).ConfigureAwait(true) is not { } need)
+                {
+                    return null!;
+                }
+
+                // Only the Secrets the stored Gateway needs: a listener added does not renew the others.
+                input = input with { Due = need.Due };
             }
 
             return await GatewayIssuance.RunAsync(context, input).ConfigureAwait(true);
         }
 
-        if (input.Admitted is { } admitted && !await AwaitAdmittedAsync(run, admitted, logger).ConfigureAwait(true))
+        if (input.Admitted is { } admitted && await AwaitAdmittedAsync(run, admitted, logger).ConfigureAwait(true) is null)
         {
             // Nothing to issue: the output is null, and nothing is reported (no Event, no state), by design.
             return null!;
@@ -150,10 +156,10 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
 
     /// <summary>
     /// For a write the admission webhook saw: waits (durable timers, bounded) until the object is stored at the admitted
-    /// uid and generation, then asks whether it needs an issuance. False ends the run quietly: the write was refused after
-    /// the webhook and never stored, or the object needs nothing.
+    /// uid and generation, then asks whether it needs an issuance: what it needs, or null to end the run quietly (the write
+    /// was refused after the webhook and never stored, or the object needs nothing).
     /// </summary>
-    private static async Task<bool> AwaitAdmittedAsync(IssuanceRun run, Admission.AdmittedObject admitted, ILogger logger)
+    private static async Task<Discovery.IssuanceNeedResult?> AwaitAdmittedAsync(IssuanceRun run, Admission.AdmittedObject admitted, ILogger logger)
     {
         var context = run.Context;
         var deadline = context.CurrentUtcDateTime + admitted.WaitTimeout;
@@ -167,14 +173,14 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
                 IssuanceRetryPolicies.Kubernetes).ConfigureAwait(true);
             if (need.Need == Discovery.IssuanceNeed.Issue)
             {
-                return true;
+                return need;
             }
 
             if (need.Need == Discovery.IssuanceNeed.Nothing || context.CurrentUtcDateTime + delay > deadline)
             {
                 run.SetStatus(IssuanceStep.NotNeeded, detail: need.Detail);
                 LogNotNeeded(logger, run.Input.Certificate, need.Detail);
-                return false;
+                return null;
             }
 
             await context.CreateTimer(delay, CancellationToken.None).ConfigureAwait(true);

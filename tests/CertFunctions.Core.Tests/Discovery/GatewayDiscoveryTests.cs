@@ -69,7 +69,7 @@ public sealed class GatewayDiscoveryTests(KubeApiEmulatorFixture emulator, Azuri
     }
 
     [Fact]
-    public async Task A_deleted_secret_starts_a_gateway_run()
+    public async Task A_deleted_secret_starts_a_gateway_run_for_that_secret_only()
     {
         var ns = await ScanTestServices.SeedIssuedGatewayAsync(emulator, Services, "gdisc-del", ("a", DateTimeOffset.UtcNow.AddDays(50)), ("b", DateTimeOffset.UtcNow.AddDays(50)));
         await RunAsync();
@@ -79,6 +79,10 @@ public sealed class GatewayDiscoveryTests(KubeApiEmulatorFixture emulator, Azuri
         await RunAsync();
 
         Assert.Equal([CertificateRef.ForGateway(ScanTestServices.Cluster, ns, "web")], StartedIn(ns));
+        // Secret a-tls still holds a good certificate: the run must not renew it early.
+        var due = Assert.Single(_gateway.Started, s => s.Certificate.Namespace == ns).Due;
+        Assert.NotNull(due);
+        Assert.Equal([$"{ns}/b-tls"], due.Select(d => d.Secret));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CertFunctions.Core.Certificates;
+using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Orchestration;
 using CertFunctions.Core.Renewal;
 using CertFunctions.Core.Tests.Kubernetes.Support;
@@ -16,18 +17,23 @@ namespace CertFunctions.Core.Tests.Renewal;
 public sealed class GatewayRenewalScanTests(KubeApiEmulatorFixture emulator, AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task A_gateway_with_one_due_secret_gets_one_run_for_the_whole_gateway_and_a_fine_gateway_gets_none()
+    public async Task A_gateway_with_one_due_secret_gets_one_run_for_that_secret_naming_the_certificate_it_replaces_and_a_fine_gateway_gets_none()
     {
         var gateway = new ScanTestGateway();
         using var services = Build(gateway);
         var due = await ScanTestServices.SeedIssuedGatewayAsync(emulator, services, "gw-due", ("a", DateTimeOffset.UtcNow.AddHours(-1)), ("b", DateTimeOffset.UtcNow.AddDays(30)));
         var fine = await ScanTestServices.SeedIssuedGatewayAsync(emulator, services, "gw-fine", ("a", DateTimeOffset.UtcNow.AddDays(30)), ("b", DateTimeOffset.UtcNow.AddDays(30)));
+        var web = CertificateRef.ForGateway(ScanTestServices.Cluster, due, "web");
+        var deployed = await services.GetRequiredService<DeployedCertificateReader>().ReadAsync(web.ForSecret(due, "a-tls"), "a-tls", CancellationToken.None);
+        Assert.NotNull(deployed?.AriCertificateId);
 
         var report = await services.GetRequiredService<RenewalScanner>().ScanAsync(CancellationToken.None);
 
         var started = Assert.Single(gateway.Started, r => r.Certificate.Namespace == due);
-        Assert.Equal(CertificateRef.ForGateway(ScanTestServices.Cluster, due, "web"), started.Certificate);
+        Assert.Equal(web, started.Certificate);
         Assert.Equal(IssuanceReason.Renewal, started.Reason);
+        // Only the due Secret, with the ARI id of the certificate it replaces; b-tls is not renewed early.
+        Assert.Equal([new DueSecret($"{due}/a-tls", IssuanceReason.Renewal, deployed.AriCertificateId)], started.Due!);
         Assert.DoesNotContain(gateway.Started, r => r.Certificate.Namespace == fine);
         Assert.True(report.Due >= 1);
         Assert.DoesNotContain(report.Problems, p => p.Contains(due, StringComparison.Ordinal) || p.Contains(fine, StringComparison.Ordinal));
@@ -55,6 +61,7 @@ public sealed class GatewayRenewalScanTests(KubeApiEmulatorFixture emulator, Azu
         Assert.True(started.Certificate.IsGateway);
         Assert.Null(started.Certificate.Secret);
         Assert.Equal(IssuanceReason.Discovered, started.Reason);
+        Assert.Equal([$"{ns}/a-tls", $"{ns}/b-tls"], started.Due!.Select(d => d.Secret).Order(StringComparer.Ordinal));
         Assert.True(report.Due >= 2);
     }
 

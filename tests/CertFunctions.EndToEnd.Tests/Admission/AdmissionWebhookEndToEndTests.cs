@@ -104,7 +104,7 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
     }
 
     [Fact]
-    public async Task A_kubectl_apply_of_an_opted_in_gateway_gets_its_secret_with_nobody_calling_the_api()
+    public async Task A_kubectl_apply_of_an_opted_in_gateway_gets_its_secret_and_a_listener_added_later_gets_its_own_without_renewing_the_first()
     {
         var ns = await GatewaySeeder.SeedAsync(
             World, "edge", [GatewaySeeder.Http("http"), GatewaySeeder.Https("shop", "shop.gw-webhook.example.test", "edge-shop-tls")], namespacePrefix: "webhook-gw");
@@ -119,6 +119,19 @@ public sealed class AdmissionWebhookEndToEndTests(WebhookWorldFixture fixture) :
         // The Gateway's own run (the one the API starts for {"namespace","gateway"}) did it, and it ends completed.
         var run = await WaitForEndAsync(CertificateRef.ForGateway("default", ns, "edge").InstanceId, TimeSpan.FromSeconds(60));
         Assert.True((string?)run["status"] == "Completed", E2E.Pretty(run));
+
+        // A listener added by a second apply: its Secret is issued; the first Secret is fine and keeps its certificate.
+        await GatewaySeeder.SeedAsync(World, "edge", [
+            GatewaySeeder.Http("http"),
+            GatewaySeeder.Https("shop", "shop.gw-webhook.example.test", "edge-shop-tls"),
+            GatewaySeeder.Https("blog", "blog.gw-webhook.example.test", "edge-blog-tls"),
+        ], inNamespace: ns);
+        var blog = await WaitForSecretAsync(ns, "edge-blog-tls", TimeSpan.FromSeconds(120));
+        Assert.True(blog is not null, "no Secret for the added listener\n" + World.Host!.RecentOutput);
+        var second = await WaitForEndAsync(CertificateRef.ForGateway("default", ns, "edge").InstanceId, TimeSpan.FromSeconds(60));
+        Assert.True((string?)second["status"] == "Completed", E2E.Pretty(second));
+        var shop = await E2E.GetJsonAsync(World, "get", "secret", "edge-shop-tls", "-n", ns);
+        Assert.Equal((string?)secret["data"]!["tls.crt"], (string?)shop["data"]!["tls.crt"]);
     }
 
     [Fact]

@@ -15,13 +15,14 @@ namespace CertFunctions.EndToEnd.Tests.Gateways;
 public sealed class GatewayScanEndToEndTests(GatewayScanEndToEndTests.World fixture) : IClassFixture<GatewayScanEndToEndTests.World>
 {
     [Fact]
-    public async Task Discovery_issues_for_a_newly_applied_gateway_and_the_renewal_scan_renews_it_once_due()
+    public async Task Discovery_issues_for_a_newly_applied_gateway_and_the_renewal_scan_renews_only_its_due_secret()
     {
         var world = fixture.Local;
         var host = world.Host!;
         var ns = await GatewaySeeder.SeedAsync(world, "web", [
             GatewaySeeder.Http("http"),
             GatewaySeeder.Https("shop", "shop.gw-scan.example.test", "shop-tls"),
+            GatewaySeeder.Https("blog", "blog.gw-scan.example.test", "blog-tls"),
         ], namespacePrefix: "gw-scan");
         var operation = new Uri("api/certificates/operations/" + CertificateRef.ForGateway("default", ns, "web").InstanceId, UriKind.Relative);
 
@@ -32,13 +33,15 @@ public sealed class GatewayScanEndToEndTests(GatewayScanEndToEndTests.World fixt
         var issued = await E2E.WaitForOperationAsync(host, operation);
         Assert.True((string?)issued["status"] == "Completed", E2E.Pretty(issued) + "\n" + host.RecentOutput);
         await GatewayAssertions.AssertCertificateAsync(world, ns, "shop-tls", ["shop.gw-scan.example.test"]);
-        var firstSerial = await LeafSerialAsync(world, ns);
+        await GatewayAssertions.AssertCertificateAsync(world, ns, "blog-tls", ["blog.gw-scan.example.test"]);
+        var shopSerial = await LeafSerialAsync(world, ns, "shop-tls");
+        var blogSerial = await LeafSerialAsync(world, ns, "blog-tls");
 
         // Not due yet: the scan starts nothing for it.
         var idle = await E2E.RunTimerAsync(host);
         Assert.Equal(0, (int)idle["started"]!);
 
-        // Make it due, as time would: the planned renewal moves into the past.
+        // Make one Secret due, as time would: its planned renewal moves into the past.
         var due = await world.Emulator.RunKubectlAsync(
             "annotate", "secret", "shop-tls", "-n", ns, "--overwrite", "certfunctions.io/renew-after=2000-01-01T00:00:00Z");
         Assert.True(due.ExitCode == 0, due.StandardError);
@@ -49,9 +52,13 @@ public sealed class GatewayScanEndToEndTests(GatewayScanEndToEndTests.World fixt
         Assert.True((string?)renewed["status"] == "Completed", E2E.Pretty(renewed) + "\n" + host.RecentOutput);
 
         await GatewayAssertions.AssertCertificateAsync(world, ns, "shop-tls", ["shop.gw-scan.example.test"]);
-        Assert.NotEqual(firstSerial, await LeafSerialAsync(world, ns));
+        Assert.NotEqual(shopSerial, await LeafSerialAsync(world, ns, "shop-tls"));
+        // The sibling was not due: renewing it too would spend an order against the CA's rate limits for nothing.
+        Assert.Equal(blogSerial, await LeafSerialAsync(world, ns, "blog-tls"));
         Assert.Empty(await GatewayAssertions.HttpRoutesAsync(world, ns));
-        Assert.Contains(await GatewayAssertions.GatewayEventsAsync(world, ns), e => (string?)e["reason"] == "CertificateRenewed");
+        var renewedEvents = (await GatewayAssertions.GatewayEventsAsync(world, ns)).Where(e => (string?)e["reason"] == "CertificateRenewed").ToList();
+        Assert.True(renewedEvents.Count == 1, string.Join(Environment.NewLine, renewedEvents.Select(e => (string?)e["message"])));
+        Assert.Contains("shop-tls", (string?)renewedEvents[0]["message"], StringComparison.Ordinal);
     }
 
     private static async Task<JsonObject> RunTimerAsync(LocalHostProcess host, string timer)
@@ -62,9 +69,9 @@ public sealed class GatewayScanEndToEndTests(GatewayScanEndToEndTests.World fixt
         return JsonNode.Parse(body)!.AsObject();
     }
 
-    private static async Task<string> LeafSerialAsync(LocalWorld world, string ns)
+    private static async Task<string> LeafSerialAsync(LocalWorld world, string ns, string secretName)
     {
-        var secret = await E2E.GetJsonAsync(world, "get", "secret", "shop-tls", "-n", ns);
+        var secret = await E2E.GetJsonAsync(world, "get", "secret", secretName, "-n", ns);
         using var leaf = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(Convert.FromBase64String((string)secret["data"]!["tls.crt"]!)));
         return leaf.SerialNumber;
     }

@@ -24,7 +24,7 @@ public sealed partial class CertificateRenewalStep(
 {
     /// <summary>
     /// Runs the step for every servable Ingress and opted-in Gateway of <paramref name="inventory"/>, at most
-    /// <c>Renewal:MaxConcurrency</c> at once. A Gateway's Secrets are checked in turn and one run starts for the Gateway when any is due.
+    /// <c>Renewal:MaxConcurrency</c> at once. A Gateway's Secrets are checked in turn and one run starts for the Gateway, for its due Secrets, when any is due.
     /// </summary>
     public Task RunAsync(ClusterInventory inventory, ScanRun scan, CancellationToken cancellationToken)
     {
@@ -55,21 +55,24 @@ public sealed partial class CertificateRenewalStep(
     {
         if (await EvaluateAsync(spec, inventory, optedInLabels, scan, ct).ConfigureAwait(false) is { } due)
         {
-            await StartAsync(spec.Certificate, due, scan, ct).ConfigureAwait(false);
+            await StartAsync(new IssueCertificateRequest(spec.Certificate, due.Reason, Replaces: due.Replaces), scan, ct).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Checks each Secret of the Gateway like an Ingress's certificate; one run for the Gateway issues them all.</summary>
+    /// <summary>
+    /// Checks each Secret of the Gateway like an Ingress's certificate; one run for the Gateway issues the due ones only,
+    /// each with its own reason and the ARI id of the certificate it replaces.
+    /// </summary>
     private async Task CheckGatewayAsync(ScannedGateway gateway, ClusterInventory inventory, ScanRun scan, CancellationToken ct)
     {
-        var dues = new List<DueCertificate>();
+        var dues = new List<DueSecret>();
         foreach (var spec in gateway.Specs)
         {
             try
             {
                 if (await EvaluateAsync(spec, inventory, null, scan, ct).ConfigureAwait(false) is { } due)
                 {
-                    dues.Add(due);
+                    dues.Add(new DueSecret(spec.Certificate.Secret!, due.Reason, due.Replaces));
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -82,10 +85,9 @@ public sealed partial class CertificateRenewalStep(
 
         if (dues.Count > 0)
         {
-            // The most pressing reason names the run. ARI's replaces is per certificate and the Gateway's run passes none to
-            // the runs of its Secrets (Orchestration/GatewayIssuance), so none is named here either.
+            // The most pressing reason names the run; each Secret's run keeps its own.
             var reason = dues.MinBy(d => Urgency(d.Reason))!.Reason;
-            await StartAsync(gateway.Gateway, new DueCertificate(reason, null), scan, ct).ConfigureAwait(false);
+            await StartAsync(new IssueCertificateRequest(gateway.Gateway, reason, Due: dues), scan, ct).ConfigureAwait(false);
         }
     }
 
@@ -96,10 +98,10 @@ public sealed partial class CertificateRenewalStep(
         _ => 2,
     };
 
-    private static async Task StartAsync(Certificates.CertificateRef certificate, DueCertificate due, ScanRun scan, CancellationToken ct)
+    private static async Task StartAsync(IssueCertificateRequest request, ScanRun scan, CancellationToken ct)
     {
         var result = await IssuanceStarter.StartAsync(
-            scan.Orchestrations, certificate, due.Reason, IssuanceStarter.Jitter(scan.Options.MaxStartJitter), due.Replaces, ct).ConfigureAwait(false);
+            scan.Orchestrations, request with { StartDelay = IssuanceStarter.Jitter(scan.Options.MaxStartJitter) }, ct).ConfigureAwait(false);
         scan.Count(result.Started ? ScanCounter.Started : ScanCounter.AlreadyRunning);
     }
 
