@@ -4,17 +4,19 @@ using Microsoft.DurableTask;
 namespace CertFunctions.Core.Notifications;
 
 /// <summary>
-/// Retries of one webhook delivery: 6 attempts over about 2.5 minutes (5 s, doubling, at most 1 min apart), for
-/// transient failures only (refused connection, timeout, 5xx, 408, 429); a 4xx is not an exception, so never retried.
+/// Retries of one webhook delivery: 16 attempts over about 6.4 hours (5 s, doubling, at most 1 h apart), for transient
+/// failures only (refused connection, timeout, 5xx, 408, 429); a 4xx is not an exception, so never retried. Long on
+/// purpose: the waits are durable timers that hold no compute, and a chat service's outage lasts minutes to hours, so a
+/// shorter window would lose events that a receiver back in an hour should still get.
 /// </summary>
 public static class NotificationRetryPolicy
 {
     /// <summary>The task options of <see cref="DeliverNotificationActivity"/>.</summary>
     public static TaskOptions Delivery { get; } = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 6,
+        maxNumberOfAttempts: 16,
         firstRetryInterval: TimeSpan.FromSeconds(5),
         backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromMinutes(1))
+        maxRetryInterval: TimeSpan.FromHours(1))
     {
         HandleFailure = TransientFailures.IsTransient,
     });
