@@ -76,6 +76,28 @@ public sealed class CliEndToEndTests(ApiClientWorldFixture fixture)
     }
 
     [Fact]
+    public async Task Renew_with_gateway_renews_every_secret_the_gateway_names()
+    {
+        var ns = await GatewaySeeder.SeedAsync(fixture.World, "edge", [
+            GatewaySeeder.Http("http"),
+            GatewaySeeder.Https("shop", "shop.gw-renew.cli.example.test", "shop-tls"),
+            GatewaySeeder.Https("blog", "blog.gw-renew.cli.example.test", "blog-tls"),
+        ], namespacePrefix: "cli-gw");
+        var issued = await CliAsync("request", $"{ns}/edge", "--gateway", "--wait", "-o", "json");
+        Assert.True(issued.ExitCode == 0, issued.ToString());
+        var before = await SerialsAsync(ns, "shop-tls", "blog-tls");
+
+        var renewed = await CliAsync("renew", $"{ns}/edge", "--gateway", "--wait", "-o", "json");
+
+        Assert.True(renewed.ExitCode == 0, renewed.ToString());
+        var result = JsonNode.Parse(renewed.Output)!;
+        Assert.Equal("Completed", (string?)result["status"]);
+        Assert.Equal(("Gateway", "edge"), ((string?)result["certificate"]!["kind"], (string?)result["certificate"]!["ingress"]));
+        var after = await SerialsAsync(ns, "shop-tls", "blog-tls");
+        Assert.All(after.Zip(before), pair => Assert.NotEqual(pair.Second, pair.First));
+    }
+
+    [Fact]
     public async Task Cancel_ends_a_running_operation_whose_status_then_exits_1()
     {
         var ns = await IngressSeeder.SeedAsync(fixture.World, "web", ["cancel.cli.example.test"]);
@@ -200,6 +222,19 @@ public sealed class CliEndToEndTests(ApiClientWorldFixture fixture)
     }
 
     private Task<CliResult> CliAsync(params string[] args) => CliProcess.RunAsync([.. args, "--url", Url, "--key", ApiClientWorldFixture.ApiKey]);
+
+    private async Task<List<string>> SerialsAsync(string ns, params string[] secrets)
+    {
+        var serials = new List<string>();
+        foreach (var secret in secrets)
+        {
+            var read = await fixture.World.Emulator.RunKubectlAsync("get", "secret", secret, "-n", ns, "-o", @"jsonpath={.metadata.annotations.certfunctions\.io/serial}");
+            Assert.True(read.ExitCode == 0 && read.StandardOutput.Length > 0, $"Secret {secret}: {read.StandardError}");
+            serials.Add(read.StandardOutput);
+        }
+
+        return serials;
+    }
 
     private static void AssertKeyNotShown(CliResult run)
         => Assert.DoesNotContain(ApiClientWorldFixture.ApiKey, run.Output + run.Error, StringComparison.Ordinal);

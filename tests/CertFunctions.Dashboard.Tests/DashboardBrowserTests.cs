@@ -65,6 +65,25 @@ public sealed partial class DashboardBrowserTests(ApiClientWorldFixture fixture,
     }
 
     [Fact]
+    public async Task Renew_on_a_gateway_row_renews_the_gateway_and_shows_its_run_through_to_completed()
+    {
+        var ns = await GatewaySeeder.SeedAsync(fixture.World, "edge", [
+            GatewaySeeder.Http("http"), GatewaySeeder.Https("shop", "shop.gw-renew.dashboard.example.test", "shop-tls")], namespacePrefix: "dash-gw");
+        await Issuance.IssueGatewayAsync(fixture.Host, ns, "edge");
+        var before = await SerialAsync(ns, "shop-tls");
+        await using var session = await DashboardSession.OpenAsync(chromium.Browser, PageUrl);
+        var page = session.Page;
+
+        await Expect(page.Locator($"#certificates tbody tr[data-namespace='{ns}']")).ToContainTextAsync("Gateway edge");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Renew {ns}/edge" }).ClickAsync();
+
+        var operation = page.Locator("#operations li.operation").Filter(new() { HasText = ns });
+        await Expect(operation.Locator(".state")).ToHaveTextAsync("Completed", Long);
+        Assert.NotEqual(before, await SerialAsync(ns, "shop-tls"));
+        Assert.True(session.Errors.Count == 0, string.Join('\n', session.Errors.Concat(session.Failed)));
+    }
+
+    [Fact]
     public async Task Cancel_on_a_running_operation_ends_it_as_terminated()
     {
         var ns = await IngressSeeder.SeedAsync(fixture.World, "web", ["cancel.dashboard.example.test"], namespacePrefix: "dash");
@@ -191,6 +210,13 @@ public sealed partial class DashboardBrowserTests(ApiClientWorldFixture fixture,
         Assert.Contains($"src=\"dashboard/dashboard.js?code={ApiClientWorldFixture.ApiKey}\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
+    }
+
+    private async Task<string> SerialAsync(string ns, string secret)
+    {
+        var read = await fixture.World.Emulator.RunKubectlAsync("get", "secret", secret, "-n", ns, "-o", @"jsonpath={.metadata.annotations.certfunctions\.io/serial}");
+        Assert.True(read.ExitCode == 0 && read.StandardOutput.Length > 0, $"Secret {secret}: {read.StandardError}");
+        return read.StandardOutput;
     }
 
     private static async Task RequestAsync(IPage page, string ns, string name)

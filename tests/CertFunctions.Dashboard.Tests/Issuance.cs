@@ -12,6 +12,18 @@ internal static class Issuance
     public static async Task IssueAsync(LocalHostProcess host, string ns, string ingress)
     {
         using var response = await host.RequestCertificateAsync(ns, ingress);
+        await CompletedAsync(host, response);
+    }
+
+    /// <summary>Requests the certificates of Gateway <paramref name="ns"/>/<paramref name="gateway"/> and waits until the run completed.</summary>
+    public static async Task IssueGatewayAsync(LocalHostProcess host, string ns, string gateway)
+    {
+        using var response = await host.RequestGatewayCertificatesAsync(ns, gateway);
+        await CompletedAsync(host, response);
+    }
+
+    private static async Task CompletedAsync(LocalHostProcess host, HttpResponseMessage response)
+    {
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var operation = response.Headers.Location!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));

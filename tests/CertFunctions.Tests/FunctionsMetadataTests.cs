@@ -21,6 +21,7 @@ public sealed class FunctionsMetadataTests
         { "GetOperation", "get", "api/certificates/operations/{id}", "Function" },
         { "CancelOperation", "delete", "api/certificates/operations/{id}", "Function" },
         { "RenewCertificate", "post", "api/certificates/{cluster}/{namespace}/{ingress}/renew", "Function" },
+        { "RenewGatewayCertificates", "post", "api/certificates/{cluster}/{namespace}/gateways/{gateway}/renew", "Function" },
         { "Dashboard", "get", "dashboard", "Function" },
         { "DashboardAsset", "get", "dashboard/{file}", "Function" },
         { "AcmeChallenge", "get", ".well-known/acme-challenge/{token}", "Anonymous" },
@@ -127,7 +128,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void The_api_functions_get_a_durable_client_binding()
     {
-        foreach (var name in new[] { "RequestCertificate", "ListCertificates", "GetOperation", "CancelOperation", "RenewCertificate", "RenewalTimer", "DiscoveryTimer", "AdmissionWebhook" })
+        foreach (var name in new[] { "RequestCertificate", "ListCertificates", "GetOperation", "CancelOperation", "RenewCertificate", "RenewGatewayCertificates", "RenewalTimer", "DiscoveryTimer", "AdmissionWebhook" })
         {
             var function = Metadata.Single(f => (string?)f!["name"] == name)!;
             Assert.Contains(function["bindings"]!.AsArray(), b => (string?)b!["type"] == "durableClient");

@@ -32,8 +32,11 @@ public sealed partial class CertificatesApi(
     /// <summary>Route of one operation.</summary>
     public const string OperationRoute = "api/certificates/operations/{id}";
 
-    /// <summary>Route to force a renewal.</summary>
+    /// <summary>Route to force a renewal of an Ingress's certificate.</summary>
     public const string RenewRoute = "api/certificates/{cluster}/{namespace}/{ingress}/renew";
+
+    /// <summary>Route to force a renewal of every certificate a Gateway's listeners name.</summary>
+    public const string GatewayRenewRoute = "api/certificates/{cluster}/{namespace}/gateways/{gateway}/renew";
 
     /// <summary>Largest request body accepted.</summary>
     public const int MaxBodyBytes = 16 * 1024;
@@ -95,11 +98,18 @@ public sealed partial class CertificatesApi(
     }
 
     /// <summary><c>POST /api/certificates/{cluster}/{namespace}/{ingress}/renew</c>: forces a renewal now.</summary>
-    public async Task RenewAsync(HttpContext context, string cluster, string @namespace, string ingress)
+    public Task RenewAsync(HttpContext context, string cluster, string @namespace, string ingress)
+        => RenewAsync(context, cluster, @namespace, "ingress", ingress, new CertificateRef(cluster, @namespace, ingress));
+
+    /// <summary><c>POST /api/certificates/{cluster}/{namespace}/gateways/{gateway}/renew</c>: forces a renewal of every Secret the Gateway names now.</summary>
+    public Task RenewGatewayAsync(HttpContext context, string cluster, string @namespace, string gateway)
+        => RenewAsync(context, cluster, @namespace, "gateway", gateway, CertificateRef.ForGateway(cluster, @namespace, gateway));
+
+    private async Task RenewAsync(HttpContext context, string cluster, string @namespace, string kind, string name, CertificateRef certificate)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         ValidateName(errors, "namespace", @namespace, label: true);
-        ValidateName(errors, "ingress", ingress, label: false);
+        ValidateName(errors, kind, name, label: false);
         if (!kubernetesOptions.Value.Clusters.ContainsKey(cluster))
         {
             errors["cluster"] = [$"Unknown cluster '{cluster}'."];
@@ -108,11 +118,11 @@ public sealed partial class CertificatesApi(
         if (errors.Count > 0)
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid renewal request",
-                "The route names no valid Ingress; see errors.", errors).ConfigureAwait(false);
+                kind == "gateway" ? "The route names no valid Gateway; see errors." : "The route names no valid Ingress; see errors.", errors).ConfigureAwait(false);
             return;
         }
 
-        await StartAsync(context, new CertificateRef(cluster, @namespace, ingress), IssuanceReason.Forced).ConfigureAwait(false);
+        await StartAsync(context, certificate, IssuanceReason.Forced).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /api/certificates/operations/{id}</c>: progress, result or failure.</summary>

@@ -22,6 +22,9 @@ public static class LocalEndpoints
         api.MapPost(
             "/" + CertificatesApi.RenewRoute,
             (HttpContext context, string cluster, string @namespace, string ingress, CertificatesApi handler) => handler.RenewAsync(context, cluster, @namespace, ingress));
+        api.MapPost(
+            "/" + CertificatesApi.GatewayRenewRoute,
+            (HttpContext context, string cluster, string @namespace, string gateway, CertificatesApi handler) => handler.RenewGatewayAsync(context, cluster, @namespace, gateway));
 
         api.MapGet("/" + DashboardEndpoint.PageRoute, (HttpContext context) => DashboardEndpoint.PageAsync(context));
         api.MapGet("/" + DashboardEndpoint.AssetRoute, (HttpContext context, string file) => DashboardEndpoint.AssetAsync(context, file));

@@ -50,6 +50,16 @@ public sealed class HttpFunctions
         string ingress)
         => Api(request, client).RenewAsync(request.HttpContext, cluster, @namespace, ingress);
 
+    /// <summary>Forces a renewal of every certificate a Gateway's listeners name.</summary>
+    [Function("RenewGatewayCertificates")]
+    public static Task RenewGatewayCertificates(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = CertificatesApi.GatewayRenewRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string cluster,
+        string @namespace,
+        string gateway)
+        => Api(request, client).RenewGatewayAsync(request.HttpContext, cluster, @namespace, gateway);
+
     private static CertificatesApi Api(HttpRequest request, DurableTaskClient client)
         => ActivatorUtilities.CreateInstance<CertificatesApi>(request.HttpContext.RequestServices, new DurableTaskClientGateway(client));
 }

@@ -118,6 +118,11 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
         var (missingStatus, missingProblem) = await RequestAsync(noHttp, "absent");
         var (bothStatus, bothProblem) = await PostAsync(new { @namespace = noHttp, gateway = "web", ingress = "web" });
 
+        // The forced renewal's route answers the same way, and checks its own names.
+        var (renewOutStatus, renewOutProblem) = await RenewAsync("default", optedOut, "web");
+        var (renewMissingStatus, renewMissingProblem) = await RenewAsync("default", noHttp, "absent");
+        var (renewBadStatus, renewBadProblem) = await RenewAsync("nowhere", noHttp, "Not_A_Name");
+
         Assert.Equal((HttpStatusCode.BadRequest, "The Gateway cannot be served"), (noHttpStatus, (string?)noHttpProblem["title"]));
         Assert.Contains("no HTTP listener on port 80", (string?)noHttpProblem["detail"], StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.BadRequest, "The Gateway does not opt in"), (outStatus, (string?)outProblem["title"]));
@@ -126,6 +131,11 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
         Assert.Equal((HttpStatusCode.NotFound, "Gateway not found"), (missingStatus, (string?)missingProblem["title"]));
         Assert.Equal(HttpStatusCode.BadRequest, bothStatus);
         Assert.NotNull(bothProblem["errors"]!["gateway"]);
+        Assert.Equal((HttpStatusCode.BadRequest, "The Gateway does not opt in"), (renewOutStatus, (string?)renewOutProblem["title"]));
+        Assert.Equal((HttpStatusCode.NotFound, "Gateway not found"), (renewMissingStatus, (string?)renewMissingProblem["title"]));
+        Assert.Equal((HttpStatusCode.BadRequest, "Invalid renewal request"), (renewBadStatus, (string?)renewBadProblem["title"]));
+        Assert.NotNull(renewBadProblem["errors"]!["gateway"]);
+        Assert.NotNull(renewBadProblem["errors"]!["cluster"]);
         foreach (var ns in new[] { noHttp, optedOut, onlyWildcard })
         {
             Assert.Empty((await E2E.GetJsonAsync(world, "get", "httproutes", "-n", ns))["items"]!.AsArray());
@@ -145,6 +155,13 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
     private async Task<(HttpStatusCode Status, JsonObject Problem)> RequestAsync(string ns, string gateway)
     {
         using var response = await fixture.Host.RequestGatewayCertificatesAsync(ns, gateway);
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
+    }
+
+    private async Task<(HttpStatusCode Status, JsonObject Problem)> RenewAsync(string cluster, string ns, string gateway)
+    {
+        using var response = await fixture.Host.Http.PostAsync(new Uri($"api/certificates/{cluster}/{ns}/gateways/{gateway}/renew", UriKind.Relative), null);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
     }
 

@@ -401,13 +401,11 @@
     button.disabled = true;
     try {
       const object = objectOf(certificate);
-      if (object.kind === 'Gateway') {
-        // The renew route names an Ingress; a Gateway's run (all its Secrets) is requested on the collection.
-        await started(await api('POST', 'api/certificates', { cluster: certificate.cluster, namespace: certificate.namespace, gateway: object.name }));
-      } else {
-        const path = ['api', 'certificates', certificate.cluster, certificate.namespace, object.name, 'renew'].map(encodeURIComponent).join('/');
-        await started(await api('POST', path));
-      }
+      // A Gateway's renewal renews every Secret its listeners name, in one run.
+      const segments = object.kind === 'Gateway'
+        ? ['api', 'certificates', certificate.cluster, certificate.namespace, 'gateways', object.name, 'renew']
+        : ['api', 'certificates', certificate.cluster, certificate.namespace, object.name, 'renew'];
+      await started(await api('POST', segments.map(encodeURIComponent).join('/')));
     } catch (error) {
       showError(error, `Renewing ${certificate.namespace}/${objectOf(certificate).name}`);
     } finally {
