@@ -4,10 +4,30 @@ using CertFunctions.Testing.Processes;
 using CertFunctions.Testing.Storage;
 using DiscoveryBench;
 
-// Benchmark (issue 18): an idle discovery run over 10,000 Ingresses, and the admission webhook in the local world.
+// Benchmark (issue 18): an idle discovery run over 10,000 Ingresses, and the admission webhook in the local world; or
+// (--no-webhook) the latency of discovery alone, without the webhook.
 var count = Option("--count", 10_000);
 var applies = Option("--applies", 10);
 var burst = Option("--burst", 1_000);
+
+// --no-webhook (or --no-webhook-applies N) measures only the path without the webhook: N applies, discovery every S seconds.
+if (args.Contains("--no-webhook") || OptionText("--no-webhook-applies") is not null)
+{
+    var noWebhookApplies = Option("--no-webhook-applies", 20);
+    var ticks = DiscoveryTicks.Create(Option("--discovery-period", 20));
+    var noWebhookResults = OptionText("--results") ?? Path.Combine(ProgramLocator.RepositoryRoot, "bench", "results", $"discovery-{DateTime.UtcNow:yyyy-MM-dd}-no-webhook.md");
+
+    // Each apply waits about a period for its tick and one for its phase, plus the issuance; bound the run generously.
+    using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(10) + ((noWebhookApplies + 3) * 4 * ticks.Period));
+    var figures = await DiscoveryLatency.MeasureAsync(noWebhookApplies, ticks, Option("--seed", 18), bounded.Token);
+    var markdown = DiscoveryLatencyReport.Write(figures, "bench/DiscoveryBench/run.sh " + string.Join(' ', args));
+    Console.WriteLine(markdown);
+    Directory.CreateDirectory(Path.GetDirectoryName(noWebhookResults)!);
+    await File.WriteAllTextAsync(noWebhookResults, markdown);
+    Console.WriteLine("Written to " + noWebhookResults);
+    return 0;
+}
+
 var results = OptionText("--results") ?? Path.Combine(ProgramLocator.RepositoryRoot, "bench", "results", $"discovery-{DateTime.UtcNow:yyyy-MM-dd}.md");
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 
@@ -99,9 +119,8 @@ void Row(string name, IReadOnlyList<double> values)
         return;
     }
 
-    var sorted = values.Order().ToList();
-    double P(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
-    report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {sorted.Count} | {P(0.5):F0} | {P(0.95):F0} | {P(0.99):F0} | {sorted[^1]:F0} |");
+    double P(double q) => Percentiles.Of(values, q);
+    report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {values.Count} | {P(0.5):F0} | {P(0.95):F0} | {P(0.99):F0} | {values.Max():F0} |");
 }
 
 int Option(string name, int fallback) =>

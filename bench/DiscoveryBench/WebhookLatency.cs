@@ -164,7 +164,7 @@ internal static class WebhookLatency
         Dictionary<string, int> issued = [];
         while (DateTime.UtcNow < deadline)
         {
-            issued = await IssuedCountsAsync(api, burstNs, cancellationToken);
+            issued = await IssuedEvents.CountsAsync(api, burstNs, cancellationToken);
             if (issued.Count >= ingresses)
             {
                 break;
@@ -231,14 +231,6 @@ internal static class WebhookLatency
         }
 
         return [.. order.Select(step => (step, durations[step].Order().ElementAt(durations[step].Count / 2), durations[step].Count))];
-    }
-
-    private static async Task<Dictionary<string, int>> IssuedCountsAsync(HttpClient api, string ns, CancellationToken cancellationToken)
-    {
-        var events = JsonNode.Parse(await api.GetStringAsync($"/api/v1/namespaces/{ns}/events", cancellationToken))!["items"]!.AsArray();
-        return events.Where(e => (string?)e!["reason"] == "CertificateIssued")
-            .GroupBy(e => (string)e!["involvedObject"]!["name"]!)
-            .ToDictionary(g => g.Key, g => g.Sum(e => (int?)e!["count"] ?? 1));
     }
 
     private static string IngressJson(string ns, string name, string host, int round) => new JsonObject
