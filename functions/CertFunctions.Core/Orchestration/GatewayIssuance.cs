@@ -4,10 +4,10 @@ using Microsoft.DurableTask;
 namespace CertFunctions.Core.Orchestration;
 
 /// <summary>
-/// The run of a Gateway as a whole: reads its listeners, then issues each Secret's certificate (the due ones when the
-/// request names them) in turn as a sub-orchestration of its own (its own instance id, so orders, tokens and pending keys stay per certificate), and
-/// fails naming every certificate that failed after trying them all. One run per Gateway at a time, since the parent's
-/// instance id is derived from the Gateway; see docs/architecture.md.
+/// The run of a Gateway as a whole: reads its listeners, then issues each Secret's certificate (only the due ones when
+/// the request names them) in turn as a sub-orchestration of its own (its own instance id, so orders, tokens and pending
+/// keys stay per certificate), and fails naming every certificate that failed after trying them all. One run per
+/// Gateway at a time, since the parent's instance id is derived from the Gateway; see docs/architecture.md.
 /// </summary>
 internal static class GatewayIssuance
 {
