@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KubeApiEmulator.Discovery;
 using KubeApiEmulator.Options;
+using KubeApiEmulator.Routing.Gateway.Tls;
 using KubeApiEmulator.Storage;
 
 namespace KubeApiEmulator.Routing.Gateway;
@@ -9,7 +10,7 @@ namespace KubeApiEmulator.Routing.Gateway;
 /// The current <see cref="GatewayModel"/>, rebuilt on the first read after a write to any collection it depends on,
 /// so the front routes by a change as soon as the API call that made it has returned (as the Ingress table does).
 /// </summary>
-internal sealed class GatewayModelSource(ObjectStore store, EmulatorOptions options)
+internal sealed class GatewayModelSource(ObjectStore store, EmulatorOptions options, ServingCertificates certificates)
 {
     private static readonly ResourceType[] Inputs =
     [
@@ -43,6 +44,8 @@ internal sealed class GatewayModelSource(ObjectStore store, EmulatorOptions opti
                 snapshot = Read();
             }
 
+            // Certificates are parsed outside the store lock; unchanged Secrets come from the cache.
+            snapshot.Certificates = certificates.Resolve(snapshot.CertificateSecrets);
             _model = GatewayModelBuilder.Build(snapshot, _controllerNames);
             return _model;
         }
@@ -64,6 +67,7 @@ internal sealed class GatewayModelSource(ObjectStore store, EmulatorOptions opti
 
         snapshot.Services.UnionWith(All(ResourceCatalog.Services).Select(s => s.Key));
         snapshot.Secrets.UnionWith(All(ResourceCatalog.Secrets).Select(s => s.Key));
+        snapshot.CertificateSecrets.AddRange(ReferencedSecrets(snapshot.Gateways));
 
         // Parsed nodes fill their members lazily, which is not safe for concurrent readers: front requests and the
         // controller share the model, so every node is filled here, before it is shared.
@@ -73,6 +77,36 @@ internal sealed class GatewayModelSource(ObjectStore store, EmulatorOptions opti
         }
 
         return snapshot;
+    }
+
+    // Only the Secrets HTTPS listeners name are read in full: a cluster may hold thousands of others.
+    private IEnumerable<CertificateSecret> ReferencedSecrets(List<JsonObject> gateways)
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var gateway in gateways)
+        {
+            var ns = gateway.GetString("metadata", "namespace") ?? string.Empty;
+            foreach (var listener in (gateway.Get("spec", "listeners") as JsonArray ?? []).OfType<JsonObject>().Where(l => l.GetString("protocol") == "HTTPS"))
+            {
+                foreach (var reference in (listener.Get("tls", "certificateRefs") as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    if ((reference.GetString("group") ?? string.Empty).Length == 0 && (reference.GetString("kind") ?? "Secret") == "Secret")
+                    {
+                        keys.Add(StorageKeys.For(reference.GetString("namespace") ?? ns, reference.GetString("name") ?? string.Empty));
+                    }
+                }
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            if (store.Get(ResourceCatalog.Secrets.StorageName, key) is { } stored)
+            {
+                var secret = stored.ToNode();
+                yield return new CertificateSecret(key, stored.Uid, stored.ResourceVersion, secret.GetString("type"),
+                    secret.GetString("data", "tls.crt"), secret.GetString("data", "tls.key"));
+            }
+        }
     }
 
     private static void Materialize(JsonNode? node)
