@@ -67,7 +67,7 @@ internal sealed class GatewayModelSource(ObjectStore store, EmulatorOptions opti
 
         snapshot.Services.UnionWith(All(ResourceCatalog.Services).Select(s => s.Key));
         snapshot.Secrets.UnionWith(All(ResourceCatalog.Secrets).Select(s => s.Key));
-        snapshot.CertificateSecrets.AddRange(ReferencedSecrets(snapshot.Gateways));
+        snapshot.CertificateSecrets.AddRange(ReferencedSecrets(snapshot));
 
         // Parsed nodes fill their members lazily, which is not safe for concurrent readers: front requests and the
         // controller share the model, so every node is filled here, before it is shared.
@@ -79,11 +79,14 @@ internal sealed class GatewayModelSource(ObjectStore store, EmulatorOptions opti
         return snapshot;
     }
 
-    // Only the Secrets HTTPS listeners name are read in full: a cluster may hold thousands of others.
-    private IEnumerable<CertificateSecret> ReferencedSecrets(List<JsonObject> gateways)
+    // Only the Secrets that HTTPS listeners of our Gateways name: a cluster may hold thousands of others (and of Gateways
+    // of other controllers). They are handed over as stored (immutable), so parsing waits until outside the store lock.
+    private IEnumerable<StoredObject> ReferencedSecrets(GatewaySnapshot snapshot)
     {
+        var ourClasses = snapshot.Classes.Where(c => _controllerNames.Contains(c.GetString("spec", "controllerName") ?? string.Empty))
+            .Select(c => c.GetString("metadata", "name")).ToHashSet(StringComparer.Ordinal);
         var keys = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var gateway in gateways)
+        foreach (var gateway in snapshot.Gateways.Where(g => ourClasses.Contains(g.GetString("spec", "gatewayClassName"))))
         {
             var ns = gateway.GetString("metadata", "namespace") ?? string.Empty;
             foreach (var listener in (gateway.Get("spec", "listeners") as JsonArray ?? []).OfType<JsonObject>().Where(l => l.GetString("protocol") == "HTTPS"))
@@ -98,15 +101,7 @@ internal sealed class GatewayModelSource(ObjectStore store, EmulatorOptions opti
             }
         }
 
-        foreach (var key in keys)
-        {
-            if (store.Get(ResourceCatalog.Secrets.StorageName, key) is { } stored)
-            {
-                var secret = stored.ToNode();
-                yield return new CertificateSecret(key, stored.Uid, stored.ResourceVersion, secret.GetString("type"),
-                    secret.GetString("data", "tls.crt"), secret.GetString("data", "tls.key"));
-            }
-        }
+        return keys.Select(key => store.Get(ResourceCatalog.Secrets.StorageName, key)).OfType<StoredObject>();
     }
 
     private static void Materialize(JsonNode? node)

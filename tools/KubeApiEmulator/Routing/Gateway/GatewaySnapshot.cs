@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeApiEmulator.Routing.Gateway.Tls;
+using KubeApiEmulator.Storage;
 
 namespace KubeApiEmulator.Routing.Gateway;
 
@@ -27,8 +28,8 @@ internal sealed class GatewaySnapshot
     /// <summary>"namespace/name" of every Secret.</summary>
     public HashSet<string> Secrets { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>The Secrets HTTPS listeners name in certificateRefs (those that exist), as read from the store.</summary>
-    public List<CertificateSecret> CertificateSecrets { get; init; } = [];
+    /// <summary>The Secrets HTTPS listeners of our Gateways name in certificateRefs (those that exist), as stored.</summary>
+    public List<StoredObject> CertificateSecrets { get; init; } = [];
 
     /// <summary>The certificates loaded from <see cref="CertificateSecrets"/>, by "namespace/name".</summary>
     public IReadOnlyDictionary<string, ServingCertificate> Certificates { get; set; } = new Dictionary<string, ServingCertificate>(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using KubeApiEmulator.Storage;
 
 namespace KubeApiEmulator.Routing.Gateway.Tls;
 
@@ -18,21 +19,29 @@ internal sealed class ServingCertificates
     private Dictionary<string, (string Uid, long Version, ServingCertificate Certificate)> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>The certificate of each of <paramref name="secrets"/>, by "namespace/name"; entries for other Secrets are dropped.</summary>
-    public IReadOnlyDictionary<string, ServingCertificate> Resolve(IEnumerable<CertificateSecret> secrets)
+    public IReadOnlyDictionary<string, ServingCertificate> Resolve(IEnumerable<StoredObject> secrets)
     {
         lock (_gate)
         {
             var next = new Dictionary<string, (string Uid, long Version, ServingCertificate Certificate)>(StringComparer.Ordinal);
-            foreach (var secret in secrets)
+            foreach (var stored in secrets)
             {
-                next[secret.Key] = _loaded.TryGetValue(secret.Key, out var known) && known.Uid == secret.Uid && known.Version == secret.ResourceVersion
+                // Only a new or changed Secret is parsed at all.
+                next[stored.Key] = _loaded.TryGetValue(stored.Key, out var known) && known.Uid == stored.Uid && known.Version == stored.ResourceVersion
                     ? known
-                    : (secret.Uid, secret.ResourceVersion, Load(secret));
+                    : (stored.Uid, stored.ResourceVersion, Load(Read(stored)));
             }
 
             _loaded = next;
             return next.ToDictionary(p => p.Key, p => p.Value.Certificate, StringComparer.Ordinal);
         }
+    }
+
+    private static CertificateSecret Read(StoredObject stored)
+    {
+        var secret = stored.ToNode();
+        return new CertificateSecret(stored.Key, stored.Uid, stored.ResourceVersion, secret.GetString("type"),
+            secret.GetString("data", "tls.crt"), secret.GetString("data", "tls.key"));
     }
 
     /// <summary>Loads one Secret: a kubernetes.io/tls Secret whose tls.crt (leaf first, then intermediates) and tls.key parse and match.</summary>
