@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using CertFunctions.Testing.LocalWorld;
+using CertFunctions.Testing.Network;
 using CertFunctions.Testing.Pebble;
 using CertFunctions.Testing.Processes;
 
@@ -291,7 +292,41 @@ internal sealed class SandboxRun(bool keep)
             Info($"{(string?)e!["type"],-8} {(string?)e["reason"],-20} Gateway/{(string?)e["involvedObject"]!["name"]}: {(string?)e["message"]}");
         }
 
-        return verified;
+        return verified && await ServeThroughGatewayAsync(world, host, leaf, root, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a user sees: HTTPS to the Gateway's HTTPS listener (SNI gw.demo.example.test) presents the certificate in the
+    /// Secret and passes the request to the listener's HTTPRoute backend (here the CertFunctions host's health endpoint).
+    /// </summary>
+    private async Task<bool> ServeThroughGatewayAsync(LocalWorld world, LocalHostProcess host, X509Certificate2 secretLeaf, X509Certificate2 root, CancellationToken cancellationToken)
+    {
+        var port = await world.Emulator.GatewayListenerPortAsync(443, cancellationToken);
+        Step($"HTTPS through the Gateway: GET https://gw.demo.example.test/api/health on listener https (port 443, served by the emulator on 127.0.0.1:{port})");
+        Info("kubectl apply -f seed/gateway-backend.yaml: HTTPRoute demo/app on listener https -> Service demo/app (the CertFunctions host)");
+        var applied = await world.Emulator.RunKubectlAsync("apply", "-f", Path.Combine(AppContext.BaseDirectory, "seed", "gateway-backend.yaml"));
+        if (applied.ExitCode != 0)
+        {
+            Fail("kubectl apply of the HTTPRoute to the Gateway's HTTPS listener failed: " + applied.StandardError);
+            return false;
+        }
+
+        // The emulator routes by a route as soon as the API call that wrote it returns: no wait for its status.
+        await world.Emulator.SetUpstreamAsync("demo", "app", host.BaseUri, cancellationToken);
+
+        var answer = await HttpsProbe.GetAsync(port, "gw.demo.example.test", "/api/health", cancellationToken);
+        var same = answer.Leaf.SerialNumber == secretLeaf.SerialNumber;
+        var chained = answer.ChainsTo(root);
+        Info($"handshake  SNI gw.demo.example.test -> serial {answer.Leaf.SerialNumber} ({(same ? "the Secret's certificate" : "NOT the Secret's " + secretLeaf.SerialNumber)}), " +
+            $"{answer.Intermediates.Count} intermediate(s), chain {(chained ? "verified against Pebble's root" : "NOT verified")}");
+        Info($"answer     HTTP {(int)answer.Status} {answer.Status}: {answer.Body.Trim()}");
+        if (!same || !chained || answer.Status != System.Net.HttpStatusCode.OK)
+        {
+            Fail("The Gateway's HTTPS listener did not serve the issued certificate and the backend's answer");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>The GitOps path: kubectl apply of a new opted-in Ingress, nobody calls the API, the admission webhook starts the issuance.</summary>

@@ -13,7 +13,7 @@ namespace CertFunctions.EndToEnd.Tests.Gateways;
 public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
 {
     [Fact]
-    public async Task A_gateway_with_two_https_listeners_gets_a_verified_certificate_per_secret_through_a_redirect_route_that_is_removed_afterwards()
+    public async Task A_gateway_with_two_https_listeners_gets_a_verified_certificate_per_secret_through_a_redirect_route_that_is_removed_afterwards_and_serves_each_over_tls()
     {
         var world = fixture.World;
         var ns = await GatewaySeeder.SeedAsync(world, "web", [
@@ -46,6 +46,9 @@ public sealed class GatewayIssuanceEndToEndTests(LocalWorldFixture fixture)
             .ToList();
         Assert.Equal(2, events.Count(r => r == "CertificateIssued"));
         Assert.Contains("ListenerWildcardHostname", events);
+
+        // What users see: each HTTPS listener, picked by SNI, presents the issued certificate and passes requests on.
+        await GatewayAssertions.AssertServedOverTlsAsync(world, fixture.Host, ns, [("shop", "shop.gw-redirect.example.test", "shop-tls"), ("api", "api.gw-redirect.example.test", "api-tls")]);
     }
 
     [Fact]

@@ -35,6 +35,11 @@ public static class GatewayManifests
         (hostname is null ? string.Empty : $"  hostname: \"{hostname}\"\n") +
         (allowedFrom is null ? string.Empty : $"  allowedRoutes:\n    namespaces:\n      from: {allowedFrom}\n");
 
+    /// <summary>One HTTPS listener terminating TLS with Secret <paramref name="secret"/> (in <paramref name="secretNamespace"/> when given).</summary>
+    public static string HttpsListener(string name, int port, string hostname, string secret, string? secretNamespace = null) =>
+        $"- name: {name}\n  port: {port}\n  protocol: HTTPS\n  hostname: \"{hostname}\"\n  tls:\n    mode: Terminate\n    certificateRefs:\n    - name: {secret}\n" +
+        (secretNamespace is null ? string.Empty : $"      namespace: {secretNamespace}\n");
+
     /// <summary>An HTTPRoute with parentRefs, hostnames and rules given as YAML list items.</summary>
     public static string HttpRoute(string ns, string name, string parentRefs, string rules, params string[] hostnames) => $"""
         apiVersion: gateway.networking.k8s.io/v1

@@ -9,9 +9,12 @@ public sealed class OptionsAndYamlTests
     [Fact]
     public void The_command_line_is_parsed()
     {
-        var options = EmulatorOptionsParser.Parse(["--port", "0", "--front-port=5002", "--token", "abc", "--upstream", "demo/responder=http://127.0.0.1:7071"])!;
+        var options = EmulatorOptionsParser.Parse(["--port", "0", "--front-port=5002", "--token", "abc", "--upstream", "demo/responder=http://127.0.0.1:7071",
+            "--gateway-listener-port", "443=8443", "--gateway-listener-port=8080=0"])!;
 
         Assert.Equal(5002, options.FrontPort);
+        Assert.Equal(8443, options.GatewayListenerPorts[443]);
+        Assert.Equal(0, options.GatewayListenerPorts[8080]);
         Assert.Equal("abc", options.Token);
         Assert.Equal(new Uri("http://127.0.0.1:7071"), options.Upstreams["demo/responder"]);
     }
@@ -22,6 +25,8 @@ public sealed class OptionsAndYamlTests
     [InlineData("--upstream", "a/b=ftp://x", "--upstream 'a/b=ftp://x': 'ftp://x' is not an absolute http:// or https:// URL")]
     [InlineData("--seed", "/no/such/file.yaml", "--seed '/no/such/file.yaml' is neither a file nor a folder.")]
     [InlineData("--bogus", "x", "Unknown option '--bogus'.")]
+    [InlineData("--gateway-listener-port", "443", "--gateway-listener-port '443' must be <listener port>=<local port>, for example 443=8443.")]
+    [InlineData("--gateway-listener-port", "0=8443", "--gateway-listener-port: the listener port must be from 1 to 65535.")]
     public void A_bad_command_line_is_explained(string option, string value, string message)
     {
         var error = Assert.Throws<OptionsException>(() => EmulatorOptionsParser.Parse([option, value]));

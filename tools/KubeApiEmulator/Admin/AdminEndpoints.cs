@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
 using KubeApiEmulator.Api;
 using KubeApiEmulator.Routing;
+using KubeApiEmulator.Routing.Gateway;
 
 namespace KubeApiEmulator.Admin;
 
 /// <summary>
 /// Test hooks under /_emulator/ on the API port (same bearer token): the audit of API requests, the Service
-/// upstream map, and a routing probe.
+/// upstream map, a routing probe, and where the Gateway listener ports are served.
 /// </summary>
-internal sealed class AdminEndpoints(AuditLog audit, UpstreamMap upstreams, IngressRouter router)
+internal sealed class AdminEndpoints(AuditLog audit, UpstreamMap upstreams, IngressRouter router, ListenerPortServers listenerPorts)
 {
     /// <summary>The path prefix of the admin endpoints.</summary>
     public const string Prefix = "/_emulator";
@@ -49,6 +50,9 @@ internal sealed class AdminEndpoints(AuditLog audit, UpstreamMap upstreams, Ingr
             case ["upstreams", var ns, var service] when method == "DELETE":
                 upstreams.Remove(ns, service);
                 await ResponseWriter.WriteAsync(context.Response, 200, UpstreamDocument(), cancellationToken);
+                return;
+            case ["listeners"] when method == "GET":
+                await ResponseWriter.WriteAsync(context.Response, 200, ListenersDocument(), cancellationToken);
                 return;
             case ["route"] when method == "GET":
                 {
@@ -93,6 +97,28 @@ internal sealed class AdminEndpoints(AuditLog audit, UpstreamMap upstreams, Ingr
         }
 
         return new JsonObject { ["items"] = items };
+    }
+
+    private JsonObject ListenersDocument()
+    {
+        var items = new JsonArray();
+        foreach (var binding in listenerPorts.Bindings())
+        {
+            var item = new JsonObject { ["port"] = binding.ListenerPort, ["protocol"] = binding.Protocol };
+            if (binding.LocalPort is { } local)
+            {
+                item["address"] = "127.0.0.1:" + local.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                item["localPort"] = local;
+            }
+            else
+            {
+                item["error"] = binding.Error;
+            }
+
+            items.Add(item);
+        }
+
+        return new JsonObject { ["listeners"] = items };
     }
 
     private JsonObject UpstreamDocument()

@@ -78,10 +78,10 @@ internal sealed partial class GatewayController(
     private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         var model = models.Current();
-        var ports = model.Gateways.SelectMany(g => g.Listeners)
-            .Where(l => l.Protocol == "HTTP" && l.Port != options.GatewayFrontListenerPort)
-            .Select(l => l.Port).ToHashSet();
-        await servers.EnsureAsync(ports, cancellationToken).ConfigureAwait(false);
+        var plan = ListenerPortPlan.For(model, options.GatewayFrontListenerPort);
+        await servers.EnsureAsync(plan.Ports, cancellationToken).ConfigureAwait(false);
+        var failures = servers.Failures;
+        string? PortProblem(ListenerState listener) => plan.Refusal(listener) ?? failures.GetValueOrDefault(listener.Port);
         var now = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         foreach (var gatewayClass in model.Classes)
         {
@@ -90,7 +90,7 @@ internal sealed partial class GatewayController(
 
         foreach (var gateway in model.Gateways)
         {
-            WriteStatus(ResourceCatalog.Gateways, gateway.Object, _ => GatewayStatuses.ForGateway(gateway, servers.Failures, now));
+            WriteStatus(ResourceCatalog.Gateways, gateway.Object, _ => GatewayStatuses.ForGateway(gateway, PortProblem, now));
         }
 
         foreach (var route in model.Routes)

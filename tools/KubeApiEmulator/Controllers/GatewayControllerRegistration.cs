@@ -1,4 +1,5 @@
 using KubeApiEmulator.Routing.Gateway;
+using KubeApiEmulator.Routing.Gateway.Tls;
 
 namespace KubeApiEmulator.Controllers;
 
@@ -8,7 +9,9 @@ internal static class GatewayControllerRegistration
     /// <summary>Adds everything the Gateway front and controller need.</summary>
     public static IServiceCollection AddGatewayController(this IServiceCollection services)
     {
+        services.AddSingleton<ServingCertificates>();
         services.AddSingleton<GatewayModelSource>();
+        services.AddSingleton<ListenerTls>();
         services.AddSingleton<ServiceBackends>();
         services.AddSingleton<GatewayRouter>();
         services.AddSingleton<GatewayFront>();

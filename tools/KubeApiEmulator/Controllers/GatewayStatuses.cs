@@ -17,8 +17,8 @@ internal static class GatewayStatuses
         return new JsonObject { ["conditions"] = Condition.ToJson(conditions, generation, gatewayClass.Get("status", "conditions") as JsonArray, now) };
     }
 
-    /// <summary>Gateway status: addresses, Accepted/Programmed, and per listener its supported kinds, attached routes and conditions.</summary>
-    public static JsonObject ForGateway(GatewayState gateway, IReadOnlyDictionary<int, string> unavailablePorts, string now)
+    /// <summary>Gateway status: addresses, Accepted/Programmed, and per listener its supported kinds, attached routes and conditions (<paramref name="portProblem"/>: why a listener cannot have its port).</summary>
+    public static JsonObject ForGateway(GatewayState gateway, Func<ListenerState, string?> portProblem, string now)
     {
         var previous = gateway.Object["status"];
         var listeners = new JsonArray();
@@ -26,7 +26,7 @@ internal static class GatewayStatuses
         var programmed = 0;
         foreach (var listener in gateway.Listeners)
         {
-            var conditions = ListenerConditions(listener, unavailablePorts).ToList();
+            var conditions = ListenerConditions(listener, portProblem).ToList();
             accepted += conditions[0].Status ? 1 : 0;
             programmed += conditions[1].Status ? 1 : 0;
             var previousListener = (previous?["listeners"] as JsonArray ?? []).FirstOrDefault(l => l.GetString("name") == listener.Name);
@@ -88,11 +88,11 @@ internal static class GatewayStatuses
             .Where(p => !controllerNames.Contains(p.GetString("controllerName") ?? string.Empty)).Select(p => p!.DeepClone())]),
     };
 
-    private static IEnumerable<Condition> ListenerConditions(ListenerState listener, IReadOnlyDictionary<int, string> unavailablePorts)
+    private static IEnumerable<Condition> ListenerConditions(ListenerState listener, Func<ListenerState, string?> portProblem)
     {
         var accepted = !listener.SupportedProtocol
             ? new Condition("Accepted", false, "UnsupportedProtocol", $"protocol {listener.Protocol} is not supported")
-            : unavailablePorts.TryGetValue(listener.Port, out var error)
+            : portProblem(listener) is { } error
                 ? new Condition("Accepted", false, "PortUnavailable", error)
                 : new Condition("Accepted", true, "Accepted", "Listener is accepted");
         var programmed = accepted.Status && listener.Routable;

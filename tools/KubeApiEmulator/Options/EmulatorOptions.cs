@@ -36,6 +36,12 @@ internal sealed class EmulatorOptions
     /// <summary>The Gateway listener port whose HTTP traffic the routing front port serves.</summary>
     public int GatewayFrontListenerPort { get; set; } = 80;
 
+    /// <summary>
+    /// Local ports for Gateway listener ports, keyed by listener port (0: a free port picked when first needed).
+    /// Listener ports not named here are served on themselves, except privileged ones (below 1024), which get a free port.
+    /// </summary>
+    public Dictionary<int, int> GatewayListenerPorts { get; } = [];
+
     /// <summary>Log each request at Information level.</summary>
     public bool Verbose { get; set; }
 }

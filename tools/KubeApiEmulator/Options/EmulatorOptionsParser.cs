@@ -29,7 +29,11 @@ internal static class EmulatorOptionsParser
           --no-gateway-controller   act for no GatewayClass (Gateway API objects are stored, never programmed)
           --gateway-front-listener-port <n>
                                     the Gateway listener port the routing front port serves (default 80); HTTP
-                                    listeners on other ports are served on 127.0.0.1:<port> itself
+                                    and HTTPS listeners on other ports get servers of their own (below)
+          --gateway-listener-port <listener>=<local>
+                                    serve Gateway listener port <listener> (HTTP or HTTPS) on 127.0.0.1:<local>
+                                    (0 = a free port); repeatable. Without it, ports below 1024 get a free port
+                                    and others are bound as they are; GET /_emulator/listeners shows the ports
           --verbose                 log every request
           --help                    show this text
         """;
@@ -116,6 +120,9 @@ internal static class EmulatorOptionsParser
                     }
 
                     break;
+                case "--gateway-listener-port":
+                    AddListenerPort(options, Value());
+                    break;
                 case "--verbose":
                     options.Verbose = true;
                     break;
@@ -155,6 +162,23 @@ internal static class EmulatorOptionsParser
         }
 
         return port;
+    }
+
+    private static void AddListenerPort(EmulatorOptions options, string value)
+    {
+        var parts = value.Split('=');
+        if (parts.Length != 2)
+        {
+            throw new OptionsException($"--gateway-listener-port '{value}' must be <listener port>=<local port>, for example 443=8443.");
+        }
+
+        var listener = ParsePort("--gateway-listener-port", parts[0]);
+        if (listener == 0)
+        {
+            throw new OptionsException("--gateway-listener-port: the listener port must be from 1 to 65535.");
+        }
+
+        options.GatewayListenerPorts[listener] = ParsePort("--gateway-listener-port", parts[1]);
     }
 
     private static string RequireNonEmpty(string name, string value) =>

@@ -15,6 +15,9 @@ internal sealed class GatewayModel
     public List<HttpRouteState> Routes { get; } = [];
 
     /// <summary>The listeners that carry HTTP traffic on <paramref name="port"/>.</summary>
-    public IEnumerable<ListenerState> HttpListeners(int port) =>
-        Gateways.SelectMany(g => g.Listeners).Where(l => l.Port == port && l.Protocol == "HTTP" && l.Routable);
+    public IEnumerable<ListenerState> HttpListeners(int port) => ServedListeners(port, "HTTP");
+
+    /// <summary>The listeners of <paramref name="protocol"/> that carry traffic on <paramref name="port"/>.</summary>
+    public IEnumerable<ListenerState> ServedListeners(int port, string protocol) =>
+        Gateways.SelectMany(g => g.Listeners).Where(l => l.Port == port && l.Protocol == protocol && l.Routable);
 }

@@ -79,6 +79,7 @@ internal static class GatewayModelBuilder
         }
 
         var gatewayNamespace = listener.Gateway.Namespace;
+        var first = true;
         foreach (var reference in (listener.Spec.Get("tls", "certificateRefs") as JsonArray ?? []).OfType<JsonObject>())
         {
             var ns = reference.GetString("namespace") ?? gatewayNamespace;
@@ -95,6 +96,18 @@ internal static class GatewayModelBuilder
             {
                 listener.UnresolvedRefs ??= ("InvalidCertificateRef", $"secret {ns}/{name} does not exist");
             }
+            else if (snapshot.Certificates.GetValueOrDefault(ns + "/" + name) is not { Context: not null } certificate)
+            {
+                var problem = snapshot.Certificates.GetValueOrDefault(ns + "/" + name)?.Problem ?? $"secret {ns}/{name} cannot be loaded";
+                listener.UnresolvedRefs ??= ("InvalidCertificateRef", problem);
+            }
+            else if (first)
+            {
+                // The first reference is the one served; the others are checked and reported, as the specification asks.
+                listener.Certificate = certificate;
+            }
+
+            first = false;
         }
     }
 

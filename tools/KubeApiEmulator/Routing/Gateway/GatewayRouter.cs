@@ -10,9 +10,15 @@ namespace KubeApiEmulator.Routing.Gateway;
 internal sealed class GatewayRouter(GatewayModelSource models, ServiceBackends backends)
 {
     /// <summary>The decision for <paramref name="request"/> on listener port <paramref name="port"/>, or null when no route rule matches.</summary>
-    public GatewayDecision? Route(int port, GatewayRequest request)
+    public GatewayDecision? Route(int port, GatewayRequest request) =>
+        Route(models.Current().HttpListeners(port).Where(l => Hostnames.Matches(l.Hostname, request.Host)).ToList(), request);
+
+    /// <summary>The decision for <paramref name="request"/> by the routes of <paramref name="listener"/> alone (the one TLS chose), or null.</summary>
+    public GatewayDecision? Route(ListenerState listener, GatewayRequest request) =>
+        Hostnames.Matches(listener.Hostname, request.Host) ? Route([listener], request) : null;
+
+    private GatewayDecision? Route(List<ListenerState> listeners, GatewayRequest request)
     {
-        var listeners = models.Current().HttpListeners(port).Where(l => Hostnames.Matches(l.Hostname, request.Host)).ToList();
         if (listeners.Count == 0)
         {
             return null;

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using KubeApiEmulator.Routing.Gateway.Tls;
+using KubeApiEmulator.Storage;
 
 namespace KubeApiEmulator.Routing.Gateway;
 
@@ -25,6 +27,12 @@ internal sealed class GatewaySnapshot
 
     /// <summary>"namespace/name" of every Secret.</summary>
     public HashSet<string> Secrets { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The Secrets HTTPS listeners of our Gateways name in certificateRefs (those that exist), as stored.</summary>
+    public List<StoredObject> CertificateSecrets { get; init; } = [];
+
+    /// <summary>The certificates loaded from <see cref="CertificateSecrets"/>, by "namespace/name".</summary>
+    public IReadOnlyDictionary<string, ServingCertificate> Certificates { get; set; } = new Dictionary<string, ServingCertificate>(StringComparer.Ordinal);
 
     /// <summary>True when a ReferenceGrant in <paramref name="toNamespace"/> lets the "from" kind in <paramref name="fromNamespace"/> refer to the target.</summary>
     public bool Permits(string fromGroup, string fromKind, string fromNamespace, string toGroup, string toKind, string toNamespace, string toName) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeApiEmulator.Routing.Gateway.Tls;
 
 namespace KubeApiEmulator.Routing.Gateway;
 
@@ -31,6 +32,9 @@ internal sealed class ListenerState(GatewayState gateway, JsonObject spec)
 
     /// <summary>Why references do not resolve (InvalidRouteKinds, InvalidCertificateRef, RefNotPermitted), or null.</summary>
     public (string Reason, string Message)? UnresolvedRefs { get; set; }
+
+    /// <summary>For HTTPS: the certificate of its first certificateRef, when that resolves and loads.</summary>
+    public ServingCertificate? Certificate { get; set; }
 
     /// <summary>True when another listener of the Gateway uses the port with an incompatible protocol.</summary>
     public bool ProtocolConflict { get; set; }
