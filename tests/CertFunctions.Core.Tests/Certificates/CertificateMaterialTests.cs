@@ -1,6 +1,6 @@
 using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Kubernetes.Annotations;
-using CertFunctions.Core.Tests.Kubernetes.Support;
+using CertFunctions.Testing.Certificates;
 
 namespace CertFunctions.Core.Tests.Certificates;
 
@@ -9,7 +9,7 @@ public sealed class CertificateMaterialTests
     [Fact]
     public void Chain_is_parsed_leaf_first_with_names_and_serial()
     {
-        var (chainPem, _, serial) = TestCertificates.Issue(["www.example.com", "api.example.com"]);
+        var (chainPem, _, serial) = TestCertificateAuthority.Shared.Issue(["www.example.com", "api.example.com"]);
 
         var chain = CertificateMaterial.ParseChain("junk before\n" + chainPem);
 
@@ -23,7 +23,7 @@ public sealed class CertificateMaterialTests
     [Fact]
     public void The_leaf_alone_is_read_from_the_first_block()
     {
-        var (chainPem, _, serial) = TestCertificates.Issue(["www.example.com"]);
+        var (chainPem, _, serial) = TestCertificateAuthority.Shared.Issue(["www.example.com"]);
 
         using var leaf = CertificateMaterial.ParseLeaf(chainPem);
 

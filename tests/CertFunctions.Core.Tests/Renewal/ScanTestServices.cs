@@ -3,6 +3,7 @@ using CertFunctions.Core.DependencyInjection;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Tests.Kubernetes.Support;
+using CertFunctions.Testing.Certificates;
 using CertFunctions.Testing.Kubernetes;
 using CertFunctions.Testing.Storage;
 using k8s;
@@ -74,7 +75,7 @@ internal static class ScanTestServices
         await client.NetworkingV1.CreateNamespacedIngressAsync(ingress, ns);
 
         var certificate = new CertificateRef(Cluster, ns, "web");
-        var (chain, key, _) = TestCertificates.Issue([host], lifetime);
+        var (chain, key, _) = TestCertificateAuthority.Shared.Issue([host], lifetime);
         await services.GetRequiredService<TlsSecretWriter>().WriteAsync(
             certificate, "web-tls", chain, key, new TlsSecretMetadata(Directory, plannedRenewal), allowAdopt: false, CancellationToken.None);
         var deployed = await services.GetRequiredService<DeployedCertificateReader>().ReadAsync(certificate, "web-tls", CancellationToken.None);
@@ -95,7 +96,7 @@ internal static class ScanTestServices
         var web = CertificateRef.ForGateway(Cluster, ns, "web");
         foreach (var (listener, planned) in secrets)
         {
-            var (chain, key, _) = TestCertificates.Issue([$"{listener}.{ns}.example.test"]);
+            var (chain, key, _) = TestCertificateAuthority.Shared.Issue([$"{listener}.{ns}.example.test"]);
             await services.GetRequiredService<TlsSecretWriter>().WriteAsync(
                 web.ForSecret(ns, listener + "-tls"), listener + "-tls", chain, key, new TlsSecretMetadata(Directory, planned), allowAdopt: false, CancellationToken.None);
         }

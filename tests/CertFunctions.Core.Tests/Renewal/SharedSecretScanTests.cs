@@ -3,6 +3,7 @@ using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Renewal;
 using CertFunctions.Core.Tests.Kubernetes.Integration;
 using CertFunctions.Core.Tests.Kubernetes.Support;
+using CertFunctions.Testing.Certificates;
 using CertFunctions.Testing.Kubernetes;
 using CertFunctions.Testing.Storage;
 using k8s;
@@ -32,7 +33,7 @@ public sealed class SharedSecretScanTests(KubeApiEmulatorFixture emulator, Azuri
         await CreateAsync(client, ns, "owner", "owner.shared.example.test");
         await CreateAsync(client, ns, "other", "other.shared.example.test");
         await CreateAsync(client, ns, "same", "owner.shared.example.test");
-        var (chain, key, _) = TestCertificates.Issue(["owner.shared.example.test"]);
+        var (chain, key, _) = TestCertificateAuthority.Shared.Issue(["owner.shared.example.test"]);
         await services.GetRequiredService<TlsSecretWriter>().WriteAsync(
             new CertificateRef(ScanTestServices.Cluster, ns, "owner"), "shared-tls", chain, key,
             new TlsSecretMetadata(ScanTestServices.Directory, DateTimeOffset.UtcNow.AddDays(50)), allowAdopt: false, CancellationToken.None);

@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using CertFunctions.Testing.Certificates;
 using CertFunctions.Testing.Kubernetes;
 using CertFunctions.Testing.Network;
 using KubeApiEmulator.Tests.Support;
@@ -18,7 +19,7 @@ namespace KubeApiEmulator.Tests.GatewayApi;
 public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLifetime
 {
     private readonly GatewayWorld _world = new(emulator);
-    private readonly TestCertificates _ca = new();
+    private readonly TestCertificateAuthority _ca = new();
     private EchoUpstream _alpha = null!;
     private EchoUpstream _beta = null!;
 
@@ -40,8 +41,8 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
     {
         var ns = await emulator.CreateNamespaceAsync("gwtls");
         var className = await _world.CreateClassAsync("tls");
-        var (serial, crt, key) = _ca.Issue("shop.tls.test");
-        await _world.ApplyAsync(TestCertificates.Secret(ns, "shop-tls", crt, key));
+        var (crt, key, serial) = _ca.Issue(["shop.tls.test"]);
+        await _world.ApplyAsync(Manifests.TlsSecret(ns, "shop-tls", crt, key));
         await BackendAsync(ns, "alpha", _alpha);
         await _world.ApplyAsync(Gateway(ns, "edge", className, HttpsListener("https", 443, "shop.tls.test", "shop-tls")));
         await _world.ApplyAsync(HttpRoute(ns, "web", Parent("edge", sectionName: "https"), Rule("PathPrefix", "/", "alpha")));
@@ -53,7 +54,7 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
         var listener = await ListenerAsync(ns, "https");
 
         Assert.NotEqual(443, port);
-        Assert.Equal(serial, answer.Leaf.SerialNumber);
+        Assert.Equal(serial, answer.Leaf.SerialNumber.ToLowerInvariant());
         Assert.Contains(answer.Intermediates.Cast<System.Security.Cryptography.X509Certificates.X509Certificate2>(), c => c.Thumbprint == _ca.Intermediate.Thumbprint);
         Assert.True(answer.ChainsTo(_ca.Root), "the served chain must verify to the test root with the intermediate tls.crt carries");
         Assert.Equal(HttpStatusCode.OK, answer.Status);
@@ -69,10 +70,10 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
         var ns = await emulator.CreateNamespaceAsync("gwsni");
         var className = await _world.CreateClassAsync("sni");
         var listenerPort = FreePort.Next();
-        var exact = _ca.Issue("a.sni.test");
-        var wildcard = _ca.Issue("*.sni.test");
-        await _world.ApplyAsync(TestCertificates.Secret(ns, "a-tls", exact.CertificatePem, exact.KeyPem));
-        await _world.ApplyAsync(TestCertificates.Secret(ns, "wild-tls", wildcard.CertificatePem, wildcard.KeyPem));
+        var exact = _ca.Issue(["a.sni.test"]);
+        var wildcard = _ca.Issue(["*.sni.test"]);
+        await _world.ApplyAsync(Manifests.TlsSecret(ns, "a-tls", exact.ChainPem, exact.KeyPem));
+        await _world.ApplyAsync(Manifests.TlsSecret(ns, "wild-tls", wildcard.ChainPem, wildcard.KeyPem));
         await BackendAsync(ns, "alpha", _alpha);
         await BackendAsync(ns, "beta", _beta);
         await _world.ApplyAsync(Gateway(ns, "edge", className,
@@ -91,9 +92,9 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
 
         // A listener port of 1024 or more is served on itself.
         Assert.Equal(listenerPort, port);
-        Assert.Equal((exact.Serial, "alpha"), (a.Leaf.SerialNumber, Upstream(a)));
-        Assert.Equal((wildcard.Serial, "beta"), (b.Leaf.SerialNumber, Upstream(b)));
-        Assert.Equal((wildcard.Serial, "beta"), (deep.Leaf.SerialNumber, Upstream(deep)));
+        Assert.Equal((exact.Serial, "alpha"), (a.Leaf.SerialNumber.ToLowerInvariant(), Upstream(a)));
+        Assert.Equal((wildcard.Serial, "beta"), (b.Leaf.SerialNumber.ToLowerInvariant(), Upstream(b)));
+        Assert.Equal((wildcard.Serial, "beta"), (deep.Leaf.SerialNumber.ToLowerInvariant(), Upstream(deep)));
         Assert.NotNull(unknown);
         Assert.Contains("TLS handshake for server name sni.test refused", emulator.RecentOutput, StringComparison.Ordinal);
     }
@@ -104,10 +105,10 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
         var ns = await emulator.CreateNamespaceAsync("gwmis");
         var className = await _world.CreateClassAsync("mis");
         var listenerPort = FreePort.Next();
-        var one = _ca.Issue("one.mis.test");
-        var two = _ca.Issue("two.mis.test");
-        await _world.ApplyAsync(TestCertificates.Secret(ns, "one-tls", one.CertificatePem, one.KeyPem));
-        await _world.ApplyAsync(TestCertificates.Secret(ns, "two-tls", two.CertificatePem, two.KeyPem));
+        var one = _ca.Issue(["one.mis.test"]);
+        var two = _ca.Issue(["two.mis.test"]);
+        await _world.ApplyAsync(Manifests.TlsSecret(ns, "one-tls", one.ChainPem, one.KeyPem));
+        await _world.ApplyAsync(Manifests.TlsSecret(ns, "two-tls", two.ChainPem, two.KeyPem));
         await BackendAsync(ns, "alpha", _alpha);
         await _world.ApplyAsync(Gateway(ns, "edge", className,
             HttpsListener("one", listenerPort, "one.mis.test", "one-tls") + HttpsListener("two", listenerPort, "two.mis.test", "two-tls")));
@@ -126,9 +127,9 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
     {
         var ns = await emulator.CreateNamespaceAsync("gwrenew");
         var className = await _world.CreateClassAsync("renew");
-        var first = _ca.Issue("renew.tls.test");
-        var second = _ca.Issue("renew.tls.test");
-        await _world.ApplyAsync(TestCertificates.Secret(ns, "renew-tls", first.CertificatePem, first.KeyPem));
+        var first = _ca.Issue(["renew.tls.test"]);
+        var second = _ca.Issue(["renew.tls.test"]);
+        await _world.ApplyAsync(Manifests.TlsSecret(ns, "renew-tls", first.ChainPem, first.KeyPem));
         await BackendAsync(ns, "alpha", _alpha);
         await _world.ApplyAsync(Gateway(ns, "edge", className, HttpsListener("https", 443, "renew.tls.test", "renew-tls")));
         await _world.ApplyAsync(HttpRoute(ns, "web", Parent("edge"), Rule("PathPrefix", "/", "alpha")));
@@ -137,12 +138,12 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
         var port = await emulator.GatewayListenerPortAsync(443);
 
         var before = await HttpsProbe.GetAsync(port, "renew.tls.test");
-        await _world.ApplyAsync(TestCertificates.Secret(ns, "renew-tls", second.CertificatePem, second.KeyPem));
+        await _world.ApplyAsync(Manifests.TlsSecret(ns, "renew-tls", second.ChainPem, second.KeyPem));
         var after = await HttpsProbe.GetAsync(port, "renew.tls.test");
 
         Assert.NotEqual(first.Serial, second.Serial);
-        Assert.Equal(first.Serial, before.Leaf.SerialNumber);
-        Assert.Equal(second.Serial, after.Leaf.SerialNumber);
+        Assert.Equal(first.Serial, before.Leaf.SerialNumber.ToLowerInvariant());
+        Assert.Equal(second.Serial, after.Leaf.SerialNumber.ToLowerInvariant());
         Assert.Equal(HttpStatusCode.OK, after.Status);
     }
 
@@ -151,10 +152,10 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
     {
         var ns = await emulator.CreateNamespaceAsync("gwbadcert");
         var className = await _world.CreateClassAsync("badcert");
-        var valid = _ca.Issue("missing.bad.test");
-        var other = _ca.Issue("opaque.bad.test");
-        await _world.ApplyAsync(TestCertificates.Secret(ns, "opaque", other.CertificatePem, other.KeyPem, type: "Opaque"));
-        await _world.ApplyAsync(TestCertificates.Secret(ns, "garbage", "not a certificate", "not a key"));
+        var valid = _ca.Issue(["missing.bad.test"]);
+        var other = _ca.Issue(["opaque.bad.test"]);
+        await _world.ApplyAsync(Manifests.TlsSecret(ns, "opaque", other.ChainPem, other.KeyPem, type: "Opaque"));
+        await _world.ApplyAsync(Manifests.TlsSecret(ns, "garbage", "not a certificate", "not a key"));
         await BackendAsync(ns, "alpha", _alpha);
         await _world.ApplyAsync(Gateway(ns, "edge", className,
             HttpsListener("missing", 443, "missing.bad.test", "absent") + HttpsListener("opaque", 443, "opaque.bad.test", "opaque") +
@@ -170,7 +171,7 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
             await Assert.ThrowsAsync<HttpRequestException>(() => HttpsProbe.GetAsync(port, name));
         }
 
-        await _world.ApplyAsync(TestCertificates.Secret(ns, "absent", valid.CertificatePem, valid.KeyPem));
+        await _world.ApplyAsync(Manifests.TlsSecret(ns, "absent", valid.ChainPem, valid.KeyPem));
         var fixedListener = await ListenerWhenAsync(ns, "missing", "ResolvedRefs", "True");
         var served = await HttpsProbe.GetAsync(port, "missing.bad.test");
 
@@ -179,7 +180,7 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
         AssertCondition(garbage, "ResolvedRefs", "InvalidCertificateRef", $"secret {ns}/garbage: tls.crt holds no PEM certificate");
         Assert.Equal("False", (string?)GatewayWorld.Condition(missing, "Programmed")["status"]);
         Assert.Equal("True", (string?)GatewayWorld.Condition(fixedListener, "Programmed")["status"]);
-        Assert.Equal(valid.Serial, served.Leaf.SerialNumber);
+        Assert.Equal(valid.Serial, served.Leaf.SerialNumber.ToLowerInvariant());
         Assert.Contains("TLS handshake for server name garbage.bad.test refused", emulator.RecentOutput, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.ASCII.GetBytes(valid.KeyPem)), emulator.RecentOutput, StringComparison.Ordinal);
     }
@@ -190,8 +191,8 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
         var ns = await emulator.CreateNamespaceAsync("gwxns");
         var secretNs = await emulator.CreateNamespaceAsync("gwxnscerts");
         var className = await _world.CreateClassAsync("xns");
-        var certificate = _ca.Issue("shared.xns.test");
-        await _world.ApplyAsync(TestCertificates.Secret(secretNs, "shared-tls", certificate.CertificatePem, certificate.KeyPem));
+        var certificate = _ca.Issue(["shared.xns.test"]);
+        await _world.ApplyAsync(Manifests.TlsSecret(secretNs, "shared-tls", certificate.ChainPem, certificate.KeyPem));
         await BackendAsync(ns, "alpha", _alpha);
         await _world.ApplyAsync(Gateway(ns, "edge", className, HttpsListener("https", 443, "shared.xns.test", "shared-tls", secretNs)));
         await _world.ApplyAsync(HttpRoute(ns, "web", Parent("edge"), Rule("PathPrefix", "/", "alpha")));
@@ -204,7 +205,7 @@ public sealed class GatewayTlsTests(KubeApiEmulatorFixture emulator) : IAsyncLif
         var served = await HttpsProbe.GetAsync(port, "shared.xns.test");
 
         AssertCondition(refused, "ResolvedRefs", "RefNotPermitted", $"certificateRef {secretNs}/shared-tls is in another namespace and no ReferenceGrant allows it");
-        Assert.Equal(certificate.Serial, served.Leaf.SerialNumber);
+        Assert.Equal(certificate.Serial, served.Leaf.SerialNumber.ToLowerInvariant());
         Assert.Equal("alpha", Upstream(served));
     }
 

@@ -3,6 +3,19 @@ namespace KubeApiEmulator.Tests.Support;
 /// <summary>YAML manifests the tests apply.</summary>
 public static class Manifests
 {
+    /// <summary>A kubernetes.io/tls Secret (or another type) holding <paramref name="certificatePem"/> and <paramref name="keyPem"/>.</summary>
+    public static string TlsSecret(string ns, string name, string certificatePem, string keyPem, string type = "kubernetes.io/tls") => $"""
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: {name}
+          namespace: {ns}
+        type: {type}
+        data:
+          tls.crt: {Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(certificatePem))}
+          tls.key: {Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(keyPem))}
+        """;
+
     /// <summary>An Ingress with one rule and one path.</summary>
     public static string Ingress(string ns, string name, string host, string path = "/", string pathType = "Prefix", string service = "web", int port = 80, string labels = "app: web") => $"""
         apiVersion: networking.k8s.io/v1

@@ -1,25 +1,25 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using CertFunctions.Testing.Certificates;
 using KubeApiEmulator.Routing.Gateway.Tls;
 using KubeApiEmulator.Storage;
-using KubeApiEmulator.Tests.Support;
 
 namespace KubeApiEmulator.Tests.Unit;
 
 /// <summary>Loading listener certificates from Secrets: what is refused, and what is parsed again.</summary>
 public sealed class ServingCertificatesTests : IDisposable
 {
-    private readonly TestCertificates _ca = new();
+    private readonly TestCertificateAuthority _ca = new();
 
     public void Dispose() => _ca.Dispose();
 
     [Fact]
     public void A_key_that_does_not_match_the_certificate_is_refused_without_showing_the_key()
     {
-        var certificate = _ca.Issue("a.test");
-        var other = _ca.Issue("b.test");
+        var certificate = _ca.Issue(["a.test"]);
+        var other = _ca.Issue(["b.test"]);
 
-        var loaded = ServingCertificates.Load(Secret("ns/a", 1, certificate.CertificatePem, other.KeyPem));
+        var loaded = ServingCertificates.Load(Secret("ns/a", 1, certificate.ChainPem, other.KeyPem));
 
         Assert.Null(loaded.Context);
         Assert.StartsWith("secret ns/a: tls.crt and tls.key cannot be loaded: ", loaded.Problem, StringComparison.Ordinal);
@@ -29,11 +29,11 @@ public sealed class ServingCertificatesTests : IDisposable
     [Fact]
     public void The_served_context_is_the_leaf_with_the_intermediates_of_tls_crt()
     {
-        var certificate = _ca.Issue("a.test");
+        var certificate = _ca.Issue(["a.test"]);
 
-        var loaded = ServingCertificates.Load(Secret("ns/a", 1, certificate.CertificatePem, certificate.KeyPem));
+        var loaded = ServingCertificates.Load(Secret("ns/a", 1, certificate.ChainPem, certificate.KeyPem));
 
-        Assert.Equal(certificate.Serial, loaded.SerialNumber);
+        Assert.Equal(certificate.Serial, loaded.SerialNumber?.ToLowerInvariant());
         Assert.True(loaded.Context!.TargetCertificate.HasPrivateKey);
         Assert.Contains(loaded.Context.IntermediateCertificates, c => c.Thumbprint == _ca.Intermediate.Thumbprint);
     }
@@ -41,16 +41,16 @@ public sealed class ServingCertificatesTests : IDisposable
     [Fact]
     public void An_unchanged_secret_is_not_parsed_again_and_a_new_resource_version_is()
     {
-        var first = _ca.Issue("a.test");
-        var second = _ca.Issue("a.test");
+        var first = _ca.Issue(["a.test"]);
+        var second = _ca.Issue(["a.test"]);
         var certificates = new ServingCertificates();
 
-        var one = certificates.Resolve([Stored("ns/a", 5, first.CertificatePem, first.KeyPem)])["ns/a"];
-        var again = certificates.Resolve([Stored("ns/a", 5, first.CertificatePem, first.KeyPem)])["ns/a"];
-        var replaced = certificates.Resolve([Stored("ns/a", 6, second.CertificatePem, second.KeyPem)])["ns/a"];
+        var one = certificates.Resolve([Stored("ns/a", 5, first.ChainPem, first.KeyPem)])["ns/a"];
+        var again = certificates.Resolve([Stored("ns/a", 5, first.ChainPem, first.KeyPem)])["ns/a"];
+        var replaced = certificates.Resolve([Stored("ns/a", 6, second.ChainPem, second.KeyPem)])["ns/a"];
 
         Assert.Same(one, again);
-        Assert.Equal(second.Serial, replaced.SerialNumber);
+        Assert.Equal(second.Serial, replaced.SerialNumber?.ToLowerInvariant());
     }
 
     private static CertificateSecret Secret(string key, long version, string crt, string keyPem) =>

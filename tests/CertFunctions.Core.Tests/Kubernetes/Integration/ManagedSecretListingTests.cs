@@ -1,6 +1,6 @@
 using System.Text;
 using CertFunctions.Core.Kubernetes.Secrets;
-using CertFunctions.Core.Tests.Kubernetes.Support;
+using CertFunctions.Testing.Certificates;
 using CertFunctions.Testing.Kubernetes;
 using k8s;
 using k8s.Models;
@@ -16,7 +16,7 @@ public sealed class ManagedSecretListingTests(KubeApiEmulatorFixture emulator)
     {
         var ns = await emulator.CreateNamespaceAsync("listing");
         using var client = emulator.CreateKubernetesClient();
-        var (chain, key, serial) = TestCertificates.Issue(["list.example.test"]);
+        var (chain, key, serial) = TestCertificateAuthority.Shared.Issue(["list.example.test"]);
         var count = DeployedCertificateReader.PageSize + 20;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
             await client.CoreV1.CreateNamespacedSecretAsync(Secret($"tls-{i:D4}", chain, key, managed: true), ns, cancellationToken: ct));

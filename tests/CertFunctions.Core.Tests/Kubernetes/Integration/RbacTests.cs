@@ -7,6 +7,7 @@ using CertFunctions.Core.Kubernetes.Routing;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Kubernetes.Tls;
 using CertFunctions.Core.Tests.Kubernetes.Support;
+using CertFunctions.Testing.Certificates;
 using CertFunctions.Testing.Kubernetes;
 using CertFunctions.Testing.Processes;
 using k8s;
@@ -84,7 +85,7 @@ public sealed class RbacTests(KubeApiEmulatorFixture emulator)
         var events = host.Get<IngressEventRecorder>();
         await events.RecordAsync(certificate, IngressEventReasons.ChallengePresented, "Challenge routed", IngressEventType.Normal, CancellationToken.None);
         await router.RemoveAsync(presented, CancellationToken.None);
-        var issued = TestCertificates.Issue(spec.Hosts);
+        var issued = TestCertificateAuthority.Shared.Issue(spec.Hosts);
         await host.Get<TlsSecretWriter>().WriteAsync(
             certificate, spec.SecretName, issued.ChainPem, issued.KeyPem, new TlsSecretMetadata("https://acme.example/directory", null), spec.AdoptSecret, CancellationToken.None);
         await host.Get<IngressTlsBinder>().AttachAsync(certificate, spec.Hosts, spec.SecretName, CancellationToken.None);

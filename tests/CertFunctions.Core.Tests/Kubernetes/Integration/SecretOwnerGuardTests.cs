@@ -2,6 +2,7 @@ using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Kubernetes.Errors;
 using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Tests.Kubernetes.Support;
+using CertFunctions.Testing.Certificates;
 using CertFunctions.Testing.Kubernetes;
 using k8s;
 
@@ -19,9 +20,9 @@ public sealed class SecretOwnerGuardTests(KubeApiEmulatorFixture emulator)
     {
         using var scene = await SeedAsync("own-ingress");
         var (ns, client, writer, guard, ingress, gateway) = scene;
-        var (chain, key, serial) = TestCertificates.Issue(["www.example.com"]);
+        var (chain, key, serial) = TestCertificateAuthority.Shared.Issue(["www.example.com"]);
         await writer.WriteAsync(ingress, Shared, chain, key, Metadata, allowAdopt: false, CancellationToken.None, guard);
-        var (otherChain, otherKey, _) = TestCertificates.Issue(["gw.example.com"]);
+        var (otherChain, otherKey, _) = TestCertificateAuthority.Shared.Issue(["gw.example.com"]);
 
         var refused = await Assert.ThrowsAsync<SecretOwnedByOtherException>(
             () => writer.WriteAsync(gateway, Shared, otherChain, otherKey, Metadata, allowAdopt: false, CancellationToken.None, guard));
@@ -40,11 +41,11 @@ public sealed class SecretOwnerGuardTests(KubeApiEmulatorFixture emulator)
     {
         using var scene = await SeedAsync("own-handover");
         var (ns, client, writer, guard, ingress, gateway) = scene;
-        var (chain, key, _) = TestCertificates.Issue(["www.example.com"]);
+        var (chain, key, _) = TestCertificateAuthority.Shared.Issue(["www.example.com"]);
         await writer.WriteAsync(ingress, Shared, chain, key, Metadata, allowAdopt: false, CancellationToken.None, guard);
 
         await client.NetworkingV1.DeleteNamespacedIngressAsync("web", ns);
-        var (gatewayChain, gatewayKey, gatewaySerial) = TestCertificates.Issue(["gw.example.com"]);
+        var (gatewayChain, gatewayKey, gatewaySerial) = TestCertificateAuthority.Shared.Issue(["gw.example.com"]);
         await writer.WriteAsync(gateway, Shared, gatewayChain, gatewayKey, Metadata, allowAdopt: false, CancellationToken.None, guard);
 
         var secret = await client.CoreV1.ReadNamespacedSecretAsync(Shared, ns);
@@ -59,8 +60,8 @@ public sealed class SecretOwnerGuardTests(KubeApiEmulatorFixture emulator)
     {
         using var scene = await SeedAsync("own-race");
         var (ns, client, writer, guard, ingress, gateway) = scene;
-        var (ingressChain, ingressKey, ingressSerial) = TestCertificates.Issue(["www.example.com"]);
-        var (gatewayChain, gatewayKey, gatewaySerial) = TestCertificates.Issue(["gw.example.com"]);
+        var (ingressChain, ingressKey, ingressSerial) = TestCertificateAuthority.Shared.Issue(["www.example.com"]);
+        var (gatewayChain, gatewayKey, gatewaySerial) = TestCertificateAuthority.Shared.Issue(["gw.example.com"]);
 
         var writes = new[]
         {

@@ -3,7 +3,7 @@ using CertFunctions.Core.Certificates;
 using CertFunctions.Core.Kubernetes.Annotations;
 using CertFunctions.Core.Kubernetes.Errors;
 using CertFunctions.Core.Kubernetes.Secrets;
-using CertFunctions.Core.Tests.Kubernetes.Support;
+using CertFunctions.Testing.Certificates;
 using CertFunctions.Testing.Kubernetes;
 using k8s;
 using k8s.Models;
@@ -22,7 +22,7 @@ public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
         using var client = emulator.CreateKubernetesClient();
         using var host = KubernetesTestHost.Create(emulator);
         var certificate = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
-        var (chain, key, serial) = TestCertificates.Issue(["www.example.com", "api.example.com"]);
+        var (chain, key, serial) = TestCertificateAuthority.Shared.Issue(["www.example.com", "api.example.com"]);
 
         var summary = await host.Get<TlsSecretWriter>().WriteAsync(certificate, "web-tls", chain, key, Metadata, allowAdopt: false, CancellationToken.None);
         var secret = await client.CoreV1.ReadNamespacedSecretAsync("web-tls", ns);
@@ -42,7 +42,7 @@ public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
         Assert.Equal("https://acme.example/directory", secret.Metadata.Annotations["certfunctions.io/acme-directory"]);
         Assert.Equal("2027-01-15T08:00:00Z", secret.Metadata.Annotations["certfunctions.io/renew-after"]);
         Assert.Equal(AnnotationTime.Format(summary.NotAfter), secret.Metadata.Annotations["certfunctions.io/not-after"]);
-        Assert.Contains("CN=Test Intermediate", secret.Metadata.Annotations["certfunctions.io/issuer-dn"]);
+        Assert.Equal(TestCertificateAuthority.Shared.Intermediate.Subject, secret.Metadata.Annotations["certfunctions.io/issuer-dn"]);
         Assert.Equal("production", secret.Metadata.Annotations["certfunctions.io/issuer"]);
         Assert.NotNull(deployed);
         Assert.Equal("production", deployed.IssuerName);
@@ -63,7 +63,7 @@ public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
         using var client = emulator.CreateKubernetesClient();
         using var host = KubernetesTestHost.Create(emulator);
         var certificate = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
-        var (chain, key, _) = TestCertificates.Issue(["old.example.com"]);
+        var (chain, key, _) = TestCertificateAuthority.Shared.Issue(["old.example.com"]);
         await host.Get<TlsSecretWriter>().WriteAsync(certificate, "web-tls", chain, key, Metadata with { IssuerName = null }, allowAdopt: false, CancellationToken.None);
 
         // What an older version wrote: the issuer's distinguished name under certfunctions.io/issuer.
@@ -83,20 +83,20 @@ public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
         using var host = KubernetesTestHost.Create(emulator);
         var writer = host.Get<TlsSecretWriter>();
         var certificate = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
-        var first = TestCertificates.Issue(["www.example.com"]);
+        var first = TestCertificateAuthority.Shared.Issue(["www.example.com"]);
         await writer.WriteAsync(certificate, "web-tls", first.ChainPem, first.KeyPem, Metadata, false, CancellationToken.None);
         await client.CoreV1.PatchNamespacedSecretAsync(
             new V1Patch("""{"metadata":{"labels":{"team":"blue"},"annotations":{"reflector/allowed":"true"}},"data":{"ca.crt":"Y2E="}}""", V1Patch.PatchType.MergePatch),
             "web-tls",
             ns);
-        var second = TestCertificates.Issue(["www.example.com"]);
+        var second = TestCertificateAuthority.Shared.Issue(["www.example.com"]);
 
         var summary = await writer.WriteAsync(certificate, "web-tls", second.ChainPem, second.KeyPem, Metadata with { PlannedRenewal = null }, false, CancellationToken.None);
         var secret = await client.CoreV1.ReadNamespacedSecretAsync("web-tls", ns);
 
         Assert.False(summary.Created);
         Assert.False(summary.Adopted);
-        Assert.Equal(second.LeafSerial, secret.Metadata.Annotations["certfunctions.io/serial"]);
+        Assert.Equal(second.Serial, secret.Metadata.Annotations["certfunctions.io/serial"]);
         Assert.Equal(second.KeyPem.Trim() + "\n", Encoding.UTF8.GetString(secret.Data["tls.key"]));
         Assert.Equal("blue", secret.Metadata.Labels["team"]);
         Assert.Equal("true", secret.Metadata.Annotations["reflector/allowed"]);
@@ -120,7 +120,7 @@ public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
         using var host = KubernetesTestHost.Create(emulator);
         var writer = host.Get<TlsSecretWriter>();
         var certificate = new CertificateRef(KubernetesTestHost.Cluster, ns, "web");
-        var issued = TestCertificates.Issue(["www.example.com"]);
+        var issued = TestCertificateAuthority.Shared.Issue(["www.example.com"]);
 
         var refused = await Assert.ThrowsAsync<SecretNotOwnedException>(() =>
             writer.WriteAsync(certificate, "web-tls", issued.ChainPem, issued.KeyPem, Metadata, allowAdopt: false, CancellationToken.None));
@@ -143,8 +143,8 @@ public sealed class TlsSecretTests(KubeApiEmulatorFixture emulator)
         var ns = await emulator.CreateNamespaceAsync("mismatch");
         using var client = emulator.CreateKubernetesClient();
         using var host = KubernetesTestHost.Create(emulator);
-        var issued = TestCertificates.Issue(["www.example.com"]);
-        var other = TestCertificates.Issue(["www.example.com"]);
+        var issued = TestCertificateAuthority.Shared.Issue(["www.example.com"]);
+        var other = TestCertificateAuthority.Shared.Issue(["www.example.com"]);
 
         var ex = await Assert.ThrowsAsync<InvalidCertificateMaterialException>(() => host.Get<TlsSecretWriter>().WriteAsync(
             new CertificateRef(KubernetesTestHost.Cluster, ns, "web"), "web-tls", issued.ChainPem, other.KeyPem, Metadata, false, CancellationToken.None));

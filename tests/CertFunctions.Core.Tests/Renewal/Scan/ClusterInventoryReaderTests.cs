@@ -4,6 +4,7 @@ using CertFunctions.Core.Kubernetes.Secrets;
 using CertFunctions.Core.Renewal.Scan;
 using CertFunctions.Core.Tests.Kubernetes.Integration;
 using CertFunctions.Core.Tests.Kubernetes.Support;
+using CertFunctions.Testing.Certificates;
 using CertFunctions.Testing.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,7 +45,7 @@ public sealed class ClusterInventoryReaderTests(KubeApiEmulatorFixture emulator)
         await Objects.CreateIngressAsync(client, ns, Ingresses.Create(
             "web", ns, new Dictionary<string, string> { ["certfunctions.io/enabled"] = optIn ? "true" : "false" }, [host]));
         using var services = KubernetesTestHost.Create(emulator);
-        var (chain, key, _) = TestCertificates.Issue([host]);
+        var (chain, key, _) = TestCertificateAuthority.Shared.Issue([host]);
         await services.Get<TlsSecretWriter>().WriteAsync(
             new CertificateRef(KubernetesTestHost.Cluster, ns, "web"), "web-tls", chain, key, new TlsSecretMetadata("https://ca.example.test/dir", null), allowAdopt: false, CancellationToken.None);
         return ns;
