@@ -461,6 +461,13 @@ public sealed partial class IssueCertificateOrchestrator : TaskOrchestrator<Issu
     /// </summary>
     private static async Task NotifyAsync(IssuanceRun run, Notifications.NotificationEvent outcome)
     {
+        if (run.Plan is { Notify: false })
+        {
+            // No webhook configured: an activity that would queue nothing still costs a task-hub round trip before the
+            // operation reads Completed.
+            return;
+        }
+
         var context = run.Context;
         var events = new List<Notifications.NotificationEvent> { outcome };
         if (run.CleanupFailure is { } leftover)

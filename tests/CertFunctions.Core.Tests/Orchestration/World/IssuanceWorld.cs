@@ -7,6 +7,7 @@ using CertFunctions.Core.DependencyInjection;
 using CertFunctions.Core.Http;
 using CertFunctions.Core.Kubernetes.Access;
 using CertFunctions.Core.Orchestration;
+using CertFunctions.Core.Orchestration.Activities;
 using CertFunctions.Testing.LocalWorld;
 using CertFunctions.Testing.Network;
 using CertFunctions.Testing.Pebble;
@@ -136,6 +137,12 @@ public sealed class IssuanceWorld : IAsyncLifetime
                 {
                     registry.AddActivity(name, services => new RecordingActivity(name, (ITaskActivity)services.GetRequiredService(type), log));
                 }
+
+                // Queueing starts delivery orchestrations through the host's client: here a gateway at that boundary records them.
+                registry.AddActivity(QueueNotificationsActivity.Name, services => new RecordingActivity(
+                    QueueNotificationsActivity.Name,
+                    new QueueNotificationsActivity(services.GetRequiredService<Core.Notifications.NotificationDispatcher>(), NotificationStarts),
+                    log));
             },
             services =>
             {
@@ -173,6 +180,9 @@ public sealed class IssuanceWorld : IAsyncLifetime
         return [.. JsonNode.Parse(result.StandardOutput)!["items"]!.AsArray().Select(e =>
             (e!["type"]!.GetValue<string>(), e["reason"]!.GetValue<string>(), e["message"]!.GetValue<string>()))];
     }
+
+    /// <summary>The notification deliveries runs of this world queued.</summary>
+    internal CertFunctions.Core.Tests.Renewal.ScanTestGateway NotificationStarts { get; } = new();
 
     /// <summary>The CA exchanges since the last <see cref="Reset"/>.</summary>
     public IReadOnlyList<PebbleExchange> CaExchanges => [.. Ca.Exchanges.Skip(_exchangesBefore)];

@@ -11,6 +11,10 @@ namespace CertFunctions.Core.Orchestration.Activities;
 /// <param name="AcmeDirectory">The CA (the issuer's directory).</param>
 /// <param name="SelfCheck">Self-check settings.</param>
 /// <param name="Issuer">The named ACME issuer every ACME step of this issuance uses (null in plans made before named issuers: the default).</param>
+/// <param name="Notify">
+/// Whether any notification webhook was configured when the plan was made: without one the run skips the round trip
+/// that queues its notifications (null in plans made before: it queues, and the dispatcher decides).
+/// </param>
 public sealed record IssuancePlan(
     IngressCertificateSpec Spec,
     CertificateKeyType KeyType,
@@ -18,4 +22,5 @@ public sealed record IssuancePlan(
     string? PreferredChain,
     Uri AcmeDirectory,
     SelfCheckPlan SelfCheck,
-    string? Issuer = null);
+    string? Issuer = null,
+    bool? Notify = null);

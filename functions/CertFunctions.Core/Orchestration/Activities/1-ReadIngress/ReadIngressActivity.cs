@@ -21,7 +21,8 @@ public sealed class ReadIngressActivity(
     IngressEventRecorder events,
     IOptions<AcmeOptions> acmeOptions,
     AcmeIssuerCatalog issuers,
-    IOptions<SelfCheckOptions> selfCheckOptions) : IssuanceActivity<ReadIngressInput, IssuancePlan>
+    IOptions<SelfCheckOptions> selfCheckOptions,
+    IOptionsMonitor<Notifications.NotificationOptions> notificationOptions) : IssuanceActivity<ReadIngressInput, IssuancePlan>
 {
     /// <summary>The activity name.</summary>
     public const string Name = nameof(ReadIngressActivity);
@@ -50,6 +51,7 @@ public sealed class ReadIngressActivity(
             spec.PreferredChain ?? issuer.PreferredChain,
             issuer.DirectoryUrl,
             new SelfCheckPlan(selfCheck.Mode, selfCheck.ConsecutivePasses, selfCheck.Interval, selfCheck.Timeout, selfCheck.WaitDuration),
-            issuer.Name);
+            issuer.Name,
+            notificationOptions.CurrentValue.Webhooks.Count > 0);
     }
 }
