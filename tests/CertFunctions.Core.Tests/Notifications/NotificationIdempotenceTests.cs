@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using CertFunctions.Core.Hosting;
 using CertFunctions.Core.Notifications;
 using CertFunctions.Core.Orchestration.Activities;
-using CertFunctions.Testing.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,32 +10,22 @@ namespace CertFunctions.Core.Tests.Notifications;
 /// <summary>Both notification activities run twice with the same input give the same outcome: one delivery, one event id.</summary>
 public sealed class NotificationIdempotenceTests : IAsyncLifetime
 {
-    private WebhookReceiver _receiver = null!;
-    private ServiceProvider _services = null!;
+    private NotificationTestHost _host = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _host = await NotificationTestHost.StartAsync(receiver => new()
     {
-        _receiver = await WebhookReceiver.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Notifications:Webhooks:events:Url"] = _receiver.UrlOf("/events"),
-            ["Notifications:Webhooks:failures:Url"] = _receiver.UrlOf("/failures"),
-            ["Notifications:Webhooks:failures:Events"] = "failed",
-        }).Build();
-        _services = new ServiceCollection().AddLogging().AddCertFunctionsNotifications(configuration).BuildServiceProvider();
-    }
+        ["Notifications:Webhooks:events:Url"] = receiver.UrlOf("/events"),
+        ["Notifications:Webhooks:failures:Url"] = receiver.UrlOf("/failures"),
+        ["Notifications:Webhooks:failures:Events"] = "failed",
+    });
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Queueing_the_same_events_twice_starts_one_delivery_per_event_for_the_webhooks_that_want_it()
     {
         var gateway = new StartOnceGateway();
-        var activity = new QueueNotificationsActivity(_services.GetRequiredService<NotificationDispatcher>(), gateway);
+        var activity = new QueueNotificationsActivity(_host.Services.GetRequiredService<NotificationDispatcher>(), gateway);
         var input = new QueueNotificationsInput([NotificationSamples.Renewed(), NotificationSamples.Failed()]);
 
         Assert.Equal(2, await activity.RunAsync(null!, input));
@@ -52,7 +41,7 @@ public sealed class NotificationIdempotenceTests : IAsyncLifetime
     [Fact]
     public async Task Delivering_twice_sends_the_same_body_with_the_same_cloudevents_id()
     {
-        var activity = _services.GetRequiredService<DeliverNotificationActivity>();
+        var activity = _host.Services.GetRequiredService<DeliverNotificationActivity>();
         var delivery = new WebhookDelivery(NotificationSamples.Failed(), "events");
 
         var first = await activity.RunAsync(null!, delivery);
@@ -60,10 +49,10 @@ public sealed class NotificationIdempotenceTests : IAsyncLifetime
 
         Assert.Equal(first, second);
         Assert.True(first.Delivered);
-        var bodies = _receiver.Received.Select(r => r.Body).ToList();
+        var bodies = _host.Receiver.Received.Select(r => r.Body).ToList();
         Assert.Equal(2, bodies.Count);
         Assert.Equal(bodies[0], bodies[1]);
-        Assert.Equal(NotificationSamples.Failed().Id, (string?)_receiver.Received[0].Json["id"]);
+        Assert.Equal(NotificationSamples.Failed().Id, (string?)_host.Receiver.Received[0].Json["id"]);
     }
 
     /// <summary>Records starts; an instance once started exists (completed) from then on.</summary>

@@ -1,7 +1,5 @@
 using System.Net;
 using CertFunctions.Core.Notifications;
-using CertFunctions.Testing.Webhooks;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CertFunctions.Core.Tests.Notifications;
@@ -9,25 +7,15 @@ namespace CertFunctions.Core.Tests.Notifications;
 /// <summary>The sender against a real local receiver: 2xx delivered, 4xx refused without a retry, 5xx and refused connections retried.</summary>
 public sealed class WebhookSenderTests : IAsyncLifetime
 {
-    private WebhookReceiver _receiver = null!;
-    private ServiceProvider _services = null!;
+    private NotificationTestHost _host = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _host = await NotificationTestHost.StartAsync(receiver => new()
     {
-        _receiver = await WebhookReceiver.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Notifications:Webhooks:chat:Url"] = _receiver.UrlOf("/services/T000/B000/secret-part"),
-            ["Notifications:Webhooks:chat:Format"] = "Slack",
-        }).Build();
-        _services = new ServiceCollection().AddLogging().AddCertFunctionsNotifications(configuration).BuildServiceProvider();
-    }
+        ["Notifications:Webhooks:chat:Url"] = receiver.UrlOf("/services/T000/B000/secret-part"),
+        ["Notifications:Webhooks:chat:Format"] = "Slack",
+    });
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     [Fact]
     public async Task A_2xx_is_delivered_with_the_format_of_the_webhook()
@@ -36,7 +24,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
 
         Assert.True(result.Delivered);
         Assert.Equal(200, result.StatusCode);
-        var received = Assert.Single(_receiver.Received);
+        var received = Assert.Single(_host.Receiver.Received);
         Assert.Equal("/services/T000/B000/secret-part", received.Path);
         Assert.StartsWith("application/json", received.ContentType, StringComparison.Ordinal);
         Assert.NotNull(received.Json["blocks"]);
@@ -45,13 +33,13 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     [Fact]
     public async Task A_4xx_is_returned_as_refused_not_thrown_so_it_is_not_retried()
     {
-        _receiver.Answer("/services/T000/B000/secret-part", HttpStatusCode.NotFound);
+        _host.Receiver.Answer("/services/T000/B000/secret-part", HttpStatusCode.NotFound);
 
         var result = await Sender.SendAsync("chat", NotificationSamples.Failed(), CancellationToken.None);
 
         Assert.False(result.Delivered);
         Assert.Equal(404, result.StatusCode);
-        Assert.Single(_receiver.Received);
+        Assert.Single(_host.Receiver.Received);
     }
 
     [Theory]
@@ -59,7 +47,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     [InlineData(HttpStatusCode.TooManyRequests)]
     public async Task A_5xx_or_429_throws_a_transient_failure_without_the_url(HttpStatusCode status)
     {
-        _receiver.Answer("/services/T000/B000/secret-part", status);
+        _host.Receiver.Answer("/services/T000/B000/secret-part", status);
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => Sender.SendAsync("chat", NotificationSamples.Failed(), CancellationToken.None));
 
@@ -71,7 +59,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     [Fact]
     public async Task A_receiver_that_is_down_throws_a_transient_failure_without_the_url()
     {
-        await _receiver.CloseAsync();
+        await _host.Receiver.CloseAsync();
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => Sender.SendAsync("chat", NotificationSamples.Failed(), CancellationToken.None));
 
@@ -80,5 +68,5 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         Assert.True(CertFunctions.Core.Orchestration.TransientFailures.IsTransient(new Microsoft.DurableTask.TaskFailureDetails(typeof(HttpRequestException).FullName!, error.Message, null, null, null)));
     }
 
-    private WebhookSender Sender => _services.GetRequiredService<WebhookSender>();
+    private WebhookSender Sender => _host.Services.GetRequiredService<WebhookSender>();
 }
