@@ -18,7 +18,9 @@ if [ -x scripts/bicep.sh ]; then
 fi
 
 log "dotnet build ($configuration)"
-dotnet build CertFunctions.sln -c "$configuration" -nologo -clp:ErrorsOnly
+# Locked mode: the packages are the ones in each packages.lock.json, or the build stops (NU1004) and says which
+# project's lock file to refresh with 'dotnet restore CertFunctions.sln --force-evaluate'.
+dotnet build CertFunctions.sln -c "$configuration" -nologo -clp:ErrorsOnly -p:RestoreLockedMode=true
 
 log "dotnet format --verify-no-changes"
 dotnet format CertFunctions.sln --verify-no-changes --no-restore || fail "dotnet format found changes; run 'dotnet format CertFunctions.sln'"
