@@ -120,7 +120,8 @@ public sealed partial class ChallengeSelfChecker : IDisposable
 
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    return Fail(host, $"HTTP {(int)response.StatusCode} from {string.Join(", ", hops)}");
+                    var hint = await ResponseBodyHint.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                    return Fail(host, $"HTTP {(int)response.StatusCode} from {string.Join(", ", hops)}{hint}");
                 }
 
                 var body = await ReadBoundedAsync(response.Content, timeout.Token).ConfigureAwait(false);

@@ -58,6 +58,15 @@ public sealed class ChallengeSelfCheckerTests : IAsyncLifetime
                 case "wrong.example.test":
                     await context.Response.WriteAsync("something else");
                     return;
+                case "no-service.example.test":
+                    context.Response.StatusCode = 503;
+                    await context.Response.WriteAsync("service shop/certfunctions-responder does not exist\nmore detail\n");
+                    return;
+                case "html-error.example.test":
+                    context.Response.StatusCode = 404;
+                    context.Response.ContentType = "text/html";
+                    await context.Response.WriteAsync("<html>\r\n<head><title>404 Not Found</title></head>\r\n<body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>");
+                    return;
                 case "flaky.example.test":
                     if (Interlocked.Increment(ref _flakyCalls) % 3 == 0)
                     {
@@ -185,6 +194,37 @@ public sealed class ChallengeSelfCheckerTests : IAsyncLifetime
         var missing = await checker.CheckOnceAsync("unknown.example.test", Token, KeyAuthorization, default);
         Assert.False(missing.Passed);
         Assert.Contains("HTTP 404", missing.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_error_answer_names_what_answered_from_the_start_of_its_body()
+    {
+        using var checker = Checker();
+        var plain = await checker.CheckOnceAsync("no-service.example.test", Token, KeyAuthorization, default);
+        Assert.False(plain.Passed);
+        Assert.EndsWith("-> 503: \"service shop/certfunctions-responder does not exist\"", plain.Detail, StringComparison.Ordinal);
+
+        var html = await checker.CheckOnceAsync("html-error.example.test", Token, KeyAuthorization, default);
+        Assert.False(html.Passed);
+        Assert.EndsWith("-> 404: \"404 Not Found\"", html.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("\n\n  \n", "")]
+    [InlineData("default backend - 404\n", "default backend - 404")]
+    [InlineData("a\u0007b \"quoted\"\tc", "a b quoted c")]
+    public void The_body_excerpt_is_one_printable_line(string body, string expected)
+    {
+        Assert.Equal(expected, ResponseBodyHint.Excerpt(body));
+    }
+
+    [Fact]
+    public void A_long_body_excerpt_is_cut_to_the_limit()
+    {
+        var excerpt = ResponseBodyHint.Excerpt(new string('x', 5000));
+        Assert.Equal(ResponseBodyHint.MaxLength + 1, excerpt.Length);
+        Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
     }
 
     [Fact]
