@@ -22,6 +22,8 @@ public sealed class FunctionsMetadataTests
         { "CancelOperation", "delete", "api/certificates/operations/{id}", "Function" },
         { "RenewCertificate", "post", "api/certificates/{cluster}/{namespace}/{ingress}/renew", "Function" },
         { "RenewGatewayCertificates", "post", "api/certificates/{cluster}/{namespace}/gateways/{gateway}/renew", "Function" },
+        { "ListUndeliveredNotifications", "get", "api/notifications/undelivered", "Function" },
+        { "RedeliverNotification", "post", "api/notifications/undelivered/{id}/redeliver", "Function" },
         { "Dashboard", "get", "dashboard", "Function" },
         { "DashboardAsset", "get", "dashboard/{file}", "Function" },
         { "AcmeChallenge", "get", ".well-known/acme-challenge/{token}", "Anonymous" },
@@ -37,6 +39,7 @@ public sealed class FunctionsMetadataTests
             .Append(IssueCertificateOrchestrator.Name)
             .Append(Core.Notifications.DeliverNotificationsOrchestrator.Name)
             .Append(Core.Notifications.DeliverNotificationActivity.Name)
+            .Append(Core.Notifications.RecordUndeliveredActivity.Name)
             .Append(Core.Orchestration.Activities.QueueNotificationsActivity.Name)
             .Append("RenewalTimer")
             .Append("DiscoveryTimer")
@@ -83,6 +86,7 @@ public sealed class FunctionsMetadataTests
     {
         Assert.Equal("orchestrationTrigger", (string?)TriggerOf(Core.Notifications.DeliverNotificationsOrchestrator.Name)["type"]);
         Assert.Equal("activityTrigger", (string?)TriggerOf(Core.Notifications.DeliverNotificationActivity.Name)["type"]);
+        Assert.Equal("activityTrigger", (string?)TriggerOf(Core.Notifications.RecordUndeliveredActivity.Name)["type"]);
         Assert.Equal("activityTrigger", (string?)TriggerOf(Core.Orchestration.Activities.QueueNotificationsActivity.Name)["type"]);
         var queue = Metadata.Single(f => (string?)f!["name"] == Core.Orchestration.Activities.QueueNotificationsActivity.Name)!;
         Assert.Contains(queue["bindings"]!.AsArray(), b => (string?)b!["type"] == "durableClient");

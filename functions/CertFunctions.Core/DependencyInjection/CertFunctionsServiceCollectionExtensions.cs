@@ -117,6 +117,7 @@ public static class CertFunctionsServiceCollectionExtensions
     {
         services.TryAddSingleton<RenewalScanner>();
         services.TryAddSingleton<CertificatesApi>();
+        services.TryAddSingleton<UndeliveredNotificationsApi>();
         services.TryAddSingleton<Admission.AdmissionWebhookEndpoint>();
         services.TryAddSingleton<Discovery.DiscoveryScanner>();
         services.TryAddTransient<QueueNotificationsActivity>();

@@ -44,10 +44,7 @@ public sealed partial class CertificatesApi(
     /// <summary>How long a cancellation waits for the runtime to record the termination before it answers 202.</summary>
     public static readonly TimeSpan CancelWait = TimeSpan.FromSeconds(10);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static readonly JsonSerializerOptions Json = JsonResponse.Options;
 
     /// <summary><c>POST /api/certificates</c>: validates the request and the Ingress, then starts (or reports) the issuance.</summary>
     public async Task RequestAsync(HttpContext context)
@@ -432,12 +429,7 @@ public sealed partial class CertificatesApi(
     private string OperationUrl(HttpContext context, string instanceId)
         => publicBaseUrl.For(context.Request, "/api/certificates/operations/" + Uri.EscapeDataString(instanceId));
 
-    private static Task WriteJsonAsync<T>(HttpContext context, int status, T value)
-    {
-        context.Response.StatusCode = status;
-        context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(value, Json, "application/json", context.RequestAborted);
-    }
+    private static Task WriteJsonAsync<T>(HttpContext context, int status, T value) => JsonResponse.WriteAsync(context, status, value);
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabel();

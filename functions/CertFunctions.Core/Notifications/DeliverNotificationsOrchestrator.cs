@@ -6,7 +6,7 @@ namespace CertFunctions.Core.Notifications;
 /// <summary>
 /// Delivers one event to each webhook that wants it, in parallel, each with its own retries and back-off. Runs on its
 /// own, apart from the issuance that queued it: a receiver that is down delays nothing but this orchestration, and its
-/// failures end here, logged, never in an issuance's result.
+/// failures end here, logged and kept as undelivered for a redelivery, never in an issuance's result.
 /// </summary>
 public sealed partial class DeliverNotificationsOrchestrator : TaskOrchestrator<NotificationDelivery, NotificationDeliveryReport>
 {
@@ -21,6 +21,14 @@ public sealed partial class DeliverNotificationsOrchestrator : TaskOrchestrator<
         var logger = context.CreateReplaySafeLogger<DeliverNotificationsOrchestrator>();
         var deliveries = input.Webhooks.Select(webhook => DeliverAsync(context, input.Event, webhook, logger)).ToList();
         var results = await Task.WhenAll(deliveries).ConfigureAwait(true);
+        var undelivered = results.Where(r => !r.Delivered).Select(r => new UndeliveredNotification(
+            UndeliveredNotification.IdFor(input.Event.Id, r.Webhook), input.Event, r.Webhook, r.StatusCode, r.Detail ?? "not delivered", context.CurrentUtcDateTime)).ToList();
+        if (undelivered.Count > 0)
+        {
+            // Kept, not only logged: a receiver back after the retries, or fixed after a refusal, can still get it.
+            await context.CallActivityAsync<int>(RecordUndeliveredActivity.Name, new RecordUndeliveredInput(undelivered), NotificationRetryPolicy.Record).ConfigureAwait(true);
+        }
+
         return new NotificationDeliveryReport(
             input.Event.Id,
             [.. results.Where(r => r.Delivered).Select(r => r.Webhook)],

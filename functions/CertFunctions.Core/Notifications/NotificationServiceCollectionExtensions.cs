@@ -24,6 +24,8 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<ExpiringNoticeStore>();
         services.TryAddSingleton<ExpiringNotifier>();
         services.TryAddTransient<DeliverNotificationActivity>();
+        services.TryAddSingleton<UndeliveredNotificationStore>();
+        services.TryAddTransient<RecordUndeliveredActivity>();
         return services;
     }
 }

@@ -28,6 +28,7 @@ public static class LocalTasks
             .AddActivity<ReadGatewayActivity>(ReadGatewayActivity.Name)
             .AddActivity<QueueNotificationsActivity>(QueueNotificationsActivity.Name)
             .AddOrchestrator<DeliverNotificationsOrchestrator>(DeliverNotificationsOrchestrator.Name)
-            .AddActivity<DeliverNotificationActivity>(DeliverNotificationActivity.Name);
+            .AddActivity<DeliverNotificationActivity>(DeliverNotificationActivity.Name)
+            .AddActivity<RecordUndeliveredActivity>(RecordUndeliveredActivity.Name);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CertFunctions.Triggers;
 
-/// <summary>The HTTP API (function keys) over Core's <see cref="CertificatesApi"/>.</summary>
+/// <summary>The HTTP API (function keys) over Core's <see cref="CertificatesApi"/> and <see cref="UndeliveredNotificationsApi"/>.</summary>
 public sealed class HttpFunctions
 {
     /// <summary>Requests a certificate for an Ingress.</summary>
@@ -59,6 +59,24 @@ public sealed class HttpFunctions
         string @namespace,
         string gateway)
         => Api(request, client).RenewGatewayAsync(request.HttpContext, cluster, @namespace, gateway);
+
+    /// <summary>Lists the notifications webhooks did not take.</summary>
+    [Function("ListUndeliveredNotifications")]
+    public static Task ListUndeliveredNotifications(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = UndeliveredNotificationsApi.CollectionRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+        => Notifications(request, client).ListAsync(request.HttpContext);
+
+    /// <summary>Sends an undelivered notification again.</summary>
+    [Function("RedeliverNotification")]
+    public static Task RedeliverNotification(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = UndeliveredNotificationsApi.RedeliverRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id)
+        => Notifications(request, client).RedeliverAsync(request.HttpContext, id);
+
+    private static UndeliveredNotificationsApi Notifications(HttpRequest request, DurableTaskClient client)
+        => ActivatorUtilities.CreateInstance<UndeliveredNotificationsApi>(request.HttpContext.RequestServices, new DurableTaskClientGateway(client));
 
     private static CertificatesApi Api(HttpRequest request, DurableTaskClient client)
         => ActivatorUtilities.CreateInstance<CertificatesApi>(request.HttpContext.RequestServices, new DurableTaskClientGateway(client));

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CertFunctions.Triggers;
 
-/// <summary>Webhook notifications: the issuance's queueing step, the delivery orchestrator and its activity.</summary>
+/// <summary>Webhook notifications: the issuance's queueing step, the delivery orchestrator and its activities.</summary>
 public sealed class NotificationFunctions
 {
     /// <summary>Starts the delivery orchestrations of an issuance's outcome (needs the Durable client, hence its own binding).</summary>
@@ -30,4 +30,9 @@ public sealed class NotificationFunctions
     [Function(DeliverNotificationActivity.Name)]
     public static Task<WebhookDeliveryResult> DeliverNotification([ActivityTrigger] WebhookDelivery input, FunctionContext context)
         => ActivityRunner.RunAsync<DeliverNotificationActivity, WebhookDelivery, WebhookDeliveryResult>(context, DeliverNotificationActivity.Name, input);
+
+    /// <summary>Keeps what a delivery could not deliver, for a redelivery.</summary>
+    [Function(RecordUndeliveredActivity.Name)]
+    public static Task<int> RecordUndelivered([ActivityTrigger] RecordUndeliveredInput input, FunctionContext context)
+        => ActivityRunner.RunAsync<RecordUndeliveredActivity, RecordUndeliveredInput, int>(context, RecordUndeliveredActivity.Name, input);
 }

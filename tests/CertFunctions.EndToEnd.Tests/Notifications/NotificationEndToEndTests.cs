@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using CertFunctions.EndToEnd.Tests.Issuance;
 using CertFunctions.Testing.Webhooks;
 
@@ -6,7 +8,8 @@ namespace CertFunctions.EndToEnd.Tests.Notifications;
 
 /// <summary>
 /// Real issuances (Pebble, the emulator, Azurite, the local host) notify a real HTTP receiver in every format; a
-/// receiver that is down delays nothing and gets the event once it is back; a 4xx is not retried.
+/// receiver that is down delays nothing and gets the event once it is back; a 4xx is not retried, and what a webhook
+/// did not take is kept until it is redelivered.
 /// </summary>
 [Collection(NotificationWorldCollection.Name)]
 public sealed class NotificationEndToEndTests(NotificationWorldFixture fixture)
@@ -141,5 +144,60 @@ public sealed class NotificationEndToEndTests(NotificationWorldFixture fixture)
         Assert.Single(fixture.Receiver.Received, r => r.Path == "/refusing" && r.Body.Contains(ns, StringComparison.Ordinal));
         // The other webhooks of the same event are delivered all the same.
         await fixture.Receiver.WaitForAsync(r => r.Path == "/cloudevents" && r.Body.Contains(ns, StringComparison.Ordinal), DeliveryTimeout);
+    }
+
+    [Fact]
+    public async Task A_refused_event_is_kept_and_redelivered_with_the_same_id_once_the_receiver_takes_it()
+    {
+        var world = fixture.World;
+        var ns = await E2E.SeedIngressAsync(world, "web", ["kept.notify.example.test"]);
+        var final = await E2E.WaitForOperationAsync(fixture.Host, await E2E.RequestAsync(fixture.Host, ns, "web"));
+        Assert.Equal("Completed", (string?)final["status"]);
+        var refused = await fixture.Receiver.WaitForAsync(r => r.Path == "/refusing" && r.Body.Contains(ns, StringComparison.Ordinal), DeliveryTimeout);
+        var eventId = (string)refused.Json["id"]!;
+
+        var (item, list) = await WaitForUndeliveredAsync(eventId, "refusing");
+        Assert.Equal(400, (int?)item["statusCode"]);
+        Assert.Equal($"default/{ns}/web", (string?)item["certificate"]);
+        Assert.Equal("issued", (string?)item["event"]);
+        Assert.DoesNotContain($":{fixture.Receiver.Port}/", list, StringComparison.Ordinal); // never a webhook URL
+
+        fixture.Receiver.Answer(NotificationWorldFixture.Webhooks["refusing"].Path, HttpStatusCode.OK);
+        try
+        {
+            using var redeliver = await fixture.Host.Http.PostAsync(new Uri((string)item["redeliverUrl"]!), null);
+            Assert.Equal(HttpStatusCode.Accepted, redeliver.StatusCode);
+
+            var delivered = await fixture.Receiver.WaitForAsync(
+                r => r.Path == "/refusing" && r.StatusCode == 200 && (string?)r.Json["id"] == eventId, DeliveryTimeout);
+            Assert.Equal(refused.Body, delivered.Body);
+            using var again = await fixture.Host.Http.PostAsync(new Uri((string)item["redeliverUrl"]!), null);
+            Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+            Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+            var after = JsonNode.Parse(await fixture.Host.Http.GetStringAsync(new Uri("api/notifications/undelivered", UriKind.Relative)))!;
+            Assert.DoesNotContain(after["items"]!.AsArray(), i => (string?)i!["eventId"] == eventId && (string?)i["webhook"] == "refusing");
+        }
+        finally
+        {
+            fixture.Receiver.Answer(NotificationWorldFixture.Webhooks["refusing"].Path, HttpStatusCode.BadRequest);
+        }
+    }
+
+    /// <summary>Polls the list until the delivery orchestration has kept the record of <paramref name="eventId"/> for <paramref name="webhook"/>.</summary>
+    private async Task<(JsonNode Item, string List)> WaitForUndeliveredAsync(string eventId, string webhook)
+    {
+        var deadline = DateTimeOffset.UtcNow + DeliveryTimeout;
+        while (true)
+        {
+            var list = await fixture.Host.Http.GetStringAsync(new Uri("api/notifications/undelivered", UriKind.Relative));
+            var item = JsonNode.Parse(list)!["items"]!.AsArray().FirstOrDefault(i => (string?)i!["eventId"] == eventId && (string?)i["webhook"] == webhook);
+            if (item is not null)
+            {
+                return (item, list);
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"No undelivered record of event {eventId} for {webhook}: {list}");
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
     }
 }

@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using CertFunctions.Core.Hosting;
+using CertFunctions.Core.Notifications;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CertFunctions.Core.Http;
+
+/// <summary>
+/// The events webhooks did not take (refused, or unreachable after every retry): list them, and send one again once
+/// the receiver is fixed. A redelivery is a new delivery orchestration with the same event (same CloudEvents id).
+/// </summary>
+public sealed partial class UndeliveredNotificationsApi(
+    IOrchestrationGateway orchestrations,
+    UndeliveredNotificationStore store,
+    PublicBaseUrl publicBaseUrl,
+    ILogger<UndeliveredNotificationsApi> logger)
+{
+    /// <summary>Route of the list.</summary>
+    public const string CollectionRoute = "api/notifications/undelivered";
+
+    /// <summary>Route to send one again.</summary>
+    public const string RedeliverRoute = "api/notifications/undelivered/{id}/redeliver";
+
+    /// <summary>The delivery instance id of a redelivery: one per record and failure, so a retried request starts one delivery.</summary>
+    public static string RedeliveryInstanceId(UndeliveredNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return $"{NotificationDispatcher.InstanceIdFor(notification.Event)}_redeliver_{notification.Id[..8]}_{notification.FailedAt.UtcTicks}";
+    }
+
+    /// <summary><c>GET /api/notifications/undelivered</c>: every kept record, oldest first.</summary>
+    public async Task ListAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var stored = await store.ListAsync(context.RequestAborted).ConfigureAwait(false);
+        var items = stored.Select(s => ToResponse(context, s.Notification)).ToList();
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, new UndeliveredNotificationList(items.Count, items)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>POST /api/notifications/undelivered/{id}/redeliver</c>: starts a delivery of the event to its webhook and removes
+    /// the record, unless a newer failure rewrote it meanwhile. A delivery that fails again is kept again.
+    /// </summary>
+    public async Task RedeliverAsync(HttpContext context, string id)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var stored = RecordId().IsMatch(id ?? string.Empty) ? await store.ReadAsync(id!, context.RequestAborted).ConfigureAwait(false) : null;
+        if (stored is null)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Undelivered notification not found",
+                $"There is no undelivered notification '{Truncate(id)}'; it may have been redelivered already. GET /{CollectionRoute} lists them.").ConfigureAwait(false);
+            return;
+        }
+
+        var notification = stored.Notification;
+        var instanceId = RedeliveryInstanceId(notification);
+        // Started before (the record's removal did not happen): that delivery stands, as the dispatcher does for a queued event.
+        if (await orchestrations.GetAsync(instanceId, context.RequestAborted).ConfigureAwait(false) is null)
+        {
+            await orchestrations.StartIfNotRunningAsync(
+                DeliverNotificationsOrchestrator.Name, instanceId, new NotificationDelivery(notification.Event, [notification.Webhook]), context.RequestAborted).ConfigureAwait(false);
+        }
+
+        await store.DeleteIfUnchangedAsync(stored, context.RequestAborted).ConfigureAwait(false);
+        LogRedelivering(logger, notification.Event.Kind, notification.Event.Certificate, notification.Webhook, notification.Id, instanceId);
+        await JsonResponse.WriteAsync(context, StatusCodes.Status202Accepted, new RedeliveryResponse(
+            notification.Id, notification.Event.Id, notification.Webhook, instanceId,
+            "The delivery is started; if it fails again, the notification is listed again.")).ConfigureAwait(false);
+    }
+
+    private UndeliveredNotificationResponse ToResponse(HttpContext context, UndeliveredNotification notification) => new(
+        notification.Id,
+        notification.Event.Id,
+        NotificationKinds.FilterName(notification.Event.Kind),
+        notification.Event.Certificate.ToString(),
+        notification.Webhook,
+        notification.StatusCode,
+        notification.Reason,
+        notification.Event.At,
+        notification.FailedAt,
+        publicBaseUrl.For(context.Request, "/" + RedeliverRoute.Replace("{id}", notification.Id, StringComparison.Ordinal)));
+
+    private static string Truncate(string? value) => value is null ? string.Empty : value.Length <= 64 ? value : value[..64] + "...";
+
+    [GeneratedRegex("^[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RecordId();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Kind} for {Certificate} redelivered to webhook {Webhook} (id {Id}, delivery {InstanceId})")]
+    private static partial void LogRedelivering(ILogger logger, NotificationKind kind, Certificates.CertificateRef certificate, string webhook, string id, string instanceId);
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using CertFunctions.Core.Storage;
+
+namespace CertFunctions.Core.Notifications;
+
+/// <summary>Keeps the events a webhook did not take (one small blob each, in the state container) until they are redelivered.</summary>
+public sealed class UndeliveredNotificationStore(BlobContainers containers)
+{
+    private const string Prefix = "notifications/undelivered/";
+
+    /// <summary>Writes (or rewrites) <paramref name="notification"/>; the same input writes the same blob, so a rerun changes nothing.</summary>
+    public async Task SaveAsync(UndeliveredNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(BlobName(notification.Id))
+            .UploadAsync(BinaryData.FromObjectAsJson(notification, JsonSerializerOptions.Web), overwrite: true, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Every kept record, oldest failure first.</summary>
+    public async Task<IReadOnlyList<StoredUndeliveredNotification>> ListAsync(CancellationToken cancellationToken)
+    {
+        var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        var found = new List<StoredUndeliveredNotification>();
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, Prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (await ReadAsync(blob.Name[Prefix.Length..^".json".Length], cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                found.Add(stored);
+            }
+        }
+
+        return [.. found.OrderBy(s => s.Notification.FailedAt).ThenBy(s => s.Notification.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The record <paramref name="id"/>, or null when there is none.</summary>
+    public async Task<StoredUndeliveredNotification?> ReadAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var content = await container.GetBlobClient(BlobName(id)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var notification = content.Value.Content.ToObjectFromJson<UndeliveredNotification>(JsonSerializerOptions.Web)
+                ?? throw new InvalidDataException($"The undelivered notification {id} is empty.");
+            return new StoredUndeliveredNotification(notification, content.Value.Details.ETag);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes the record read as <paramref name="stored"/>; false when it was written again since (a newer failure) or is gone.</summary>
+    public async Task<bool> DeleteIfUnchangedAsync(StoredUndeliveredNotification stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await container.GetBlobClient(BlobName(stored.Notification.Id))
+                .DeleteIfExistsAsync(DeleteSnapshotsOption.None, new BlobRequestConditions { IfMatch = stored.ETag }, cancellationToken)
+                .ConfigureAwait(false);
+            return response.Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    private static string BlobName(string id) => $"{Prefix}{id}.json";
+}

@@ -1,0 +1,172 @@
+using System.Text.Json.Nodes;
+using CertFunctions.Core.Http;
+using CertFunctions.Core.Notifications;
+using CertFunctions.Core.Storage;
+using CertFunctions.Core.Tests.Renewal;
+using CertFunctions.Testing.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CertFunctions.Core.Tests.Notifications;
+
+/// <summary>What a webhook did not take is kept in real storage (Azurite), listed, and redelivered once, never lost to a race.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class UndeliveredNotificationTests : IDisposable
+{
+    private static readonly DateTimeOffset FailedAt = new(2026, 12, 5, 12, 30, 0, TimeSpan.Zero);
+    private readonly ServiceProvider _services;
+    private readonly UndeliveredNotificationStore _store;
+    private readonly ScanTestGateway _gateway = new();
+    private readonly UndeliveredNotificationsApi _api;
+
+    public UndeliveredNotificationTests(AzuriteFixture azurite)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddAzureClientsCore();
+        _services = services.BuildServiceProvider();
+        var storage = Options.Create(new StorageOptions { StateContainer = "state-" + Guid.NewGuid().ToString("N")[..10] });
+        _store = new UndeliveredNotificationStore(new BlobContainers(new BlobServiceClientFactory(configuration, storage, _services.GetRequiredService<AzureComponentFactory>()), storage));
+        _api = new UndeliveredNotificationsApi(_gateway, _store, new PublicBaseUrl(configuration), NullLogger<UndeliveredNotificationsApi>.Instance);
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public async Task Recording_the_same_failure_twice_keeps_one_record_with_the_same_content()
+    {
+        var activity = new RecordUndeliveredActivity(_store, NullLogger<RecordUndeliveredActivity>.Instance);
+        var input = new RecordUndeliveredInput([Refused("ops"), Refused("audit")]);
+
+        Assert.Equal(2, await activity.RunAsync(null!, input));
+        var first = await _store.ListAsync(CancellationToken.None);
+        Assert.Equal(2, await activity.RunAsync(null!, input));
+        var second = await _store.ListAsync(CancellationToken.None);
+
+        Assert.Equal(2, second.Count);
+        Assert.Equal(first.Select(s => s.Notification.Id), second.Select(s => s.Notification.Id));
+        Assert.Equal(input.Notifications.OrderBy(n => n.Id, StringComparer.Ordinal).Select(Comparable), second.Select(s => Comparable(s.Notification)));
+    }
+
+    [Fact]
+    public async Task The_list_shows_each_record_with_its_event_webhook_reason_and_redeliver_url()
+    {
+        var refused = Refused("ops");
+        await _store.SaveAsync(refused, CancellationToken.None);
+
+        var (status, body) = await InvokeAsync(_api.ListAsync);
+
+        Assert.Equal(StatusCodes.Status200OK, status);
+        Assert.Equal(1, (int)body["count"]!);
+        var item = body["items"]![0]!;
+        Assert.Equal(refused.Id, (string?)item["id"]);
+        Assert.Equal(NotificationSamples.Failed().Id, (string?)item["eventId"]);
+        Assert.Equal("failed", (string?)item["event"]);
+        Assert.Equal("prod/shop/web", (string?)item["certificate"]);
+        Assert.Equal("ops", (string?)item["webhook"]);
+        Assert.Equal(410, (int?)item["statusCode"]);
+        Assert.Equal("The receiver answered 410 Gone; not retried.", (string?)item["reason"]);
+        Assert.EndsWith($"/api/notifications/undelivered/{refused.Id}/redeliver", (string?)item["redeliverUrl"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redelivery_starts_one_delivery_of_the_same_event_to_its_webhook_and_removes_the_record()
+    {
+        var refused = Refused("ops");
+        await _store.SaveAsync(refused, CancellationToken.None);
+
+        var (status, body) = await InvokeAsync(context => _api.RedeliverAsync(context, refused.Id));
+
+        Assert.Equal(StatusCodes.Status202Accepted, status);
+        Assert.Equal(UndeliveredNotificationsApi.RedeliveryInstanceId(refused), (string?)body["instanceId"]);
+        var delivery = Assert.Single(_gateway.Notifications);
+        Assert.Equal(Comparable(refused.Event), Comparable(delivery.Event));
+        Assert.Equal(["ops"], delivery.Webhooks);
+        Assert.Empty(await _store.ListAsync(CancellationToken.None));
+
+        var (again, problem) = await InvokeAsync(context => _api.RedeliverAsync(context, refused.Id));
+        Assert.Equal(StatusCodes.Status404NotFound, again);
+        Assert.Equal("Undelivered notification not found", (string?)problem["title"]);
+        Assert.Single(_gateway.Notifications);
+    }
+
+    [Fact]
+    public async Task A_record_whose_delivery_already_started_is_removed_without_a_second_delivery()
+    {
+        // The first request started the delivery and stopped before removing the record.
+        var refused = Refused("ops");
+        await _store.SaveAsync(refused, CancellationToken.None);
+        _gateway.States[UndeliveredNotificationsApi.RedeliveryInstanceId(refused)] = Hosting.OrchestrationState.Running;
+
+        var (status, _) = await InvokeAsync(context => _api.RedeliverAsync(context, refused.Id));
+
+        Assert.Equal(StatusCodes.Status202Accepted, status);
+        Assert.Empty(_gateway.Notifications);
+        Assert.Empty(await _store.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_record_a_newer_failure_rewrote_after_it_was_read_is_kept()
+    {
+        var refused = Refused("ops");
+        await _store.SaveAsync(refused, CancellationToken.None);
+        var read = (await _store.ReadAsync(refused.Id, CancellationToken.None))!;
+
+        await _store.SaveAsync(refused with { FailedAt = FailedAt.AddHours(7), StatusCode = null, Reason = "unreachable" }, CancellationToken.None);
+
+        Assert.False(await _store.DeleteIfUnchangedAsync(read, CancellationToken.None));
+        var kept = Assert.Single(await _store.ListAsync(CancellationToken.None));
+        Assert.Equal("unreachable", kept.Notification.Reason);
+        Assert.True(await _store.DeleteIfUnchangedAsync(kept, CancellationToken.None));
+        Assert.Empty(await _store.ListAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("nope")]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    [InlineData("../../certificates/state")]
+    public async Task An_unknown_or_malformed_id_answers_404_and_starts_nothing(string id)
+    {
+        var (status, problem) = await InvokeAsync(context => _api.RedeliverAsync(context, id));
+
+        Assert.Equal(StatusCodes.Status404NotFound, status);
+        Assert.Equal(404, (int?)problem["status"]);
+        Assert.Empty(_gateway.Notifications);
+    }
+
+    [Fact]
+    public void The_record_id_is_stable_hex_and_differs_per_webhook()
+    {
+        var id = UndeliveredNotification.IdFor("event-1", "ops");
+        Assert.Matches("^[0-9a-f]{32}$", id);
+        Assert.Equal(id, UndeliveredNotification.IdFor("event-1", "ops"));
+        Assert.NotEqual(id, UndeliveredNotification.IdFor("event-1", "audit"));
+        Assert.NotEqual(id, UndeliveredNotification.IdFor("event-2", "ops"));
+    }
+
+    private static UndeliveredNotification Refused(string webhook)
+    {
+        var notification = NotificationSamples.Failed();
+        return new UndeliveredNotification(
+            UndeliveredNotification.IdFor(notification.Id, webhook), notification, webhook, 410, "The receiver answered 410 Gone; not retried.", FailedAt);
+    }
+
+    private static string Comparable<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, System.Text.Json.JsonSerializerOptions.Web);
+
+    private static async Task<(int Status, JsonNode Body)> InvokeAsync(Func<HttpContext, Task> handler)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("127.0.0.1", 7071);
+        context.Response.Body = new MemoryStream();
+        await handler(context);
+        context.Response.Body.Position = 0;
+        return (context.Response.StatusCode, JsonNode.Parse(context.Response.Body)!);
+    }
+}
