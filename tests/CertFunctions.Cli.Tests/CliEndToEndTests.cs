@@ -121,16 +121,7 @@ public sealed class CliEndToEndTests(ApiClientWorldFixture fixture)
     [Fact]
     public async Task A_request_whose_issuance_fails_exits_1_with_the_reason()
     {
-        // The CA resolves this name to an address where nothing listens, so its validation fails.
-        const string host = "down.cli.example.test";
-        using (var dns = new HttpClient())
-        {
-            using var added = await dns.PostAsJsonAsync(
-                new Uri($"http://127.0.0.1:{fixture.World.Pebble.DnsManagementPort}/add-a"), new { host, addresses = new[] { "127.0.0.2" } });
-            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
-        }
-
-        var ns = await IngressSeeder.SeedAsync(fixture.World, "down", [host]);
+        var ns = await SeedUnreachableIngressAsync("down.cli.example.test");
 
         var run = await CliAsync("request", $"{ns}/down", "--wait");
 
@@ -138,6 +129,56 @@ public sealed class CliEndToEndTests(ApiClientWorldFixture fixture)
         Assert.Contains("Status:     Failed", run.Output, StringComparison.Ordinal);
         Assert.Matches(@"Failure:\s+.*The CA could not validate", run.Output);
         Assert.Contains(run.Error.Split('\n'), line => line.Contains("Failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Notifications_list_shows_a_refused_failure_notice_and_redeliver_sends_it_once_more()
+    {
+        var ns = await SeedUnreachableIngressAsync("notice.cli.example.test");
+        Assert.Equal(1, (await CliAsync("request", $"{ns}/down", "--wait")).ExitCode);
+        var certificate = $"default/{ns}/down";
+
+        // The failure's notice goes to a webhook that answers 410; the delivery keeps it as it ends.
+        string row;
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
+        {
+            while (true)
+            {
+                var list = await CliAsync("notifications", "list");
+                Assert.True(list.ExitCode == 0, list.ToString());
+                Assert.StartsWith("ID", list.Output.Split('\n')[0], StringComparison.Ordinal);
+                if (list.Output.Split('\n').FirstOrDefault(l => l.Contains(certificate, StringComparison.Ordinal)) is { } found)
+                {
+                    row = found;
+                    break;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(500), timeout.Token);
+            }
+        }
+
+        Assert.Matches($@"^[0-9a-f]{{32}}\s+failed\s+{certificate}\s+{ApiClientWorldFixture.RefusingWebhook}\s+410\s+\d{{4}}-\d\d-\d\d \d\d:\d\d UTC\s+The receiver answered 410", row);
+        var id = row.Split(' ')[0];
+        fixture.Receiver.Answer(ApiClientWorldFixture.RefusingPath, System.Net.HttpStatusCode.OK);
+        try
+        {
+            var redeliver = await CliAsync("notifications", "redeliver", id);
+            Assert.True(redeliver.ExitCode == 0, redeliver.ToString());
+            Assert.StartsWith("Redelivering ", redeliver.Output, StringComparison.Ordinal);
+            await fixture.Receiver.WaitForAsync(
+                r => r.Path == ApiClientWorldFixture.RefusingPath && r.StatusCode == 200 && r.Body.Contains(ns, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+            var again = await CliAsync("notifications", "redeliver", id);
+            Assert.True(again.ExitCode == 3, again.ToString());
+            Assert.StartsWith("error: Undelivered notification not found (404)", again.Error, StringComparison.Ordinal);
+            var json = await CliAsync("notifications", "list", "-o", "json");
+            Assert.DoesNotContain(JsonNode.Parse(json.Output)!["items"]!.AsArray(), i => (string?)i!["id"] == id);
+            AssertKeyNotShown(json);
+        }
+        finally
+        {
+            fixture.Receiver.Answer(ApiClientWorldFixture.RefusingPath, System.Net.HttpStatusCode.Gone);
+        }
     }
 
     [Fact]
@@ -234,6 +275,19 @@ public sealed class CliEndToEndTests(ApiClientWorldFixture fixture)
         }
 
         return serials;
+    }
+
+    /// <summary>Seeds an opted-in Ingress for <paramref name="host"/>, which the CA resolves to an address where nothing listens: its validation fails.</summary>
+    private async Task<string> SeedUnreachableIngressAsync(string host)
+    {
+        using (var dns = new HttpClient())
+        {
+            using var added = await dns.PostAsJsonAsync(
+                new Uri($"http://127.0.0.1:{fixture.World.Pebble.DnsManagementPort}/add-a"), new { host, addresses = new[] { "127.0.0.2" } });
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+
+        return await IngressSeeder.SeedAsync(fixture.World, "down", [host]);
     }
 
     private static void AssertKeyNotShown(CliResult run)

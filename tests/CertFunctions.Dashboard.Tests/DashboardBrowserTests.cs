@@ -121,7 +121,7 @@ public sealed partial class DashboardBrowserTests(ApiClientWorldFixture fixture,
     }
 
     [Fact]
-    public async Task A_failed_issuance_is_listed_under_recent_failures_with_its_reason()
+    public async Task A_failed_issuance_is_listed_under_recent_failures_and_its_refused_notification_is_redelivered_from_the_page()
     {
         // The CA resolves this name to an address where nothing listens, so its validation fails.
         const string host = "down.dashboard.example.test";
@@ -146,6 +146,26 @@ public sealed partial class DashboardBrowserTests(ApiClientWorldFixture fixture,
         await Expect(failure).ToContainTextAsync("The CA could not validate");
         await page.GetByLabel("Expiry").SelectOptionAsync("failed");
         await Expect(page.Locator($"#certificates tbody tr[data-namespace='{ns}'] .outcome-Failed")).ToHaveTextAsync("Failed");
+
+        // The failure's notification was refused (410): it is listed until it is redelivered.
+        var certificate = $"default/{ns}/down";
+        var undelivered = page.Locator("#undelivered li").Filter(new() { HasText = certificate });
+        await Expect(undelivered).ToContainTextAsync($"failed for {certificate} to webhook {ApiClientWorldFixture.RefusingWebhook}", new() { Timeout = 90_000 });
+        await Expect(undelivered).ToContainTextAsync("answered 410");
+        fixture.Receiver.Answer(ApiClientWorldFixture.RefusingPath, HttpStatusCode.OK);
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Redeliver failed for {certificate} to {ApiClientWorldFixture.RefusingWebhook}" }).ClickAsync();
+            await Expect(undelivered).ToHaveCountAsync(0);
+            var delivered = await fixture.Receiver.WaitForAsync(
+                r => r.Path == ApiClientWorldFixture.RefusingPath && r.StatusCode == 200 && r.Body.Contains(ns, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            Assert.Equal("io.certfunctions.certificate.failed", (string?)delivered.Json["type"]);
+        }
+        finally
+        {
+            fixture.Receiver.Answer(ApiClientWorldFixture.RefusingPath, HttpStatusCode.Gone);
+        }
+
         Assert.True(session.Errors.Count == 0, string.Join('\n', session.Errors.Concat(session.Failed)));
     }
 

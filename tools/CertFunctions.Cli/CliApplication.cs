@@ -18,6 +18,7 @@ internal static class CliApplication
         root.Subcommands.Add(RequestCommand.Create(runner));
         root.Subcommands.Add(RenewCommand.Create(runner));
         root.Subcommands.Add(CancelCommand.Create(runner));
+        root.Subcommands.Add(NotificationsCommand.Create(runner));
         return root;
     }
 

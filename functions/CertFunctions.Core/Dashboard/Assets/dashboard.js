@@ -258,9 +258,56 @@
       setStatus(`${state.certificates.length} managed certificate(s), updated ${new Date().toLocaleTimeString()}`);
       renderCertificates();
       discoverRunning();
+      loadUndelivered();
     } catch (error) {
       setStatus('The certificate list could not be loaded.');
       showError(error, 'Listing certificates');
+    }
+  }
+
+  // --- Undelivered notifications ----------------------------------------------------------------------------
+
+  const undeliveredPath = 'api/notifications/undelivered';
+
+  async function loadUndelivered() {
+    try {
+      const { body } = await api('GET', undeliveredPath);
+      renderUndelivered((body && body.items) || []);
+    } catch (error) {
+      showError(error, 'Listing undelivered notifications');
+    }
+  }
+
+  function renderUndelivered(items) {
+    $('undelivered').replaceChildren(...items.map((n) => {
+      const li = document.createElement('li');
+      li.className = 'failure';
+      const head = document.createElement('strong');
+      head.textContent = `${n.event} for ${n.certificate} to webhook ${n.webhook}`;
+      const when = span('when', ` ${n.statusCode ? `answered ${n.statusCode}` : 'unreachable'}, gave up ${formatTime(n.failedAt)}`);
+      const reason = document.createElement('p');
+      reason.textContent = n.reason;
+      const redeliver = document.createElement('button');
+      redeliver.type = 'button';
+      redeliver.textContent = 'Redeliver';
+      redeliver.setAttribute('aria-label', `Redeliver ${n.event} for ${n.certificate} to ${n.webhook}`);
+      redeliver.addEventListener('click', () => redeliverNotification(n, redeliver));
+      li.append(head, when, reason, redeliver);
+      return li;
+    }));
+    $('undelivered-empty').hidden = items.length > 0;
+  }
+
+  async function redeliverNotification(notification, button) {
+    clearError();
+    button.disabled = true;
+    try {
+      await api('POST', `${undeliveredPath}/${encodeURIComponent(notification.id)}/redeliver`);
+      setStatus(`Redelivering ${notification.event} for ${notification.certificate} to ${notification.webhook}.`);
+      await loadUndelivered();
+    } catch (error) {
+      showError(error, `Redelivering to ${notification.webhook}`);
+      button.disabled = false;
     }
   }
 

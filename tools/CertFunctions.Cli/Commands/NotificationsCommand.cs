@@ -1,0 +1,37 @@
+using System.CommandLine;
+using CertFunctions.Cli.Api;
+using CertFunctions.Cli.Output;
+
+namespace CertFunctions.Cli.Commands;
+
+/// <summary><c>certfunctions notifications list|redeliver ID</c>: the notifications webhooks did not take, and sending one again.</summary>
+internal static class NotificationsCommand
+{
+    private const string CollectionPath = "api/notifications/undelivered";
+
+    public static Command Create(CommandRunner runner)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        var list = new Command("list", "List the notifications a webhook refused or missed after every retry");
+        runner.Bind(list, async (_, context, cancellationToken) =>
+        {
+            var body = (await context.Api.GetAsync(CollectionPath, cancellationToken).ConfigureAwait(false)).Body ?? new System.Text.Json.Nodes.JsonObject();
+            await context.Out.WriteAsync(context.Format == OutputFormat.Json ? JsonText.Pretty(body) + Environment.NewLine : UndeliveredTable.Render(body)).ConfigureAwait(false);
+            return ExitCodes.Done;
+        });
+
+        var id = new Argument<string>("ID") { Description = "The undelivered notification's id (from 'notifications list')" };
+        var redeliver = new Command("redeliver", "Send an undelivered notification again (same event id); kept again if it fails") { id };
+        runner.Bind(redeliver, async (parseResult, context, cancellationToken) =>
+        {
+            var path = CollectionPath + "/" + ApiClient.PathOf(parseResult.GetValue(id)!, "redeliver");
+            var response = await context.Api.PostAsync(path, null, cancellationToken).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(context.Format == OutputFormat.Json
+                ? JsonText.Pretty(response.Body)
+                : $"Redelivering {JsonText.Text(response.Body, "eventId")} to webhook {JsonText.Text(response.Body, "webhook")} (delivery {JsonText.Text(response.Body, "instanceId")}).").ConfigureAwait(false);
+            return ExitCodes.Done;
+        });
+
+        return new Command("notifications", "Notifications webhooks did not take: list them, send one again") { list, redeliver };
+    }
+}
