@@ -1,3 +1,4 @@
+using CertFunctions.Core.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,8 @@ public sealed partial class RecordUndeliveredActivity(UndeliveredNotificationSto
         {
             await store.SaveAsync(notification, CancellationToken.None).ConfigureAwait(false);
             LogKept(logger, notification.Event.Kind, notification.Event.Certificate, notification.Webhook, notification.Id);
+            CertFunctionsMetrics.RecordNotificationDelivery(
+                notification.StatusCode is null ? "unreachable" : "refused", notification.Webhook, NotificationKinds.FilterName(notification.Event.Kind));
         }
 
         return input.Notifications.Count;

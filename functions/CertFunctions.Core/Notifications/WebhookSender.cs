@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using CertFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -60,6 +61,7 @@ public sealed partial class WebhookSender(
             if (response.IsSuccessStatusCode)
             {
                 LogDelivered(logger, notification.Kind, notification.Certificate, webhook, status, notification.Id);
+                CertFunctionsMetrics.RecordNotificationDelivery("delivered", webhook, NotificationKinds.FilterName(notification.Kind));
                 return new WebhookDeliveryResult(webhook, true, status, null);
             }
 

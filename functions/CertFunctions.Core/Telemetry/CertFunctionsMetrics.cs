@@ -67,6 +67,18 @@ public static class CertFunctionsMetrics
     public static readonly Counter<long> ScanProblems = Meter.CreateCounter<long>(
         "certfunctions.scan.problems", "{problem}", "Problems a renewal scan or discovery run reported (a cluster unreachable, a certificate that could not be checked).");
 
+    /// <summary>Notification deliveries that ended, by result.</summary>
+    public static readonly Counter<long> NotificationDeliveries = Meter.CreateCounter<long>(
+        "certfunctions.notification.deliveries", "{delivery}", "Notification deliveries to one webhook that ended, tagged delivered, refused (4xx) or unreachable (after every retry).");
+
+    /// <summary>Records how the delivery of one event to one webhook ended.</summary>
+    public static void RecordNotificationDelivery(string result, string webhook, string notificationEvent) =>
+        NotificationDeliveries.Add(
+            1,
+            new KeyValuePair<string, object?>(TelemetryTags.Result, result),
+            new KeyValuePair<string, object?>(TelemetryTags.Webhook, webhook),
+            new KeyValuePair<string, object?>(TelemetryTags.NotificationEvent, notificationEvent));
+
     /// <summary>Records one finished scan.</summary>
     public static void RecordScan(string kind, TimeSpan duration, int objects, int started, int problems)
     {

@@ -54,6 +54,12 @@ public static class TelemetryTags
     /// <summary>renewal or discovery.</summary>
     public const string ScanKind = "certfunctions.scan";
 
-    /// <summary>passed or failed (a self-check round).</summary>
+    /// <summary>passed or failed (a self-check round); delivered, refused or unreachable (a notification).</summary>
     public const string Result = "certfunctions.result";
+
+    /// <summary>A webhook's configured name (never its URL).</summary>
+    public const string Webhook = "certfunctions.webhook";
+
+    /// <summary>A notification's event (issued, renewed, failed, expiring, cleanupFailed).</summary>
+    public const string NotificationEvent = "certfunctions.event";
 }

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using CertFunctions.Core.Http;
 using CertFunctions.Core.Notifications;
 using CertFunctions.Core.Storage;
+using CertFunctions.Core.Telemetry;
 using CertFunctions.Core.Tests.Renewal;
 using CertFunctions.Testing.Storage;
+using CertFunctions.Testing.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -52,6 +54,25 @@ public sealed class UndeliveredNotificationTests : IDisposable
         Assert.Equal(2, second.Count);
         Assert.Equal(first.Select(s => s.Notification.Id), second.Select(s => s.Notification.Id));
         Assert.Equal(input.Notifications.OrderBy(n => n.Id, StringComparer.Ordinal).Select(Comparable), second.Select(s => Comparable(s.Notification)));
+    }
+
+    [Fact]
+    public async Task Each_kept_record_counts_as_a_refused_or_unreachable_delivery_of_its_webhook_and_event()
+    {
+        var refusedBy = "refusing-" + Guid.NewGuid().ToString("N")[..8];
+        var missedBy = "down-" + Guid.NewGuid().ToString("N")[..8];
+        using var metrics = new MeasurementRecorder(TelemetryNames.Meter);
+
+        var activity = new RecordUndeliveredActivity(_store, NullLogger<RecordUndeliveredActivity>.Instance);
+        await activity.RunAsync(null!, new RecordUndeliveredInput([Refused(refusedBy), Refused(missedBy) with { StatusCode = null, Reason = "unreachable" }]));
+
+        const string instrument = "certfunctions.notification.deliveries";
+        var refused = Assert.Single(metrics.Of(instrument, (TelemetryTags.Webhook, refusedBy)));
+        Assert.Equal(1, refused.Value);
+        Assert.Equal("refused", refused.Tags[TelemetryTags.Result]);
+        Assert.Equal("failed", refused.Tags[TelemetryTags.NotificationEvent]);
+        var missed = Assert.Single(metrics.Of(instrument, (TelemetryTags.Webhook, missedBy)));
+        Assert.Equal("unreachable", missed.Tags[TelemetryTags.Result]);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
 using CertFunctions.Core.Notifications;
+using CertFunctions.Core.Telemetry;
+using CertFunctions.Testing.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CertFunctions.Core.Tests.Notifications;
@@ -18,8 +20,9 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     [Fact]
-    public async Task A_2xx_is_delivered_with_the_format_of_the_webhook()
+    public async Task A_2xx_is_delivered_with_the_format_of_the_webhook_and_counted()
     {
+        using var metrics = new MeasurementRecorder(TelemetryNames.Meter);
         var result = await Sender.SendAsync("chat", NotificationSamples.Failed(), CancellationToken.None);
 
         Assert.True(result.Delivered);
@@ -28,6 +31,9 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         Assert.Equal("/services/T000/B000/secret-part", received.Path);
         Assert.StartsWith("application/json", received.ContentType, StringComparison.Ordinal);
         Assert.NotNull(received.Json["blocks"]);
+        var counted = Assert.Single(metrics.Of("certfunctions.notification.deliveries", (TelemetryTags.Webhook, "chat")));
+        Assert.Equal("delivered", counted.Tags[TelemetryTags.Result]);
+        Assert.Equal("failed", counted.Tags[TelemetryTags.NotificationEvent]);
     }
 
     [Fact]
