@@ -62,7 +62,7 @@ param instanceMemoryMB int = 2048
 @maxValue(730)
 param logRetentionInDays int = 30
 
-@description('Resource id of an action group the "certificate expires soon" alert notifies (empty: the alert shows in the portal only).')
+@description('Resource id of an action group the "certificate expires soon" and "notification was not delivered" alerts notify (empty: they show in the portal only).')
 param alertActionGroupId string = ''
 
 @description('The expiry alert fires for a certificate with fewer days than this left.')

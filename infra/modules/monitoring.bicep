@@ -25,7 +25,7 @@ param publisherPrincipalKey string
 @description('Tags applied to every resource.')
 param tags object
 
-@description('Resource id of an action group the expiry alert notifies (empty: the alert fires in the portal only).')
+@description('Resource id of an action group the expiry and undelivered-notification alerts notify (empty: the alerts fire in the portal only).')
 param alertActionGroupId string = ''
 
 @description('The expiry alert fires for a certificate with fewer days than this left (from the certfunctions.certificate.expires_in gauge).')
@@ -104,6 +104,55 @@ resource expiryAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
             }
             {
               name: 'object'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: empty(alertActionGroupId)
+        ? []
+        : [
+            alertActionGroupId
+          ]
+    }
+  }
+}
+
+// "A notification was not delivered": a webhook refused an event (4xx) or stayed unreachable past the retries. The
+// event is kept (GET api/notifications/undelivered) until someone redelivers it, so the alert names the webhook.
+resource undeliveredAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-${appInsightsName}-notification-undelivered'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'CertFunctions: a notification was not delivered'
+    description: 'A webhook refused a notification or stayed unreachable after every retry; it is kept for a redelivery. See docs/operations.md, "Undelivered notifications".'
+    severity: 3
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "certfunctions.notification.deliveries" | extend result = tostring(customDimensions["certfunctions.result"]), webhook = tostring(customDimensions["certfunctions.webhook"]) | where result != "delivered" | summarize undelivered = sum(value) by webhook | where undelivered > 0'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          dimensions: [
+            {
+              name: 'webhook'
               operator: 'Include'
               values: [
                 '*'
