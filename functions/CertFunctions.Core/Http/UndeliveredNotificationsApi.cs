@@ -29,13 +29,28 @@ public sealed partial class UndeliveredNotificationsApi(
         return $"{NotificationDispatcher.InstanceIdFor(notification.Event)}_redeliver_{notification.Id[..8]}_{notification.FailedAt.UtcTicks}";
     }
 
-    /// <summary><c>GET /api/notifications/undelivered</c>: every kept record, oldest first.</summary>
+    /// <summary>Records listed when the request names no <c>limit</c>.</summary>
+    public const int DefaultLimit = 100;
+
+    /// <summary>Most records one list answer holds: each is one storage read.</summary>
+    public const int MaxLimit = 1000;
+
+    /// <summary><c>GET /api/notifications/undelivered[?limit=N]</c>: the oldest kept records (100 unless told), and how many there are.</summary>
     public async Task ListAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var stored = await store.ListAsync(context.RequestAborted).ConfigureAwait(false);
-        var items = stored.Select(s => ToResponse(context, s.Notification)).ToList();
-        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, new UndeliveredNotificationList(items.Count, items)).ConfigureAwait(false);
+        var limit = DefaultLimit;
+        if (context.Request.Query.TryGetValue("limit", out var given)
+            && (!int.TryParse(given.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid limit",
+                $"limit must be a whole number from 1 to {MaxLimit}; '{Truncate(given.ToString())}' is not.").ConfigureAwait(false);
+            return;
+        }
+
+        var page = await store.ListAsync(limit, context.RequestAborted).ConfigureAwait(false);
+        var items = page.Items.Select(s => ToResponse(context, s.Notification)).ToList();
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, new UndeliveredNotificationList(items.Count, page.Total, items)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -20,20 +20,31 @@ public sealed class UndeliveredNotificationStore(BlobContainers containers)
             .ConfigureAwait(false);
     }
 
-    /// <summary>Every kept record, oldest failure first.</summary>
-    public async Task<IReadOnlyList<StoredUndeliveredNotification>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// How many records are kept, and the <paramref name="max"/> oldest of them (by their last write, which is when the
+    /// delivery gave up). Listing names costs one call per 5,000; only the records returned are read.
+    /// </summary>
+    public async Task<UndeliveredNotificationPage> ListAsync(int max, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
         var container = await containers.GetStateAsync(cancellationToken).ConfigureAwait(false);
-        var found = new List<StoredUndeliveredNotification>();
+        var blobs = new List<(string Id, DateTimeOffset Written)>();
         await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, Prefix, cancellationToken).ConfigureAwait(false))
         {
-            if (await ReadAsync(blob.Name[Prefix.Length..^".json".Length], cancellationToken).ConfigureAwait(false) is { } stored)
+            blobs.Add((blob.Name[Prefix.Length..^".json".Length], blob.Properties.LastModified ?? DateTimeOffset.MinValue));
+        }
+
+        var found = new List<StoredUndeliveredNotification>();
+        foreach (var (id, _) in blobs.OrderBy(b => b.Written).ThenBy(b => b.Id, StringComparer.Ordinal).Take(max))
+        {
+            // Gone between the listing and the read: redelivered meanwhile.
+            if (await ReadAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
             {
                 found.Add(stored);
             }
         }
 
-        return [.. found.OrderBy(s => s.Notification.FailedAt).ThenBy(s => s.Notification.Id, StringComparer.Ordinal)];
+        return new UndeliveredNotificationPage(blobs.Count, [.. found.OrderBy(s => s.Notification.FailedAt).ThenBy(s => s.Notification.Id, StringComparer.Ordinal)]);
     }
 
     /// <summary>The record <paramref name="id"/>, or null when there is none.</summary>

@@ -47,9 +47,9 @@ public sealed class UndeliveredNotificationTests : IDisposable
         var input = new RecordUndeliveredInput([Refused("ops"), Refused("audit")]);
 
         Assert.Equal(2, await activity.RunAsync(null!, input));
-        var first = await _store.ListAsync(CancellationToken.None);
+        var first = (await _store.ListAsync(10, CancellationToken.None)).Items;
         Assert.Equal(2, await activity.RunAsync(null!, input));
-        var second = await _store.ListAsync(CancellationToken.None);
+        var second = (await _store.ListAsync(10, CancellationToken.None)).Items;
 
         Assert.Equal(2, second.Count);
         Assert.Equal(first.Select(s => s.Notification.Id), second.Select(s => s.Notification.Id));
@@ -85,6 +85,7 @@ public sealed class UndeliveredNotificationTests : IDisposable
 
         Assert.Equal(StatusCodes.Status200OK, status);
         Assert.Equal(1, (int)body["count"]!);
+        Assert.Equal(1, (int)body["total"]!);
         var item = body["items"]![0]!;
         Assert.Equal(refused.Id, (string?)item["id"]);
         Assert.Equal(NotificationSamples.Failed().Id, (string?)item["eventId"]);
@@ -94,6 +95,38 @@ public sealed class UndeliveredNotificationTests : IDisposable
         Assert.Equal(410, (int?)item["statusCode"]);
         Assert.Equal("The receiver answered 410 Gone; not retried.", (string?)item["reason"]);
         Assert.EndsWith($"/api/notifications/undelivered/{refused.Id}/redeliver", (string?)item["redeliverUrl"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_list_reads_at_most_the_limit_and_says_how_many_are_kept()
+    {
+        foreach (var webhook in new[] { "a", "b", "c" })
+        {
+            await _store.SaveAsync(Refused(webhook), CancellationToken.None);
+        }
+
+        var (status, body) = await InvokeAsync(_api.ListAsync, "?limit=2");
+
+        Assert.Equal(StatusCodes.Status200OK, status);
+        Assert.Equal(2, (int)body["count"]!);
+        Assert.Equal(3, (int)body["total"]!);
+        Assert.Equal(2, body["items"]!.AsArray().Count);
+        var page = await _store.ListAsync(0, CancellationToken.None);
+        Assert.Equal(3, page.Total);
+        Assert.Empty(page.Items);
+    }
+
+    [Theory]
+    [InlineData("?limit=0")]
+    [InlineData("?limit=1001")]
+    [InlineData("?limit=-1")]
+    [InlineData("?limit=ten")]
+    public async Task A_limit_out_of_range_answers_400_problem_json(string query)
+    {
+        var (status, problem) = await InvokeAsync(_api.ListAsync, query);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, status);
+        Assert.Equal("Invalid limit", (string?)problem["title"]);
     }
 
     [Fact]
@@ -109,7 +142,7 @@ public sealed class UndeliveredNotificationTests : IDisposable
         var delivery = Assert.Single(_gateway.Notifications);
         Assert.Equal(Comparable(refused.Event), Comparable(delivery.Event));
         Assert.Equal(["ops"], delivery.Webhooks);
-        Assert.Empty(await _store.ListAsync(CancellationToken.None));
+        Assert.Empty((await _store.ListAsync(10, CancellationToken.None)).Items);
 
         var (again, problem) = await InvokeAsync(context => _api.RedeliverAsync(context, refused.Id));
         Assert.Equal(StatusCodes.Status404NotFound, again);
@@ -129,7 +162,7 @@ public sealed class UndeliveredNotificationTests : IDisposable
 
         Assert.Equal(StatusCodes.Status202Accepted, status);
         Assert.Empty(_gateway.Notifications);
-        Assert.Empty(await _store.ListAsync(CancellationToken.None));
+        Assert.Empty((await _store.ListAsync(10, CancellationToken.None)).Items);
     }
 
     [Fact]
@@ -142,10 +175,10 @@ public sealed class UndeliveredNotificationTests : IDisposable
         await _store.SaveAsync(refused with { FailedAt = FailedAt.AddHours(7), StatusCode = null, Reason = "unreachable" }, CancellationToken.None);
 
         Assert.False(await _store.DeleteIfUnchangedAsync(read, CancellationToken.None));
-        var kept = Assert.Single(await _store.ListAsync(CancellationToken.None));
+        var kept = Assert.Single((await _store.ListAsync(10, CancellationToken.None)).Items);
         Assert.Equal("unreachable", kept.Notification.Reason);
         Assert.True(await _store.DeleteIfUnchangedAsync(kept, CancellationToken.None));
-        Assert.Empty(await _store.ListAsync(CancellationToken.None));
+        Assert.Empty((await _store.ListAsync(10, CancellationToken.None)).Items);
     }
 
     [Theory]
@@ -180,9 +213,10 @@ public sealed class UndeliveredNotificationTests : IDisposable
 
     private static string Comparable<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, System.Text.Json.JsonSerializerOptions.Web);
 
-    private static async Task<(int Status, JsonNode Body)> InvokeAsync(Func<HttpContext, Task> handler)
+    private static async Task<(int Status, JsonNode Body)> InvokeAsync(Func<HttpContext, Task> handler, string query = "")
     {
         var context = new DefaultHttpContext();
+        context.Request.QueryString = new QueryString(query);
         context.Request.Scheme = "http";
         context.Request.Host = new HostString("127.0.0.1", 7071);
         context.Response.Body = new MemoryStream();

@@ -15,8 +15,14 @@ internal static class NotificationsCommand
         var list = new Command("list", "List the notifications a webhook refused or missed after every retry");
         runner.Bind(list, async (_, context, cancellationToken) =>
         {
-            var body = (await context.Api.GetAsync(CollectionPath, cancellationToken).ConfigureAwait(false)).Body ?? new System.Text.Json.Nodes.JsonObject();
+            // The most one answer holds (each record is a storage read); the server says how many there are in all.
+            var body = (await context.Api.GetAsync(CollectionPath + "?limit=1000", cancellationToken).ConfigureAwait(false)).Body ?? new System.Text.Json.Nodes.JsonObject();
             await context.Out.WriteAsync(context.Format == OutputFormat.Json ? JsonText.Pretty(body) + Environment.NewLine : UndeliveredTable.Render(body)).ConfigureAwait(false);
+            if (UndeliveredTable.Cut(body) is { } cut)
+            {
+                await context.Error.WriteLineAsync(cut).ConfigureAwait(false);
+            }
+
             return ExitCodes.Done;
         });
 

@@ -23,4 +23,12 @@ internal static class UndeliveredTable
 
         return table.ToString();
     }
+
+    /// <summary>A line saying the list was cut, or null when it holds every record kept.</summary>
+    public static string? Cut(JsonNode list)
+    {
+        var total = list["total"]?.GetValue<int>() ?? 0;
+        var count = list["count"]?.GetValue<int>() ?? 0;
+        return total > count ? $"The {count} oldest of {total} are shown; redeliver them to see the rest." : null;
+    }
 }

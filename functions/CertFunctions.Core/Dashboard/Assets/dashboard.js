@@ -272,13 +272,13 @@
   async function loadUndelivered() {
     try {
       const { body } = await api('GET', undeliveredPath);
-      renderUndelivered((body && body.items) || []);
+      renderUndelivered((body && body.items) || [], (body && body.total) || 0);
     } catch (error) {
       showError(error, 'Listing undelivered notifications');
     }
   }
 
-  function renderUndelivered(items) {
+  function renderUndelivered(items, total) {
     $('undelivered').replaceChildren(...items.map((n) => {
       const li = document.createElement('li');
       li.className = 'failure';
@@ -296,6 +296,9 @@
       return li;
     }));
     $('undelivered-empty').hidden = items.length > 0;
+    // The API answers the oldest 100; the rest wait their turn (redelivering the listed ones brings them up).
+    $('undelivered-more').hidden = total <= items.length;
+    $('undelivered-more').textContent = `The ${items.length} oldest of ${total} are shown.`;
   }
 
   async function redeliverNotification(notification, button) {
