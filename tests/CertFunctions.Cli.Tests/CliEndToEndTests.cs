@@ -165,6 +165,10 @@ public sealed class CliEndToEndTests(ApiClientWorldFixture fixture)
             var redeliver = await CliAsync("notifications", "redeliver", id);
             Assert.True(redeliver.ExitCode == 0, redeliver.ToString());
             Assert.StartsWith("Redelivering ", redeliver.Output, StringComparison.Ordinal);
+            // Whatever else this world kept goes out too; the webhook takes everything now.
+            var all = await CliAsync("notifications", "redeliver-all");
+            Assert.True(all.ExitCode == 0, all.ToString());
+            Assert.Matches(@"^Redelivering \d+ notification\(s\); 0 left\.", all.Output);
             await fixture.Receiver.WaitForAsync(
                 r => r.Path == ApiClientWorldFixture.RefusingPath && r.StatusCode == 200 && r.Body.Contains(ns, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
 

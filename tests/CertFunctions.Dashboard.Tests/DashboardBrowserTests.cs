@@ -152,11 +152,15 @@ public sealed partial class DashboardBrowserTests(ApiClientWorldFixture fixture,
         var undelivered = page.Locator("#undelivered li").Filter(new() { HasText = certificate });
         await Expect(undelivered).ToContainTextAsync($"failed for {certificate} to webhook {ApiClientWorldFixture.RefusingWebhook}", new() { Timeout = 90_000 });
         await Expect(undelivered).ToContainTextAsync("answered 410");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Redeliver all" })).ToBeVisibleAsync();
         fixture.Receiver.Answer(ApiClientWorldFixture.RefusingPath, HttpStatusCode.OK);
         try
         {
             await page.GetByRole(AriaRole.Button, new() { Name = $"Redeliver failed for {certificate} to {ApiClientWorldFixture.RefusingWebhook}" }).ClickAsync();
             await Expect(undelivered).ToHaveCountAsync(0);
+            // Only this test's issuance fails in this world: nothing is left, so neither is the bulk button.
+            await Expect(page.Locator("#redeliver-all")).ToBeHiddenAsync();
+            await Expect(page.Locator("#undelivered-empty")).ToBeVisibleAsync();
             var delivered = await fixture.Receiver.WaitForAsync(
                 r => r.Path == ApiClientWorldFixture.RefusingPath && r.StatusCode == 200 && r.Body.Contains(ns, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
             Assert.Equal("io.certfunctions.certificate.failed", (string?)delivered.Json["type"]);

@@ -24,6 +24,7 @@ public sealed class FunctionsMetadataTests
         { "RenewGatewayCertificates", "post", "api/certificates/{cluster}/{namespace}/gateways/{gateway}/renew", "Function" },
         { "ListUndeliveredNotifications", "get", "api/notifications/undelivered", "Function" },
         { "RedeliverNotification", "post", "api/notifications/undelivered/{id}/redeliver", "Function" },
+        { "RedeliverNotifications", "post", "api/notifications/undelivered/redeliver", "Function" },
         { "Dashboard", "get", "dashboard", "Function" },
         { "DashboardAsset", "get", "dashboard/{file}", "Function" },
         { "AcmeChallenge", "get", ".well-known/acme-challenge/{token}", "Anonymous" },

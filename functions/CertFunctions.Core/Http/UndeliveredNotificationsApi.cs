@@ -22,6 +22,9 @@ public sealed partial class UndeliveredNotificationsApi(
     /// <summary>Route to send one again.</summary>
     public const string RedeliverRoute = "api/notifications/undelivered/{id}/redeliver";
 
+    /// <summary>Route to send the oldest ones again, up to a limit per call.</summary>
+    public const string RedeliverAllRoute = "api/notifications/undelivered/redeliver";
+
     /// <summary>The delivery instance id of a redelivery: one per record and failure, so a retried request starts one delivery.</summary>
     public static string RedeliveryInstanceId(UndeliveredNotification notification)
     {
@@ -39,18 +42,38 @@ public sealed partial class UndeliveredNotificationsApi(
     public async Task ListAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var limit = DefaultLimit;
-        if (context.Request.Query.TryGetValue("limit", out var given)
-            && (!int.TryParse(given.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        if (await LimitAsync(context).ConfigureAwait(false) is not { } limit)
         {
-            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid limit",
-                $"limit must be a whole number from 1 to {MaxLimit}; '{Truncate(given.ToString())}' is not.").ConfigureAwait(false);
             return;
         }
 
         var page = await store.ListAsync(limit, context.RequestAborted).ConfigureAwait(false);
         var items = page.Items.Select(s => ToResponse(context, s.Notification)).ToList();
         await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, new UndeliveredNotificationList(items.Count, page.Total, items)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>POST /api/notifications/undelivered/redeliver[?limit=N]</c>: sends the oldest records again (100 unless told),
+    /// as one redelivery each, and says how many are left; call again until none is. Records of webhooks still failing
+    /// come back as those deliveries end.
+    /// </summary>
+    public async Task RedeliverAllAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (await LimitAsync(context).ConfigureAwait(false) is not { } limit)
+        {
+            return;
+        }
+
+        var page = await store.ListAsync(limit, context.RequestAborted).ConfigureAwait(false);
+        foreach (var stored in page.Items)
+        {
+            await StartRedeliveryAsync(stored, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        await JsonResponse.WriteAsync(context, StatusCodes.Status202Accepted, new BulkRedeliveryResponse(
+            page.Items.Count, Math.Max(0, page.Total - page.Items.Count),
+            "The deliveries are started; any that fails again is listed again.")).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -69,19 +92,45 @@ public sealed partial class UndeliveredNotificationsApi(
         }
 
         var notification = stored.Notification;
-        var instanceId = RedeliveryInstanceId(notification);
-        // Started before (the record's removal did not happen): that delivery stands, as the dispatcher does for a queued event.
-        if (await orchestrations.GetAsync(instanceId, context.RequestAborted).ConfigureAwait(false) is null)
-        {
-            await orchestrations.StartIfNotRunningAsync(
-                DeliverNotificationsOrchestrator.Name, instanceId, new NotificationDelivery(notification.Event, [notification.Webhook]), context.RequestAborted).ConfigureAwait(false);
-        }
-
-        await store.DeleteIfUnchangedAsync(stored, context.RequestAborted).ConfigureAwait(false);
-        LogRedelivering(logger, notification.Event.Kind, notification.Event.Certificate, notification.Webhook, notification.Id, instanceId);
+        var instanceId = await StartRedeliveryAsync(stored, context.RequestAborted).ConfigureAwait(false);
         await JsonResponse.WriteAsync(context, StatusCodes.Status202Accepted, new RedeliveryResponse(
             notification.Id, notification.Event.Id, notification.Webhook, instanceId,
             "The delivery is started; if it fails again, the notification is listed again.")).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the delivery of one record (once per record and failure) and removes the record unless rewritten since.</summary>
+    private async Task<string> StartRedeliveryAsync(StoredUndeliveredNotification stored, CancellationToken cancellationToken)
+    {
+        var notification = stored.Notification;
+        var instanceId = RedeliveryInstanceId(notification);
+        // Started before (the record's removal did not happen): that delivery stands, as the dispatcher does for a queued event.
+        if (await orchestrations.GetAsync(instanceId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await orchestrations.StartIfNotRunningAsync(
+                DeliverNotificationsOrchestrator.Name, instanceId, new NotificationDelivery(notification.Event, [notification.Webhook]), cancellationToken).ConfigureAwait(false);
+        }
+
+        await store.DeleteIfUnchangedAsync(stored, cancellationToken).ConfigureAwait(false);
+        LogRedelivering(logger, notification.Event.Kind, notification.Event.Certificate, notification.Webhook, notification.Id, instanceId);
+        return instanceId;
+    }
+
+    /// <summary>The request's <c>limit</c> (default <see cref="DefaultLimit"/>), or null after answering 400 for a bad one.</summary>
+    private static async Task<int?> LimitAsync(HttpContext context)
+    {
+        if (!context.Request.Query.TryGetValue("limit", out var given))
+        {
+            return DefaultLimit;
+        }
+
+        if (int.TryParse(given.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxLimit)
+        {
+            return limit;
+        }
+
+        await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid limit",
+            $"limit must be a whole number from 1 to {MaxLimit}; '{Truncate(given.ToString())}' is not.").ConfigureAwait(false);
+        return null;
     }
 
     private UndeliveredNotificationResponse ToResponse(HttpContext context, UndeliveredNotification notification) => new(

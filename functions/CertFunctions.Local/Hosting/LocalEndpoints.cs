@@ -26,6 +26,7 @@ public static class LocalEndpoints
             "/" + CertificatesApi.GatewayRenewRoute,
             (HttpContext context, string cluster, string @namespace, string gateway, CertificatesApi handler) => handler.RenewGatewayAsync(context, cluster, @namespace, gateway));
         api.MapGet("/" + UndeliveredNotificationsApi.CollectionRoute, (HttpContext context, UndeliveredNotificationsApi handler) => handler.ListAsync(context));
+        api.MapPost("/" + UndeliveredNotificationsApi.RedeliverAllRoute, (HttpContext context, UndeliveredNotificationsApi handler) => handler.RedeliverAllAsync(context));
         api.MapPost("/" + UndeliveredNotificationsApi.RedeliverRoute, (HttpContext context, string id, UndeliveredNotificationsApi handler) => handler.RedeliverAsync(context, id));
 
         api.MapGet("/" + DashboardEndpoint.PageRoute, (HttpContext context) => DashboardEndpoint.PageAsync(context));

@@ -75,6 +75,13 @@ public sealed class HttpFunctions
         string id)
         => Notifications(request, client).RedeliverAsync(request.HttpContext, id);
 
+    /// <summary>Sends the oldest undelivered notifications again.</summary>
+    [Function("RedeliverNotifications")]
+    public static Task RedeliverNotifications(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = UndeliveredNotificationsApi.RedeliverAllRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+        => Notifications(request, client).RedeliverAllAsync(request.HttpContext);
+
     private static UndeliveredNotificationsApi Notifications(HttpRequest request, DurableTaskClient client)
         => ActivatorUtilities.CreateInstance<UndeliveredNotificationsApi>(request.HttpContext.RequestServices, new DurableTaskClientGateway(client));
 

@@ -121,12 +121,19 @@ public sealed class UndeliveredNotificationTests : IDisposable
     [InlineData("?limit=1001")]
     [InlineData("?limit=-1")]
     [InlineData("?limit=ten")]
-    public async Task A_limit_out_of_range_answers_400_problem_json(string query)
+    public async Task A_limit_out_of_range_answers_400_problem_json_and_redelivers_nothing(string query)
     {
-        var (status, problem) = await InvokeAsync(_api.ListAsync, query);
+        await _store.SaveAsync(Refused("ops"), CancellationToken.None);
 
-        Assert.Equal(StatusCodes.Status400BadRequest, status);
-        Assert.Equal("Invalid limit", (string?)problem["title"]);
+        foreach (var handler in new Func<HttpContext, Task>[] { _api.ListAsync, _api.RedeliverAllAsync })
+        {
+            var (status, problem) = await InvokeAsync(handler, query);
+            Assert.Equal(StatusCodes.Status400BadRequest, status);
+            Assert.Equal("Invalid limit", (string?)problem["title"]);
+        }
+
+        Assert.Empty(_gateway.Notifications);
+        Assert.Single((await _store.ListAsync(10, CancellationToken.None)).Items);
     }
 
     [Fact]
@@ -148,6 +155,32 @@ public sealed class UndeliveredNotificationTests : IDisposable
         Assert.Equal(StatusCodes.Status404NotFound, again);
         Assert.Equal("Undelivered notification not found", (string?)problem["title"]);
         Assert.Single(_gateway.Notifications);
+    }
+
+    [Fact]
+    public async Task Redelivering_the_oldest_starts_one_delivery_each_up_to_the_limit_and_says_how_many_are_left()
+    {
+        foreach (var webhook in new[] { "a", "b", "c" })
+        {
+            await _store.SaveAsync(Refused(webhook), CancellationToken.None);
+        }
+
+        var (status, first) = await InvokeAsync(_api.RedeliverAllAsync, "?limit=2");
+
+        Assert.Equal(StatusCodes.Status202Accepted, status);
+        Assert.Equal(2, (int)first["started"]!);
+        Assert.Equal(1, (int)first["remaining"]!);
+        Assert.Single((await _store.ListAsync(10, CancellationToken.None)).Items);
+
+        var (_, second) = await InvokeAsync(_api.RedeliverAllAsync);
+        Assert.Equal(1, (int)second["started"]!);
+        Assert.Equal(0, (int)second["remaining"]!);
+        Assert.Empty((await _store.ListAsync(10, CancellationToken.None)).Items);
+        Assert.Equal(["a", "b", "c"], _gateway.Notifications.Select(d => Assert.Single(d.Webhooks)).Order(StringComparer.Ordinal));
+
+        var (_, none) = await InvokeAsync(_api.RedeliverAllAsync);
+        Assert.Equal(0, (int)none["started"]!);
+        Assert.Equal(3, _gateway.Notifications.Count);
     }
 
     [Fact]

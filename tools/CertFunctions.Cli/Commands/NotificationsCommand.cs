@@ -38,6 +38,28 @@ internal static class NotificationsCommand
             return ExitCodes.Done;
         });
 
-        return new Command("notifications", "Notifications webhooks did not take: list them, send one again") { list, redeliver };
+        var redeliverAll = new Command("redeliver-all", "Send every undelivered notification again, the oldest first, 100 per request");
+        runner.Bind(redeliverAll, async (_, context, cancellationToken) =>
+        {
+            var started = 0;
+            int? kept = null;
+            while (true)
+            {
+                var body = (await context.Api.PostAsync(CollectionPath + "/redeliver", null, cancellationToken).ConfigureAwait(false)).Body;
+                var now = body?["started"]?.GetValue<int>() ?? 0;
+                var remaining = body?["remaining"]?.GetValue<int>() ?? 0;
+                kept ??= now + remaining;
+                started += now;
+                // Stop once every record kept at the start was sent: a webhook that still refuses puts its records back
+                // as fast as they go, and those wait for the next run.
+                if (remaining == 0 || now == 0 || started >= kept)
+                {
+                    await context.Out.WriteLineAsync($"Redelivering {started} notification(s); {remaining} left.").ConfigureAwait(false);
+                    return ExitCodes.Done;
+                }
+            }
+        });
+
+        return new Command("notifications", "Notifications webhooks did not take: list them, send them again") { list, redeliver, redeliverAll };
     }
 }

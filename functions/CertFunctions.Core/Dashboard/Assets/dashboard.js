@@ -296,9 +296,25 @@
       return li;
     }));
     $('undelivered-empty').hidden = items.length > 0;
+    $('redeliver-all').hidden = items.length === 0;
     // The API answers the oldest 100; the rest wait their turn (redelivering the listed ones brings them up).
     $('undelivered-more').hidden = total <= items.length;
     $('undelivered-more').textContent = `The ${items.length} oldest of ${total} are shown.`;
+  }
+
+  async function redeliverAll(button) {
+    clearError();
+    button.disabled = true;
+    try {
+      // One request sends the oldest 100; the list then shows what is left.
+      const { body } = await api('POST', `${undeliveredPath}/redeliver`);
+      setStatus(`Redelivering ${body.started} notification(s); ${body.remaining} left.`);
+      await loadUndelivered();
+    } catch (error) {
+      showError(error, 'Redelivering all');
+    } finally {
+      button.disabled = false;
+    }
   }
 
   async function redeliverNotification(notification, button) {
@@ -528,6 +544,7 @@
       loadCertificates();
     });
     $('request-form').addEventListener('submit', requestCertificate);
+    $('redeliver-all').addEventListener('click', (event) => redeliverAll(event.currentTarget));
     $('filter').addEventListener('input', renderCertificates);
     $('risk-filter').addEventListener('change', renderCertificates);
     for (const th of document.querySelectorAll('#certificates th[data-sort]')) {
