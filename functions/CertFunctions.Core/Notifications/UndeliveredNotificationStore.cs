@@ -10,6 +10,9 @@ public sealed class UndeliveredNotificationStore(BlobContainers containers)
 {
     private const string Prefix = "notifications/undelivered/";
 
+    /// <summary>Records read at once when listing: a page of 1,000 in seconds, without flooding the account.</summary>
+    private const int ParallelReads = 16;
+
     /// <summary>Writes (or rewrites) <paramref name="notification"/>; the same input writes the same blob, so a rerun changes nothing.</summary>
     public async Task SaveAsync(UndeliveredNotification notification, CancellationToken cancellationToken)
     {
@@ -34,17 +37,16 @@ public sealed class UndeliveredNotificationStore(BlobContainers containers)
             blobs.Add((blob.Name[Prefix.Length..^".json".Length], blob.Properties.LastModified ?? DateTimeOffset.MinValue));
         }
 
-        var found = new List<StoredUndeliveredNotification>();
-        foreach (var (id, _) in blobs.OrderBy(b => b.Written).ThenBy(b => b.Id, StringComparer.Ordinal).Take(max))
-        {
-            // Gone between the listing and the read: redelivered meanwhile.
-            if (await ReadAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
-            {
-                found.Add(stored);
-            }
-        }
+        var chosen = blobs.OrderBy(b => b.Written).ThenBy(b => b.Id, StringComparer.Ordinal).Take(max).Select(b => b.Id).ToList();
+        var read = new StoredUndeliveredNotification?[chosen.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, chosen.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, token) => read[i] = await ReadAsync(chosen[i], token).ConfigureAwait(false)).ConfigureAwait(false);
 
-        return new UndeliveredNotificationPage(blobs.Count, [.. found.OrderBy(s => s.Notification.FailedAt).ThenBy(s => s.Notification.Id, StringComparer.Ordinal)]);
+        // A record gone between the listing and its read was redelivered meanwhile.
+        var found = read.OfType<StoredUndeliveredNotification>().OrderBy(s => s.Notification.FailedAt).ThenBy(s => s.Notification.Id, StringComparer.Ordinal);
+        return new UndeliveredNotificationPage(blobs.Count, [.. found]);
     }
 
     /// <summary>The record <paramref name="id"/>, or null when there is none.</summary>

@@ -4,7 +4,7 @@ using CertFunctions.Cli.Output;
 
 namespace CertFunctions.Cli.Commands;
 
-/// <summary><c>certfunctions notifications list|redeliver ID</c>: the notifications webhooks did not take, and sending one again.</summary>
+/// <summary><c>certfunctions notifications list|redeliver ID|redeliver-all</c>: the notifications webhooks did not take, and sending them again.</summary>
 internal static class NotificationsCommand
 {
     private const string CollectionPath = "api/notifications/undelivered";
