@@ -10,7 +10,7 @@ public sealed class UndeliveredNotificationStore(BlobContainers containers)
 {
     private const string Prefix = "notifications/undelivered/";
 
-    /// <summary>Records read at once when listing: a page of 1,000 in seconds, without flooding the account.</summary>
+    /// <summary>Records read at once when listing: a page is not one round trip after another, and the account is not flooded.</summary>
     private const int ParallelReads = 16;
 
     /// <summary>Writes (or rewrites) <paramref name="notification"/>; the same input writes the same blob, so a rerun changes nothing.</summary>

@@ -100,10 +100,7 @@ public sealed class UndeliveredNotificationTests : IDisposable
     [Fact]
     public async Task The_list_reads_at_most_the_limit_and_says_how_many_are_kept()
     {
-        foreach (var webhook in new[] { "a", "b", "c" })
-        {
-            await _store.SaveAsync(Refused(webhook), CancellationToken.None);
-        }
+        await SaveRefusedAsync("a", "b", "c");
 
         var (status, body) = await InvokeAsync(_api.ListAsync, "?limit=2");
 
@@ -160,10 +157,7 @@ public sealed class UndeliveredNotificationTests : IDisposable
     [Fact]
     public async Task Redelivering_the_oldest_starts_one_delivery_each_up_to_the_limit_and_says_how_many_are_left()
     {
-        foreach (var webhook in new[] { "a", "b", "c" })
-        {
-            await _store.SaveAsync(Refused(webhook), CancellationToken.None);
-        }
+        await SaveRefusedAsync("a", "b", "c");
 
         var (status, first) = await InvokeAsync(_api.RedeliverAllAsync, "?limit=2");
 
@@ -235,6 +229,14 @@ public sealed class UndeliveredNotificationTests : IDisposable
         Assert.Equal(id, UndeliveredNotification.IdFor("event-1", "ops"));
         Assert.NotEqual(id, UndeliveredNotification.IdFor("event-1", "audit"));
         Assert.NotEqual(id, UndeliveredNotification.IdFor("event-2", "ops"));
+    }
+
+    private async Task SaveRefusedAsync(params string[] webhooks)
+    {
+        foreach (var webhook in webhooks)
+        {
+            await _store.SaveAsync(Refused(webhook), CancellationToken.None);
+        }
     }
 
     private static UndeliveredNotification Refused(string webhook)
