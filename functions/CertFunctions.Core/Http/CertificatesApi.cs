@@ -127,7 +127,7 @@ public sealed partial class CertificatesApi(
     {
         if (!IsOperationId(id))
         {
-            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Operation not found", $"There is no operation '{Truncate(id)}'.").ConfigureAwait(false);
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Operation not found", $"There is no operation '{ProblemResponse.Echo(id)}'.").ConfigureAwait(false);
             return;
         }
 
@@ -138,7 +138,7 @@ public sealed partial class CertificatesApi(
             return;
         }
 
-        await WriteJsonAsync(context, StatusCodes.Status200OK, ToResponse(context, snapshot)).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, ToResponse(context, snapshot)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -151,7 +151,7 @@ public sealed partial class CertificatesApi(
         var snapshot = IsOperationId(id) ? await orchestrations.GetAsync(id, context.RequestAborted).ConfigureAwait(false) : null;
         if (snapshot is null)
         {
-            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Operation not found", $"There is no operation '{Truncate(id)}'.").ConfigureAwait(false);
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Operation not found", $"There is no operation '{ProblemResponse.Echo(id)}'.").ConfigureAwait(false);
             return;
         }
 
@@ -202,7 +202,7 @@ public sealed partial class CertificatesApi(
             await cancelledCleanup.RunAsync(certificate, id, snapshot.LastUpdatedAt, context.RequestAborted).ConfigureAwait(false);
         }
 
-        await WriteJsonAsync(context, StatusCodes.Status200OK, response).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, response).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -238,7 +238,7 @@ public sealed partial class CertificatesApi(
                 s.Issuer,
                 Operation = s.LastInstanceId is null ? null : OperationUrl(context, s.LastInstanceId),
             });
-        await WriteJsonAsync(context, StatusCodes.Status200OK, new { certificates = items }).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, new { certificates = items }).ConfigureAwait(false);
     }
 
     // Terminates each operation still running and waits for its end; returns the ones that ended by termination
@@ -282,7 +282,7 @@ public sealed partial class CertificatesApi(
     private Task WriteCancelPendingAsync(HttpContext context, string id)
     {
         context.Response.Headers.Location = OperationUrl(context, id);
-        return WriteJsonAsync(context, StatusCodes.Status202Accepted, new
+        return JsonResponse.WriteAsync(context, StatusCodes.Status202Accepted, new
         {
             id,
             message = "Cancellation requested; the runtime has not recorded it yet. The next renewal scan removes what the issuance left.",
@@ -309,7 +309,7 @@ public sealed partial class CertificatesApi(
         var statusUrl = OperationUrl(context, started.InstanceId);
         context.Response.Headers.Location = statusUrl;
         context.Response.Headers.RetryAfter = "2";
-        await WriteJsonAsync(context, StatusCodes.Status202Accepted, new
+        await JsonResponse.WriteAsync(context, StatusCodes.Status202Accepted, new
         {
             id = started.InstanceId,
             certificate,
@@ -369,16 +369,14 @@ public sealed partial class CertificatesApi(
         else if (label ? !IsDnsLabel(value) : !KubernetesNames.IsDnsSubdomain(value))
         {
             errors[field] = [label
-                ? $"'{Truncate(value)}' is not a valid namespace name (RFC 1123 label: lowercase letters, digits and '-', at most 63 characters)."
-                : $"'{Truncate(value)}' is not a valid {(field == "gateway" ? "Gateway" : "Ingress")} name (RFC 1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)."];
+                ? $"'{ProblemResponse.Echo(value)}' is not a valid namespace name (RFC 1123 label: lowercase letters, digits and '-', at most 63 characters)."
+                : $"'{ProblemResponse.Echo(value)}' is not a valid {(field == "gateway" ? "Gateway" : "Ingress")} name (RFC 1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)."];
         }
     }
 
     private static bool IsDnsLabel(string value) => value.Length <= 63 && DnsLabel().IsMatch(value);
 
     private static bool IsOperationId(string? id) => !string.IsNullOrEmpty(id) && id.Length <= 400 && (id.StartsWith("cert_", StringComparison.Ordinal) || id.StartsWith("gw_", StringComparison.Ordinal));
-
-    private static string Truncate(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
     private OperationStatusResponse ToResponse(HttpContext context, OrchestrationSnapshot snapshot)
     {
@@ -429,7 +427,6 @@ public sealed partial class CertificatesApi(
     private string OperationUrl(HttpContext context, string instanceId)
         => publicBaseUrl.For(context.Request, "/api/certificates/operations/" + Uri.EscapeDataString(instanceId));
 
-    private static Task WriteJsonAsync<T>(HttpContext context, int status, T value) => JsonResponse.WriteAsync(context, status, value);
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabel();

@@ -12,6 +12,9 @@ public static class ProblemResponse
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>A value the caller sent, as a detail quotes it back: at most 80 characters, so a huge input stays out of the answer.</summary>
+    public static string Echo(string? value) => value is null ? string.Empty : value.Length <= 80 ? value : value[..80] + "…";
+
     /// <summary>Writes a problem document with <paramref name="status"/>, a title and a detail a user can act on.</summary>
     public static Task WriteAsync(
         HttpContext context,

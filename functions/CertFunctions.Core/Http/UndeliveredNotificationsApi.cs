@@ -87,7 +87,7 @@ public sealed partial class UndeliveredNotificationsApi(
         if (stored is null)
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Undelivered notification not found",
-                $"There is no undelivered notification '{Truncate(id)}'; it may have been redelivered already. GET /{CollectionRoute} lists them.").ConfigureAwait(false);
+                $"There is no undelivered notification '{ProblemResponse.Echo(id)}'; it may have been redelivered already. GET /{CollectionRoute} lists them.").ConfigureAwait(false);
             return;
         }
 
@@ -129,7 +129,7 @@ public sealed partial class UndeliveredNotificationsApi(
         }
 
         await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid limit",
-            $"limit must be a whole number from 1 to {MaxLimit}; '{Truncate(given.ToString())}' is not.").ConfigureAwait(false);
+            $"limit must be a whole number from 1 to {MaxLimit}; '{ProblemResponse.Echo(given.ToString())}' is not.").ConfigureAwait(false);
         return null;
     }
 
@@ -144,8 +144,6 @@ public sealed partial class UndeliveredNotificationsApi(
         notification.Event.At,
         notification.FailedAt,
         publicBaseUrl.For(context.Request, "/" + RedeliverRoute.Replace("{id}", notification.Id, StringComparison.Ordinal)));
-
-    private static string Truncate(string? value) => value is null ? string.Empty : value.Length <= 64 ? value : value[..64] + "...";
 
     [GeneratedRegex("^[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
     private static partial Regex RecordId();

@@ -160,19 +160,9 @@ public sealed partial class ChallengeSelfChecker : IDisposable
             return null;
         }
 
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new byte[MaxBodyBytes + 1];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-
-            return length > MaxBodyBytes ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
-        }
+        // One byte past the limit tells a body of exactly the limit from a longer one.
+        var body = await BoundedBody.ReadAtMostAsync(content, MaxBodyBytes + 1, cancellationToken).ConfigureAwait(false);
+        return body.Count > MaxBodyBytes ? null : System.Text.Encoding.UTF8.GetString(body);
     }
 
     private static bool IsRedirect(HttpStatusCode status)

@@ -21,19 +21,10 @@ internal static partial class ResponseBodyHint
     /// <summary>Reads the start of <paramref name="content"/> and returns <c>: "excerpt"</c>, or an empty string when there is nothing to show.</summary>
     public static async Task<string> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var buffer = new byte[MaxBytes];
-        var length = 0;
+        ArraySegment<byte> body;
         try
         {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                int read;
-                while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                }
-            }
+            body = await BoundedBody.ReadAtMostAsync(content, MaxBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -41,7 +32,7 @@ internal static partial class ResponseBodyHint
             return string.Empty;
         }
 
-        var excerpt = Excerpt(Encoding.UTF8.GetString(buffer, 0, length));
+        var excerpt = Excerpt(Encoding.UTF8.GetString(body));
         return excerpt.Length == 0 ? string.Empty : $": \"{excerpt}\"";
     }
 
